@@ -1,0 +1,3 @@
+pub mod rules;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

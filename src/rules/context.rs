@@ -1,0 +1,250 @@
+//! One screening in progress: the household, its parameters, who counts, and the trace.
+
+use super::date::Date;
+use super::household::{Exclusion, Household, Member, Relation, Residence};
+use super::money::{yuan_en, yuan_zh, Range, TWELVE};
+use super::outcome::{ExcludedMember, Reason, Source, Standing, Text, TraceLine};
+use super::params::{Params, Resolved};
+use super::sources;
+use rust_decimal::Decimal;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+pub struct Ctx<'a> {
+    pub h: &'a Household,
+    pub p: Params,
+    pub as_of: Date,
+    /// 共同生活的家庭成员 counted in income and head count.
+    pub counted: Vec<&'a Member>,
+    pub excluded: Vec<ExcludedMember>,
+    used: RefCell<BTreeMap<String, Resolved>>,
+    pub trace: RefCell<Vec<TraceLine>>,
+}
+
+/// The dibao standard that applies to this household, in both units.
+#[derive(Debug, Clone, Copy)]
+pub struct Standard {
+    pub annual: Decimal,
+    pub monthly: Decimal,
+    /// Published for the region (not a reference from a wider area).
+    pub firm: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(h: &'a Household, p: Params, as_of: Date) -> Ctx<'a> {
+        let mut counted = Vec::new();
+        let mut excluded = Vec::new();
+        for m in &h.members {
+            match exclusion_reason(m) {
+                None => counted.push(m),
+                Some(reason) => excluded.push(ExcludedMember {
+                    member: m.id.clone(),
+                    reason,
+                }),
+            }
+        }
+        Ctx {
+            h,
+            p,
+            as_of,
+            counted,
+            excluded,
+            used: RefCell::new(BTreeMap::new()),
+            trace: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn size(&self) -> Decimal {
+        Decimal::from(self.counted.len() as u64)
+    }
+
+    /// Looks up a parameter and records it for the result's parameter list.
+    pub fn param(&self, name: &str) -> Resolved {
+        let r = self.p.get(name);
+        self.used
+            .borrow_mut()
+            .entry(name.to_string())
+            .or_insert_with(|| r.clone());
+        r
+    }
+
+    pub fn used_params(&self) -> Vec<Resolved> {
+        self.used.borrow().values().cloned().collect()
+    }
+
+    pub fn note(&self, text: Text, source: Option<Source>) {
+        self.trace.borrow_mut().push(TraceLine { text, source });
+    }
+
+    /// The dibao standard: urban monthly × 12, or the rural yearly figure.
+    pub fn standard(&self) -> Option<Standard> {
+        match self.h.residence {
+            Residence::Urban => {
+                let r = self.param("dibao_urban_monthly");
+                r.number().map(|m| Standard {
+                    annual: m * TWELVE,
+                    monthly: m,
+                    firm: r.is_firm(),
+                })
+            }
+            Residence::Rural => {
+                let r = self.param("dibao_rural_yearly");
+                r.number().map(|y| Standard {
+                    annual: y,
+                    monthly: y / TWELVE,
+                    firm: r.is_firm(),
+                })
+            }
+        }
+    }
+
+    /// What to check when the dibao standard itself is not published.
+    pub fn standard_check(&self) -> Reason {
+        let name = match self.h.residence {
+            Residence::Urban => "dibao_urban_monthly",
+            Residence::Rural => "dibao_rural_yearly",
+        };
+        let r = self.param(name);
+        let region = self.p.region().name();
+        match (r.number(), r.standing) {
+            (Some(v), Standing::Reference) => Reason {
+                text: Text::new(
+                    format!(
+                        "{}在{}的本地标准未公布，按上级参考值 {} 计算；以当地民政部门公布为准",
+                        r.def.zh, region.zh, v
+                    ),
+                    format!(
+                        "the local {} for {} is not published; computed with the reference value {} from a wider area — depends on local rules",
+                        r.def.en, region.en, v
+                    ),
+                ),
+                source: Some(r.source()),
+            },
+            _ => Reason {
+                text: Text::new(
+                    format!("{}在{}未公布：取决于当地规定，请向乡镇（街道）咨询", r.def.zh, region.zh),
+                    format!(
+                        "the {} for {} is not published: depends on local rules — ask the township office",
+                        r.def.en, region.en
+                    ),
+                ),
+                source: Some(r.source()),
+            },
+        }
+    }
+
+    /// Checks for a parameter that is not firm (unknown or reference).
+    pub fn param_check(&self, r: &Resolved) -> Reason {
+        let region = self.p.region().name();
+        let (zh, en) = match r.number() {
+            Some(v) => (
+                format!(
+                    "{}（{}）未见本地公布值，暂按参考值 {} 计算",
+                    r.def.zh, region.zh, v
+                ),
+                format!(
+                    "{} ({}) is not published locally; a reference value of {} was used",
+                    r.def.en, region.en, v
+                ),
+            ),
+            None => (
+                format!("{}（{}）未公布：取决于当地规定", r.def.zh, region.zh),
+                format!(
+                    "{} ({}) is not published: depends on local rules",
+                    r.def.en, region.en
+                ),
+            ),
+        };
+        Reason {
+            text: Text::new(zh, en),
+            source: Some(r.source()),
+        }
+    }
+}
+
+/// Why a listed person is not a co-living household member, if they are not.
+fn exclusion_reason(m: &Member) -> Option<Text> {
+    if m.relation == Relation::Other {
+        return Some(Text::new(
+            "与申请人无法定赡养、抚养、扶养关系，不计入家庭成员",
+            "no legal duty of support with the applicant: not a household member",
+        ));
+    }
+    if !m.lives_together {
+        return Some(Text::new(
+            "未长期共同居住，不计入共同生活的家庭成员",
+            "does not live with the household long-term: not counted",
+        ));
+    }
+    match m.excluded {
+        Some(Exclusion::ReligiousAway3Years) => Some(Text::new(
+            "连续三年以上脱离家庭独立生活的宗教教职人员，不计入",
+            "religious personnel living apart for 3+ years: not counted",
+        )),
+        Some(Exclusion::Prison) => Some(Text::new(
+            "在监狱内服刑人员，不计入",
+            "serving a prison sentence: not counted",
+        )),
+        Some(Exclusion::CompulsoryRehab) => Some(Text::new(
+            "在强制隔离戒毒场所人员，不计入",
+            "in compulsory drug rehabilitation: not counted",
+        )),
+        Some(Exclusion::DeclaredMissing) => Some(Text::new(
+            "宣告失踪人员，不计入",
+            "declared missing: not counted",
+        )),
+        Some(Exclusion::Conscript) | None => None,
+    }
+}
+
+/// The head-count trace line, with the rule.
+pub fn note_members(ctx: &Ctx) {
+    let ids: Vec<&str> = ctx.counted.iter().map(|m| m.id.as_str()).collect();
+    ctx.note(
+        Text::new(
+            format!("共同生活的家庭成员 {} 人：{}", ids.len(), ids.join("、")),
+            format!(
+                "household members counted: {} ({})",
+                ids.len(),
+                ids.join(", ")
+            ),
+        ),
+        Some(sources::household_members()),
+    );
+    for e in &ctx.excluded {
+        ctx.note(
+            Text::new(
+                format!("{}：{}", e.member, e.reason.zh),
+                format!("{}: {}", e.member, e.reason.en),
+            ),
+            Some(sources::household_members()),
+        );
+    }
+    if ctx
+        .counted
+        .iter()
+        .any(|m| m.excluded == Some(Exclusion::Conscript))
+    {
+        ctx.note(
+            Text::new(
+                "义务兵仍计入家庭成员：本省未规定排除（河南等省份排除）",
+                "conscripts are still counted: this province does not exclude them (some, e.g. Henan, do)",
+            ),
+            Some(sources::household_members()),
+        );
+    }
+}
+
+/// Formats an annual range as a monthly amount for the trace.
+pub fn monthly_text(r: Range) -> Text {
+    match r.exact_value() {
+        Some(v) => Text::new(yuan_zh(v / TWELVE), yuan_en(v / TWELVE)),
+        None => Text::new(
+            format!("至少 {}（部分金额不清楚）", yuan_zh(r.low / TWELVE)),
+            format!(
+                "at least {} (some amounts unknown)",
+                yuan_en(r.low / TWELVE)
+            ),
+        ),
+    }
+}

@@ -1,0 +1,428 @@
+//! 家庭收入: what counts, what does not, and what is deducted.
+//!
+//! - Counted (民发〔2021〕57号): 工资性收入, 经营净收入, 财产净收入, 转移净收入 (pensions,
+//!   support payments received, other regular transfers).
+//! - Not counted: 优待抚恤金, 计划生育奖励与扶助金, 奖学金, 见义勇为奖励, 政府发放的社会救助款物,
+//!   and (十四五, 2021–2025) the central basic pension of the resident pension scheme — a dated
+//!   parameter (`resident_basic_pension_excluded`). For tekun (民发〔2021〕43号) the basic pension and
+//!   高龄津贴 are never counted.
+//! - Support payments (赡养/抚养/扶养费) for an adult without work with a level 1–2 disability or
+//!   level-3 intellectual/mental disability (seed 002 楚民发〔2023〕5号 一（二）; 民发〔2022〕83号):
+//!   from siblings fully exempt; from a supporter aged 60+ fully exempt below 1× the previous
+//!   year's local per-capita disposable income, 50 % exempt from 1× to below 2×. An amount that
+//!   cannot be determined is counted at the local dibao standard (same clause).
+//! - Rigid expenses (medical, disability rehabilitation, education, employment) are deducted in
+//!   full unless the region caps them (seed 000 二（二）2 "按规定予以扣减", seed 002 一（四）"充分扣减").
+//!
+//! All amounts are annual internally (see `money`).
+
+use super::context::Ctx;
+use super::fact::Fact;
+use super::household::{IncomeItem, IncomeKind, Member, Payer, PayerIncomeBand, Period};
+use super::money::{yuan_en, yuan_zh, Range, TWELVE};
+use super::outcome::{Reason, Text};
+use super::sources;
+use rust_decimal::Decimal;
+
+/// What an income figure is being computed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// The whole household's dibao / edge / rigid-expense tests.
+    Household,
+    /// One person assessed alone; `exempt_support` applies the support-payment exemptions.
+    Person { exempt_support: bool },
+    /// The tekun "no means of living" test.
+    Tekun,
+}
+
+/// A computed income with its explanation.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    pub annual: Range,
+    pub lines: Vec<(Text, Option<super::outcome::Source>)>,
+    /// Unknown answers or parameters that widen the range.
+    pub checks: Vec<Reason>,
+}
+
+impl Tally {
+    fn new() -> Tally {
+        Tally {
+            annual: Range::ZERO,
+            lines: Vec::new(),
+            checks: Vec::new(),
+        }
+    }
+}
+
+pub fn annual(amount: Decimal, period: Period) -> Decimal {
+    match period {
+        Period::Month => amount * TWELVE,
+        Period::Year => amount,
+    }
+}
+
+fn kind_label(k: IncomeKind) -> Text {
+    let (zh, en) = match k {
+        IncomeKind::Wages => ("工资性收入", "wages"),
+        IncomeKind::Business => ("经营净收入", "business income"),
+        IncomeKind::Farming => ("农业生产经营收入", "farming income"),
+        IncomeKind::Property => (
+            "财产净收入（租金、利息等）",
+            "property income (rent, interest)",
+        ),
+        IncomeKind::Pension => ("养老金、退休金", "pension"),
+        IncomeKind::Support => ("赡养、抚养、扶养费", "support from relatives"),
+        IncomeKind::OtherTransfer => ("其他转移性收入", "other regular transfers"),
+        IncomeKind::ResidentBasicPension => ("城乡居民基础养老金", "resident basic pension"),
+        IncomeKind::OldAgeAllowance => ("高龄津贴", "old-age allowance"),
+        IncomeKind::PreferentialCare => ("优待抚恤金", "preferential-care payments"),
+        IncomeKind::FamilyPlanning => ("计划生育奖励与扶助金", "family-planning rewards"),
+        IncomeKind::Scholarship => ("奖学金", "scholarship"),
+        IncomeKind::BraveryAward => ("见义勇为奖励", "award for bravery"),
+        IncomeKind::Assistance => ("政府发放的社会救助款物", "government assistance payments"),
+    };
+    Text::new(zh, en)
+}
+
+fn never_counted(k: IncomeKind) -> bool {
+    matches!(
+        k,
+        IncomeKind::PreferentialCare
+            | IncomeKind::FamilyPlanning
+            | IncomeKind::Scholarship
+            | IncomeKind::BraveryAward
+            | IncomeKind::Assistance
+    )
+}
+
+fn amount_text(v: Decimal) -> Text {
+    Text::new(
+        format!("{}/年（{}/月）", yuan_zh(v), yuan_zh(v / TWELVE)),
+        format!("{}/year ({}/month)", yuan_en(v), yuan_en(v / TWELVE)),
+    )
+}
+
+/// One member's counted income for the given purpose.
+pub fn member_income(ctx: &Ctx, m: &Member, purpose: Purpose) -> Tally {
+    let mut t = Tally::new();
+    for item in &m.income {
+        let label = kind_label(item.kind);
+        let (counted, line) = item_counted(ctx, m, item, purpose, &mut t.checks);
+        t.annual = t.annual.add(counted);
+        t.lines.push((
+            Text::new(
+                format!("{}的{}：{}", m.id, label.zh, line.zh),
+                format!("{}'s {}: {}", m.id, label.en, line.en),
+            ),
+            Some(if never_counted(item.kind) {
+                sources::income_not_counted()
+            } else if item.kind == IncomeKind::Support {
+                sources::support_exemption()
+            } else {
+                sources::income_categories()
+            }),
+        ));
+    }
+    t
+}
+
+fn item_counted(
+    ctx: &Ctx,
+    m: &Member,
+    item: &IncomeItem,
+    purpose: Purpose,
+    checks: &mut Vec<Reason>,
+) -> (Range, Text) {
+    let amount = item.amount.get().map(|a| annual(a, item.period));
+    let excluded = |why_zh: &str, why_en: &str| {
+        (
+            Range::ZERO,
+            Text::new(
+                format!("不计入（{why_zh}）"),
+                format!("not counted ({why_en})"),
+            ),
+        )
+    };
+    if never_counted(item.kind) {
+        return excluded("国家规定不计入家庭收入", "excluded by national rules");
+    }
+    match item.kind {
+        IncomeKind::ResidentBasicPension => {
+            if purpose == Purpose::Tekun {
+                return excluded("特困认定不计入基础养老金", "never counted for tekun");
+            }
+            let flag = ctx.param("resident_basic_pension_excluded");
+            match flag.flag() {
+                Some(true) => {
+                    return excluded(
+                        "“十四五”期间中央确定的基础养老金不计入",
+                        "excluded 2021–2025",
+                    )
+                }
+                Some(false) => {}
+                None => {
+                    checks.push(ctx.param_check(&flag));
+                    return match amount {
+                        Some(a) => (
+                            Range::between(Decimal::ZERO, a),
+                            Text::new(
+                                format!("{}，是否计入取决于当地规定", yuan_zh(a)),
+                                format!("{}, counted or not depending on local rules", yuan_en(a)),
+                            ),
+                        ),
+                        None => (Range::unknown(), Text::new("金额不清楚", "amount unknown")),
+                    };
+                }
+            }
+        }
+        IncomeKind::OldAgeAllowance if purpose == Purpose::Tekun => {
+            return excluded("特困认定不计入高龄津贴", "never counted for tekun");
+        }
+        IncomeKind::Support => return support_counted(ctx, m, item, amount, purpose, checks),
+        _ => {}
+    }
+    match amount {
+        Some(a) => {
+            let mut a = a;
+            let mut text = amount_text(a);
+            if item.kind == IncomeKind::Wages {
+                let d = ctx.param("employment_cost_deduction_monthly");
+                if let (Some(per_month), true) = (d.number(), d.is_firm()) {
+                    let ded = (per_month * TWELVE).min(a);
+                    a -= ded;
+                    text = Text::new(
+                        format!(
+                            "{}，扣除就业成本 {} 后 {}",
+                            amount_text(a + ded).zh,
+                            yuan_zh(ded),
+                            yuan_zh(a)
+                        ),
+                        format!(
+                            "{}, less costs of working {} = {}",
+                            amount_text(a + ded).en,
+                            yuan_en(ded),
+                            yuan_en(a)
+                        ),
+                    );
+                }
+            }
+            (Range::exact(a), text)
+        }
+        None => {
+            checks.push(Reason {
+                text: Text::new(
+                    format!("{}的{}金额不清楚", m.id, kind_label(item.kind).zh),
+                    format!("{}'s {} amount is unknown", m.id, kind_label(item.kind).en),
+                ),
+                source: Some(sources::income_categories()),
+            });
+            (Range::unknown(), Text::new("金额不清楚", "amount unknown"))
+        }
+    }
+}
+
+/// 赡养/抚养/扶养费 received, with the seed-002 exemptions where they apply.
+fn support_counted(
+    ctx: &Ctx,
+    m: &Member,
+    item: &IncomeItem,
+    amount: Option<Decimal>,
+    purpose: Purpose,
+    checks: &mut Vec<Reason>,
+) -> (Range, Text) {
+    let (a, how) = match amount {
+        Some(a) => (a, amount_text(a)),
+        None => match ctx.standard() {
+            Some(s) => (
+                s.annual,
+                Text::new(
+                    format!(
+                        "金额难以认定，按当地低保标准认定：{}",
+                        amount_text(s.annual).zh
+                    ),
+                    format!(
+                        "amount cannot be determined: counted at the local dibao standard, {}",
+                        amount_text(s.annual).en
+                    ),
+                ),
+            ),
+            None => {
+                checks.push(ctx.standard_check());
+                return (Range::unknown(), Text::new("金额不清楚", "amount unknown"));
+            }
+        },
+    };
+    let exempt = matches!(
+        purpose,
+        Purpose::Person {
+            exempt_support: true
+        }
+    );
+    if !exempt {
+        return (Range::exact(a), how);
+    }
+    match item.payer {
+        Some(Payer::Sibling) => (
+            Range::ZERO,
+            Text::new(
+                format!("{}，兄弟姐妹给付的供养费全额豁免", how.zh),
+                format!("{}, paid by a sibling: fully exempt", how.en),
+            ),
+        ),
+        Some(Payer::Elder60Plus) => {
+            let di = ctx.param("disposable_income_yearly");
+            let band = if di.is_firm() {
+                item.payer_income
+            } else {
+                Fact::Unknown
+            };
+            match band {
+                Fact::Known(PayerIncomeBand::Below1x) => (
+                    Range::ZERO,
+                    Text::new(
+                        format!("{}，60周岁以上供养人人均收入低于上年度居民人均可支配收入：全额豁免", how.zh),
+                        format!("{}, supporter 60+ with income below the disposable-income line: fully exempt", how.en),
+                    ),
+                ),
+                Fact::Known(PayerIncomeBand::From1xTo2x) => {
+                    let half = a / Decimal::TWO;
+                    (
+                        Range::exact(half),
+                        Text::new(
+                            format!("{}，供养人人均收入在1至2倍之间：豁免50%，计入 {}", how.zh, yuan_zh(half)),
+                            format!("{}, supporter income 1–2× the line: 50% exempt, {} counted", how.en, yuan_en(half)),
+                        ),
+                    )
+                }
+                Fact::Known(PayerIncomeBand::From2x) => (
+                    Range::exact(a),
+                    Text::new(
+                        format!("{}，供养人人均收入达到2倍以上：全额计入", how.zh),
+                        format!("{}, supporter income 2× the line or more: counted in full", how.en),
+                    ),
+                ),
+                Fact::Unknown => {
+                    if !di.is_firm() {
+                        checks.push(ctx.param_check(&di));
+                    }
+                    checks.push(Reason {
+                        text: Text::new(
+                            format!("{}的60周岁以上供养人人均收入与上年度当地居民人均可支配收入的比较不清楚", m.id),
+                            format!(
+                                "how {}'s supporter (60+) compares with the local per-capita disposable income is unknown",
+                                m.id
+                            ),
+                        ),
+                        source: Some(sources::support_exemption()),
+                    });
+                    (
+                        Range::between(Decimal::ZERO, a),
+                        Text::new(
+                            format!("{}，豁免比例待核实（0–100%）", how.zh),
+                            format!("{}, exemption to be checked (0–100%)", how.en),
+                        ),
+                    )
+                }
+            }
+        }
+        Some(Payer::Other) | None => (Range::exact(a), how),
+    }
+}
+
+/// Counted income of a group of members.
+pub fn group_income(ctx: &Ctx, members: &[&Member], purpose: Purpose) -> Tally {
+    let mut t = Tally::new();
+    for m in members {
+        let mt = member_income(ctx, m, purpose);
+        t.annual = t.annual.add(mt.annual);
+        t.lines.extend(mt.lines);
+        t.checks.extend(mt.checks);
+    }
+    t
+}
+
+/// Rigid expenses deducted from household income (annual), with the regional cap if any.
+pub fn rigid_deductions(ctx: &Ctx) -> Tally {
+    let e = &ctx.h.expenses;
+    let mut t = Tally::new();
+    let items = [
+        (
+            &e.medical,
+            "医疗自付支出",
+            "medical costs paid out of pocket",
+        ),
+        (
+            &e.disability_rehab,
+            "残疾康复支出",
+            "disability rehabilitation",
+        ),
+        (&e.education, "教育支出", "education costs"),
+        (&e.employment, "就业成本", "costs of working"),
+    ];
+    for (fact, zh, en) in items {
+        match fact.get() {
+            Some(v) if v.is_zero() => {}
+            Some(v) => {
+                let a = annual(v, e.period);
+                t.annual = t.annual.add(Range::exact(a));
+                t.lines.push((
+                    Text::new(
+                        format!("扣减{}：{}", zh, amount_text(a).zh),
+                        format!("deduct {}: {}", en, amount_text(a).en),
+                    ),
+                    Some(sources::rigid_deduction()),
+                ));
+            }
+            None => {
+                t.annual = t.annual.add(Range::unknown());
+                t.checks.push(Reason {
+                    text: Text::new(format!("{}金额不清楚", zh), format!("{en}: amount unknown")),
+                    source: Some(sources::rigid_deduction()),
+                });
+            }
+        }
+    }
+    let cap = ctx.param("rigid_deduction_cap_monthly");
+    if let (Some(c), true) = (cap.number(), cap.is_firm()) {
+        let c = c * TWELVE;
+        if t.annual.high.is_none_or(|h| h > c) {
+            t.annual = t.annual.min_with(c);
+            t.lines.push((
+                Text::new(
+                    format!("刚性支出扣减以当地上限 {}/年 为限", yuan_zh(c)),
+                    format!("capped at the local limit of {}/year", yuan_en(c)),
+                ),
+                Some(cap.source()),
+            ));
+        }
+    }
+    t
+}
+
+/// The household's counted income after deductions, all counted members.
+pub struct HouseholdIncome {
+    pub gross: Tally,
+    pub deductions: Tally,
+    pub net: Range,
+}
+
+pub fn household_income(ctx: &Ctx) -> HouseholdIncome {
+    // A one-person household whose member is an adult without work and severely disabled gets
+    // the same support-payment exemptions as the single-person carve-out (rules-decisions.md).
+    let purpose = match ctx.counted.as_slice() {
+        [only] if super::schemes::single_person::support_exemption_applies(ctx, only) => {
+            Purpose::Person {
+                exempt_support: true,
+            }
+        }
+        _ => Purpose::Household,
+    };
+    let gross = group_income(ctx, &ctx.counted, purpose);
+    let deductions = rigid_deductions(ctx);
+    let net = gross.annual.minus_floor0(deductions.annual);
+    HouseholdIncome {
+        gross,
+        deductions,
+        net,
+    }
+}

@@ -1,0 +1,342 @@
+//! # The jiuzhu rules engine (救助规则引擎)
+//!
+//! Pure Rust, no web dependencies, no floats: money is `rust_decimal`. Given a household
+//! ([`Household`], the JSON contract in `docs/schema.md`) it says, per scheme, whether the
+//! household likely / possibly / unlikely qualifies, why (each reason with its source), how far
+//! it is from the line, the estimated amount, whom it covers, and what it unlocks.
+//!
+//! | module | policy concept |
+//! |---|---|
+//! | [`household`] | 共同生活的家庭成员 and the answers given |
+//! | [`params`] | dated regional standards (data in `data/`) |
+//! | [`income`] | 家庭收入: counted, not counted, deductions, support-payment exemptions |
+//! | [`property`] | 家庭财产 tests |
+//! | [`schemes`] | 低保, 单人户, 特困, 边缘, 刚性支出, 临时救助, 渐退 — one module each |
+//! | [`validate`] | bad input → one clear message naming the field |
+//!
+//! ```
+//! let json = r#"{"region":"530112","residence":"urban","as_of":"2022-11-01",
+//!   "members":[{"id":"m1","relation":"applicant","age":45,
+//!     "income":[{"type":"wages","amount":600}]}]}"#;
+//! let result = jiuzhu::rules::evaluate_json(json).unwrap();
+//! let dibao = result.scheme(jiuzhu::rules::SchemeId::Dibao);
+//! assert_eq!(dibao.status, jiuzhu::rules::Status::Likely); // 600 < 700 (西山区 2022)
+//! ```
+
+pub mod context;
+pub mod date;
+pub mod fact;
+pub mod household;
+pub mod income;
+pub mod money;
+pub mod outcome;
+pub mod params;
+pub mod property;
+pub mod samples;
+pub mod schemes;
+pub mod sources;
+pub mod validate;
+
+pub use date::Date;
+pub use household::Household;
+pub use outcome::{Evaluation, SchemeId, SchemeResult, Status, Text};
+pub use validate::InputError;
+
+use context::Ctx;
+use money::{fen, Tri, TWELVE};
+use outcome::{PersonResult, Reason, SchemeResult as Sr, Status as St};
+use schemes::{status_of, unlocks::unlocks};
+
+/// The rules version shown on every result.
+pub const RULES_VERSION: &str = concat!("jiuzhu-rules ", env!("CARGO_PKG_VERSION"));
+
+/// Parses, validates and evaluates one household document.
+pub fn evaluate_json(json: &str) -> Result<Evaluation, InputError> {
+    let h = validate::parse(json)?;
+    evaluate(&h)
+}
+
+/// Validates and evaluates a household; `as_of` defaults to today (China Standard Time).
+pub fn evaluate(h: &Household) -> Result<Evaluation, InputError> {
+    evaluate_on(h, Date::today())
+}
+
+/// As [`evaluate`], with the date used when the household gives none.
+pub fn evaluate_on(h: &Household, today: Date) -> Result<Evaluation, InputError> {
+    let overrides = validate::check(h)?;
+    let as_of = h.as_of.unwrap_or(today);
+    let p = params::Params::new(&h.region, as_of, overrides)
+        .ok_or_else(|| InputError::new("region", "未知地区代码", "unknown region code"))?;
+    let ctx = Ctx::new(h, p, as_of);
+    if ctx.counted.is_empty() {
+        return Err(InputError::new(
+            "members",
+            "没有计入的家庭成员（所有人都被排除或不共同居住）",
+            "no counted household members (everyone is excluded or lives elsewhere)",
+        ));
+    }
+    Ok(run(&ctx))
+}
+
+fn person_scheme(
+    id: SchemeId,
+    people: Vec<PersonResult>,
+    none_text: Text,
+    extra: Vec<Reason>,
+) -> Sr {
+    let best = people
+        .iter()
+        .map(|p| p.status)
+        .min()
+        .unwrap_or(St::Unlikely);
+    let members: Vec<String> = people
+        .iter()
+        .filter(|p| p.status == best && best != St::Unlikely)
+        .map(|p| p.member.clone())
+        .collect();
+    let lead = people.iter().find(|p| p.status == best);
+    let summary = match lead {
+        Some(p) if best != St::Unlikely => Text::new(
+            format!(
+                "{}：{}",
+                members.join("、"),
+                p.reasons
+                    .iter()
+                    .map(|r| r.text.zh.clone())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            ),
+            format!(
+                "{}: {}",
+                members.join(", "),
+                p.reasons
+                    .iter()
+                    .map(|r| r.text.en.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        ),
+        _ => none_text,
+    };
+    let to_check = if best == St::Possible {
+        lead.map(|p| p.to_check.clone()).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let estimate = if best != St::Unlikely {
+        lead.and_then(|p| p.estimate.clone())
+    } else {
+        None
+    };
+    let mut reasons = extra;
+    if let Some(p) = lead {
+        reasons.extend(p.reasons.iter().cloned());
+    }
+    Sr {
+        scheme: id,
+        status: best,
+        members,
+        summary,
+        reasons,
+        to_check,
+        distance: None,
+        estimate,
+        people,
+        unlocks: if best != St::Unlikely {
+            unlocks(id)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn run(ctx: &Ctx) -> Evaluation {
+    let h = ctx.h;
+    context::note_members(ctx);
+    let std = ctx.standard();
+    let hi = income::household_income(ctx);
+    for (t, s) in hi.gross.lines.iter().chain(hi.deductions.lines.iter()) {
+        ctx.note(t.clone(), s.clone());
+    }
+    let n = ctx.size();
+    ctx.note(
+        Text::new(
+            format!(
+                "家庭月收入（扣减后）{}，{} 人，月人均 {}",
+                context::monthly_text(hi.net).zh,
+                n,
+                context::monthly_text(hi.net.scale(rust_decimal::Decimal::ONE / n)).zh
+            ),
+            format!(
+                "household income after deductions {} a month, {} members, {} per person",
+                context::monthly_text(hi.net).en,
+                n,
+                context::monthly_text(hi.net.scale(rust_decimal::Decimal::ONE / n)).en
+            ),
+        ),
+        Some(sources::dibao_amount()),
+    );
+    if let Some(s) = std {
+        let r = ctx.param(match h.residence {
+            household::Residence::Urban => "dibao_urban_monthly",
+            household::Residence::Rural => "dibao_rural_yearly",
+        });
+        ctx.note(
+            Text::new(
+                format!(
+                    "适用低保标准：每人每月 {}（{}，{}起执行）",
+                    money::yuan_zh(s.monthly),
+                    r.region.map(|x| x.name_zh.clone()).unwrap_or_default(),
+                    r.entry.map(|e| e.effective.to_string()).unwrap_or_default()
+                ),
+                format!(
+                    "dibao standard: {} per person a month ({}, from {})",
+                    money::yuan_en(s.monthly),
+                    r.region.map(|x| x.name_en.clone()).unwrap_or_default(),
+                    r.entry.map(|e| e.effective.to_string()).unwrap_or_default()
+                ),
+            ),
+            Some(r.source()),
+        );
+    }
+
+    // 1. tekun, per person.
+    let tekun_people: Vec<PersonResult> = ctx
+        .counted
+        .iter()
+        .map(|m| schemes::tekun::evaluate_person(ctx, m, std))
+        .collect();
+    let all_tekun = tekun_people.iter().all(|p| p.status == St::Likely);
+    // 2. dibao, whole household.
+    let dibao = schemes::dibao::evaluate(ctx, &hi, std);
+    // 4. edge (needed by the carve-out's property test).
+    let edge = schemes::edge::evaluate(ctx, hi.net, std, &dibao, all_tekun);
+    // 3. single-person carve-out.
+    let (sp_tri, sp_people, sp_reasons) =
+        schemes::single_person::evaluate(ctx, &dibao, hi.net, std, &edge.property);
+    // 5. rigid expense.
+    let rigid = schemes::rigid_expense::evaluate(ctx, &hi, std, dibao.verdict.tri, &edge);
+    // 6. temporary relief and gradual exit.
+    let relief = schemes::temporary_relief::evaluate(ctx, &hi, std);
+    let (exit, exit_summary) = schemes::gradual_exit::evaluate(ctx, hi.net, std);
+
+    let all_ids: Vec<String> = ctx.counted.iter().map(|m| m.id.clone()).collect();
+    let whole = |tri: Tri| {
+        if tri == Tri::No {
+            Vec::new()
+        } else {
+            all_ids.clone()
+        }
+    };
+
+    let mut dibao_reasons = dibao.verdict.reasons.clone();
+    if dibao.verdict.tri != Tri::No && tekun_people.iter().any(|p| p.status != St::Unlikely) {
+        dibao_reasons.push(Reason {
+            text: Text::new("家中有人可能符合特困条件：特困与低保不重复享受，由乡镇（街道）审核确定", "someone may also qualify for tekun: the two are not received together; the township decides"),
+            source: Some(sources::no_double_benefit()),
+        });
+    }
+    let mut schemes_out = vec![Sr {
+        scheme: SchemeId::Dibao,
+        status: dibao.verdict.status(),
+        members: whole(dibao.verdict.tri),
+        summary: dibao.summary.clone(),
+        reasons: dibao_reasons,
+        to_check: dibao.verdict.checks.clone(),
+        distance: dibao.distance.clone(),
+        estimate: dibao.estimate.clone(),
+        people: Vec::new(),
+        unlocks: if dibao.verdict.tri != Tri::No {
+            unlocks(SchemeId::Dibao)
+        } else {
+            Vec::new()
+        },
+    }];
+    let _ = sp_tri;
+    let sp_none = if dibao.verdict.tri == Tri::Yes {
+        Text::new(
+            "整户符合低保条件，无需参照单人户",
+            "the whole household qualifies for dibao; no carve-out needed",
+        )
+    } else {
+        Text::new("没有成员符合参照“单人户”的条件（边缘家庭中的重残、重病人员）", "no member fits the one-person carve-out (severe disability or serious illness in an edge household)")
+    };
+    schemes_out.push(person_scheme(
+        SchemeId::DibaoSinglePerson,
+        sp_people,
+        sp_none,
+        sp_reasons,
+    ));
+    schemes_out.push(person_scheme(
+        SchemeId::Tekun,
+        tekun_people,
+        Text::new("没有成员同时符合无劳动能力、无生活来源、无赡养抚养扶养能力人三项条件", "no member meets all three tekun conditions (unable to work, no means, no able supporter)"),
+        Vec::new(),
+    ));
+    schemes_out.push(Sr {
+        scheme: SchemeId::Edge,
+        status: edge.verdict.status(),
+        members: whole(edge.verdict.tri),
+        summary: edge.summary.clone(),
+        reasons: edge.verdict.reasons.clone(),
+        to_check: edge.verdict.checks.clone(),
+        distance: edge.distance.clone(),
+        estimate: None,
+        people: Vec::new(),
+        unlocks: if edge.verdict.tri != Tri::No {
+            unlocks(SchemeId::Edge)
+        } else {
+            Vec::new()
+        },
+    });
+    for (id, v, summary, estimate) in [
+        (SchemeId::RigidExpense, rigid.verdict, rigid.summary, None),
+        (
+            SchemeId::TemporaryRelief,
+            relief.verdict,
+            relief.summary,
+            relief.estimate,
+        ),
+        (SchemeId::GradualExit, exit, exit_summary, None),
+    ] {
+        schemes_out.push(Sr {
+            scheme: id,
+            status: status_of(v.tri),
+            members: whole(v.tri),
+            summary,
+            reasons: v.reasons,
+            to_check: v.checks,
+            distance: None,
+            estimate,
+            people: Vec::new(),
+            unlocks: if v.tri != Tri::No {
+                unlocks(id)
+            } else {
+                Vec::new()
+            },
+        });
+    }
+
+    let pc_exact = hi.net.exact_value().map(|v| fen(v / TWELVE / n));
+    Evaluation {
+        schema: household::SCHEMA_VERSION,
+        rules_version: RULES_VERSION.to_string(),
+        region: h.region.clone(),
+        region_name: ctx.p.region().name(),
+        as_of: ctx.as_of,
+        residence: h.residence,
+        members_counted: all_ids,
+        members_excluded: ctx.excluded.clone(),
+        household_monthly_income: hi.net.exact_value().map(|v| fen(v / TWELVE)),
+        per_capita_monthly_income: pc_exact,
+        per_capita_monthly_income_at_least: fen(hi.net.low / TWELVE / n),
+        dibao_standard_monthly: std.map(|s| fen(s.monthly)),
+        schemes: schemes_out,
+        trace: ctx.trace.borrow().clone(),
+        parameters: ctx.used_params().iter().map(|r| r.to_use()).collect(),
+        disclaimer: Text::new(
+            format!("这是根据您填写的信息所作的估算，不是审核决定；以乡镇（街道）和县级民政部门的审核确认为准。规则版本 {RULES_VERSION}，参数日期 {}。", ctx.as_of),
+            format!("This is an estimate from your answers, not a decision; the township and county civil-affairs office decide. Rules {RULES_VERSION}, parameters as of {}.", ctx.as_of),
+        ),
+    }
+}

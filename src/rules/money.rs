@@ -1,0 +1,212 @@
+//! Money: exact decimals (rust_decimal), never floats.
+//!
+//! Rules compare exact values; rounding happens only for display, to the fen, half away from
+//! zero (rules-decisions.md, "Results"). Annual amounts are the internal unit: a monthly amount is
+//! multiplied by 12 (exact), so "per-capita monthly income below the monthly standard" is tested
+//! as "household annual income below standard × 12 × members" with no division at all.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+pub const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+
+/// Rounds to the fen for display (half away from zero) and always shows two decimals.
+pub fn fen(d: Decimal) -> Decimal {
+    let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(2);
+    r
+}
+
+/// `612.00元` / `¥612.00`.
+pub fn yuan_zh(d: Decimal) -> String {
+    format!("{}元", fen(d))
+}
+
+pub fn yuan_en(d: Decimal) -> String {
+    let v = fen(d);
+    if v.is_sign_negative() {
+        format!("-¥{}", -v)
+    } else {
+        format!("¥{v}")
+    }
+}
+
+/// An amount that may be only partly known: at least `low`, at most `high` (`None` = no upper
+/// bound). Unknown answers widen the range instead of being guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub low: Decimal,
+    pub high: Option<Decimal>,
+}
+
+impl Range {
+    pub const ZERO: Range = Range {
+        low: Decimal::ZERO,
+        high: Some(Decimal::ZERO),
+    };
+
+    pub fn exact(v: Decimal) -> Range {
+        Range {
+            low: v,
+            high: Some(v),
+        }
+    }
+
+    /// Anything from 0 upwards: a non-negative amount the user does not know.
+    pub fn unknown() -> Range {
+        Range {
+            low: Decimal::ZERO,
+            high: None,
+        }
+    }
+
+    pub fn between(low: Decimal, high: Decimal) -> Range {
+        Range {
+            low,
+            high: Some(high),
+        }
+    }
+
+    pub fn exact_value(&self) -> Option<Decimal> {
+        match self.high {
+            Some(h) if h == self.low => Some(h),
+            _ => None,
+        }
+    }
+
+    pub fn add(self, o: Range) -> Range {
+        Range {
+            low: self.low + o.low,
+            high: match (self.high, o.high) {
+                (Some(a), Some(b)) => Some(a + b),
+                _ => None,
+            },
+        }
+    }
+
+    pub fn scale(self, k: Decimal) -> Range {
+        Range {
+            low: self.low * k,
+            high: self.high.map(|h| h * k),
+        }
+    }
+
+    /// `self − o`, floored at zero (income after deductions is never negative).
+    pub fn minus_floor0(self, o: Range) -> Range {
+        let low = match o.high {
+            Some(oh) => (self.low - oh).max(Decimal::ZERO),
+            None => Decimal::ZERO,
+        };
+        let high = self.high.map(|h| (h - o.low).max(Decimal::ZERO));
+        Range { low, high }
+    }
+
+    pub fn min_with(self, cap: Decimal) -> Range {
+        Range {
+            low: self.low.min(cap),
+            high: Some(self.high.map_or(cap, |h| h.min(cap))),
+        }
+    }
+
+    /// Is the amount certainly below / certainly not below `limit`?
+    pub fn below(&self, limit: Decimal) -> Tri {
+        match self.high {
+            Some(h) if h < limit => Tri::Yes,
+            _ if self.low >= limit => Tri::No,
+            _ => Tri::Maybe,
+        }
+    }
+
+    /// Certainly above `limit`?
+    pub fn above(&self, limit: Decimal) -> Tri {
+        if self.low > limit {
+            Tri::Yes
+        } else {
+            match self.high {
+                Some(h) if h <= limit => Tri::No,
+                _ => Tri::Maybe,
+            }
+        }
+    }
+}
+
+/// Three-valued truth for tests that may depend on unknown answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tri {
+    Yes,
+    No,
+    Maybe,
+}
+
+impl Tri {
+    pub fn from_bool(b: bool) -> Tri {
+        if b {
+            Tri::Yes
+        } else {
+            Tri::No
+        }
+    }
+
+    pub fn not(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            Tri::Maybe => Tri::Maybe,
+        }
+    }
+
+    pub fn and(self, o: Tri) -> Tri {
+        match (self, o) {
+            (Tri::No, _) | (_, Tri::No) => Tri::No,
+            (Tri::Yes, Tri::Yes) => Tri::Yes,
+            _ => Tri::Maybe,
+        }
+    }
+
+    pub fn or(self, o: Tri) -> Tri {
+        match (self, o) {
+            (Tri::Yes, _) | (_, Tri::Yes) => Tri::Yes,
+            (Tri::No, Tri::No) => Tri::No,
+            _ => Tri::Maybe,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros_free::d;
+
+    mod rust_decimal_macros_free {
+        pub fn d(s: &str) -> rust_decimal::Decimal {
+            s.parse().unwrap()
+        }
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero_to_the_fen() {
+        assert_eq!(fen(d("612.345")).to_string(), "612.35");
+        assert_eq!(fen(d("612.344")).to_string(), "612.34");
+        assert_eq!(fen(d("700")).to_string(), "700.00");
+        assert_eq!(yuan_zh(d("88")), "88.00元");
+        assert_eq!(yuan_en(d("-3.5")), "-¥3.50");
+    }
+
+    #[test]
+    fn below_is_strict() {
+        assert_eq!(Range::exact(d("700")).below(d("700")), Tri::No);
+        assert_eq!(Range::exact(d("699.99")).below(d("700")), Tri::Yes);
+        assert_eq!(Range::unknown().below(d("700")), Tri::Maybe);
+        assert_eq!(
+            Range::exact(d("800")).add(Range::unknown()).below(d("700")),
+            Tri::No
+        );
+    }
+
+    #[test]
+    fn deductions_floor_at_zero() {
+        let r = Range::exact(d("100")).minus_floor0(Range::exact(d("250")));
+        assert_eq!(r, Range::ZERO);
+        let r = Range::exact(d("100")).minus_floor0(Range::unknown());
+        assert_eq!(r, Range::between(d("0"), d("100")));
+    }
+}

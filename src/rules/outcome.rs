@@ -1,0 +1,266 @@
+//! The result: the output half of the JSON contract (documented in `docs/schema.md`).
+
+use super::date::Date;
+use super::household::Residence;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A message in both languages. zh-CN is primary; English is always present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// Where a rule or number comes from: document (title and number) and article or section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub document: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SchemeId {
+    Dibao,
+    DibaoSinglePerson,
+    Tekun,
+    Edge,
+    RigidExpense,
+    TemporaryRelief,
+    GradualExit,
+}
+
+impl SchemeId {
+    pub const ALL: [SchemeId; 7] = [
+        SchemeId::Dibao,
+        SchemeId::DibaoSinglePerson,
+        SchemeId::Tekun,
+        SchemeId::Edge,
+        SchemeId::RigidExpense,
+        SchemeId::TemporaryRelief,
+        SchemeId::GradualExit,
+    ];
+
+    pub fn label(&self) -> Text {
+        match self {
+            SchemeId::Dibao => {
+                Text::new("最低生活保障（低保）", "minimum living allowance (dibao)")
+            }
+            SchemeId::DibaoSinglePerson => {
+                Text::new("参照“单人户”纳入低保", "dibao as a one-person household")
+            }
+            SchemeId::Tekun => Text::new(
+                "特困人员救助供养（特困）",
+                "support for people in extreme poverty (tekun)",
+            ),
+            SchemeId::Edge => Text::new("低保边缘家庭", "near-dibao (edge) household"),
+            SchemeId::RigidExpense => Text::new(
+                "刚性支出困难家庭",
+                "household in hardship from essential expenses",
+            ),
+            SchemeId::TemporaryRelief => Text::new("临时救助", "temporary assistance"),
+            SchemeId::GradualExit => Text::new("低保渐退期", "dibao phase-out period"),
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            SchemeId::Dibao => "dibao",
+            SchemeId::DibaoSinglePerson => "dibao_single_person",
+            SchemeId::Tekun => "tekun",
+            SchemeId::Edge => "edge",
+            SchemeId::RigidExpense => "rigid_expense",
+            SchemeId::TemporaryRelief => "temporary_relief",
+            SchemeId::GradualExit => "gradual_exit",
+        }
+    }
+}
+
+/// likely: every test passes on what the user said; possible: nothing fails but something is
+/// unknown (named in `to_check`); unlikely: a test fails on known facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Likely,
+    Possible,
+    Unlikely,
+}
+
+impl Status {
+    pub fn label(&self) -> Text {
+        match self {
+            Status::Likely => Text::new("很可能符合", "likely"),
+            Status::Possible => Text::new("可能符合，需核实", "possible — check"),
+            Status::Unlikely => Text::new("不太可能符合", "unlikely"),
+        }
+    }
+
+    pub fn icon(&self) -> &'static str {
+        match self {
+            Status::Likely => "✔",
+            Status::Possible => "?",
+            Status::Unlikely => "✘",
+        }
+    }
+}
+
+/// One line of explanation with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// How far the household is from the line, per person per month and for the household.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Distance {
+    /// `below`: income is under the line by `per_capita_monthly`; `above`: over it by that much.
+    pub side: Side,
+    pub per_capita_monthly: Decimal,
+    pub household_monthly: Decimal,
+    pub line_per_capita_monthly: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Below,
+    Above,
+}
+
+/// An estimated monthly amount. `low == high` for a single figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub monthly_low: Decimal,
+    pub monthly_high: Decimal,
+    /// True for rural class-based payments and figures based on a reference value.
+    pub approximate: bool,
+    pub basis: Text,
+}
+
+/// The result for one person under a per-person scheme (tekun, single-person carve-out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonResult {
+    pub member: String,
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_check: Vec<Reason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<Estimate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchemeResult {
+    pub scheme: SchemeId,
+    pub status: Status,
+    /// Member ids covered at this status (whole household for dibao, edge, rigid_expense).
+    pub members: Vec<String>,
+    /// One plain sentence with the numbers.
+    pub summary: Text,
+    pub reasons: Vec<Reason>,
+    /// What must be checked when the status is `possible`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_check: Vec<Reason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance: Option<Distance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<Estimate>,
+    /// Per-person detail for tekun and the single-person carve-out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<PersonResult>,
+    /// What this status opens up (medical, education, housing, employment assistance...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unlocks: Vec<Reason>,
+}
+
+/// A parameter value as used, with where and since when it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParameterUse {
+    pub name: String,
+    pub label: Text,
+    /// A number, a flag, or null when unknown.
+    pub value: serde_json::Value,
+    pub unit: String,
+    /// `published` (in force for this region), `reference` (from a wider area, or inherited
+    /// local statistic), `override` (given with the household), `unknown`.
+    pub standing: Standing,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    pub source: Source,
+    pub confidence: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    Published,
+    Reference,
+    Override,
+    Unknown,
+}
+
+/// One step of "how we worked it out".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceLine {
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExcludedMember {
+    pub member: String,
+    pub reason: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub schema: u32,
+    pub rules_version: String,
+    pub region: String,
+    pub region_name: Text,
+    pub as_of: Date,
+    pub residence: Residence,
+    /// Members counted in the household (共同生活的家庭成员).
+    pub members_counted: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members_excluded: Vec<ExcludedMember>,
+    /// Counted household income per month after deductions; `null` if an amount is unknown.
+    pub household_monthly_income: Option<Decimal>,
+    /// Per-capita monthly income, rounded to the fen; `null` if an amount is unknown.
+    pub per_capita_monthly_income: Option<Decimal>,
+    /// The lowest per-capita monthly income consistent with the answers.
+    pub per_capita_monthly_income_at_least: Decimal,
+    /// The dibao standard that applies, per person per month (rural: yearly ÷ 12).
+    pub dibao_standard_monthly: Option<Decimal>,
+    pub schemes: Vec<SchemeResult>,
+    pub trace: Vec<TraceLine>,
+    pub parameters: Vec<ParameterUse>,
+    pub disclaimer: Text,
+}
+
+impl Evaluation {
+    pub fn scheme(&self, id: SchemeId) -> &SchemeResult {
+        self.schemes
+            .iter()
+            .find(|s| s.scheme == id)
+            .expect("every scheme is always evaluated")
+    }
+}

@@ -1,0 +1,354 @@
+//! Dated regional parameters: standards, multiples, limits — data, not code.
+//!
+//! Definitions (name, unit, meaning) are in `data/parameters.json`; values in
+//! `data/regions/<GB/T 2260 code>.json`, each with its effective date, source and confidence
+//! ([V] verified, [S] secondary, [SEED] seed document, [N] not found → `null`).
+//!
+//! Resolution for a household in region R on date D:
+//! 1. an override given with the household (`params`) wins;
+//! 2. otherwise walk R → prefecture → province → national and take, at the first level that
+//!    has an entry in force on D, the latest such entry;
+//! 3. if that entry is `null` (not published), keep walking up for a value to show as a
+//!    **reference** only; results that depend on it are at best `possible`;
+//! 4. a local statistic (`local: true`, e.g. disposable income) found only at province or
+//!    national level is likewise a reference.
+
+use super::date::Date;
+use super::outcome::{ParameterUse, Source, Standing, Text};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+pub use embedded::SAMPLE_FILES;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParamDef {
+    pub name: String,
+    pub unit: String,
+    pub local: bool,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct DefsFile {
+    #[allow(dead_code)]
+    about: String,
+    parameters: Vec<ParamDef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    Number(Decimal),
+    Flag(bool),
+}
+
+impl Value {
+    fn to_json(self) -> serde_json::Value {
+        match self {
+            Value::Number(d) => serde_json::to_value(d).unwrap_or(serde_json::Value::Null),
+            Value::Flag(b) => serde_json::Value::Bool(b),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub name: String,
+    pub effective: Date,
+    pub value: Option<serde_json::Value>,
+    pub source: String,
+    #[serde(default)]
+    pub article: Option<String>,
+    pub confidence: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub code: String,
+    pub parent: Option<String>,
+    pub level: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub values: Vec<Entry>,
+}
+
+impl Region {
+    pub fn name(&self) -> Text {
+        Text::new(&self.name_zh, &self.name_en)
+    }
+}
+
+/// All definitions and regions, loaded once from the embedded data.
+pub struct Catalogue {
+    pub defs: BTreeMap<String, ParamDef>,
+    pub regions: BTreeMap<String, Region>,
+}
+
+/// Converts a data-file or override value to the definition's type.
+pub fn parse_value(def: &ParamDef, v: &serde_json::Value) -> Result<Value, String> {
+    match (def.unit.as_str(), v) {
+        ("flag", serde_json::Value::Bool(b)) => Ok(Value::Flag(*b)),
+        ("flag", _) => Err("expected true or false".into()),
+        (_, serde_json::Value::Number(n)) => {
+            let d: Decimal = n
+                .to_string()
+                .parse()
+                .or_else(|_| Decimal::from_scientific(&n.to_string()))
+                .map_err(|_| format!("`{n}` is not an exact decimal number"))?;
+            if d.is_sign_negative() {
+                return Err("must not be negative".into());
+            }
+            Ok(Value::Number(d))
+        }
+        (_, serde_json::Value::String(s)) => s
+            .parse::<Decimal>()
+            .ok()
+            .filter(|d| !d.is_sign_negative())
+            .map(Value::Number)
+            .ok_or_else(|| format!("`{s}` is not a non-negative number")),
+        _ => Err("expected a number".into()),
+    }
+}
+
+impl Catalogue {
+    fn load() -> Result<Catalogue, String> {
+        let defs: DefsFile = serde_json::from_str(include_str!("../../data/parameters.json"))
+            .map_err(|e| format!("data/parameters.json: {e}"))?;
+        let defs: BTreeMap<_, _> = defs
+            .parameters
+            .into_iter()
+            .map(|d| (d.name.clone(), d))
+            .collect();
+        let mut regions = BTreeMap::new();
+        for (stem, text) in embedded::REGION_FILES {
+            let r: Region =
+                serde_json::from_str(text).map_err(|e| format!("data/regions/{stem}.json: {e}"))?;
+            if r.code != *stem {
+                return Err(format!("data/regions/{stem}.json: code is {}", r.code));
+            }
+            for e in &r.values {
+                let def = defs.get(&e.name).ok_or_else(|| {
+                    format!("data/regions/{stem}.json: unknown parameter {}", e.name)
+                })?;
+                if let Some(v) = &e.value {
+                    parse_value(def, v)
+                        .map_err(|m| format!("data/regions/{stem}.json: {}: {m}", e.name))?;
+                }
+            }
+            regions.insert(r.code.clone(), r);
+        }
+        for r in regions.values() {
+            if let Some(p) = &r.parent {
+                if !regions.contains_key(p) {
+                    return Err(format!("region {}: parent {p} has no data file", r.code));
+                }
+            }
+        }
+        Ok(Catalogue { defs, regions })
+    }
+
+    /// The region and its ancestors, most specific first.
+    pub fn chain(&self, code: &str) -> Vec<&Region> {
+        let mut out = Vec::new();
+        let mut cur = self.regions.get(code);
+        while let Some(r) = cur {
+            if out.len() > 8 {
+                break;
+            }
+            out.push(r);
+            cur = r.parent.as_deref().and_then(|p| self.regions.get(p));
+        }
+        out
+    }
+}
+
+/// The embedded catalogue. The data is checked by the test suite; a broken data file is a
+/// build defect, reported here with the file and field.
+pub fn catalogue() -> &'static Catalogue {
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    CAT.get_or_init(|| Catalogue::load().unwrap_or_else(|e| panic!("parameter data: {e}")))
+}
+
+/// Checks the embedded data without panicking (used by `jiuzhu regions --check` and tests).
+pub fn check_data() -> Result<usize, String> {
+    Catalogue::load().map(|c| c.regions.len())
+}
+
+/// A parameter as resolved for one household.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub def: &'static ParamDef,
+    pub value: Option<Value>,
+    pub standing: Standing,
+    pub region: Option<&'static Region>,
+    pub entry: Option<&'static Entry>,
+    /// For an override: the date it was given for.
+    pub override_date: Option<Date>,
+}
+
+impl Resolved {
+    pub fn number(&self) -> Option<Decimal> {
+        match self.value {
+            Some(Value::Number(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn flag(&self) -> Option<bool> {
+        match self.value {
+            Some(Value::Flag(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// Published or overridden: safe to rely on for `likely`.
+    pub fn is_firm(&self) -> bool {
+        matches!(self.standing, Standing::Published | Standing::Override) && self.value.is_some()
+    }
+
+    pub fn label(&self) -> Text {
+        Text::new(&self.def.zh, &self.def.en)
+    }
+
+    pub fn source(&self) -> Source {
+        match (self.standing, self.entry) {
+            (Standing::Override, _) => Source {
+                document: "provided with the household (portal or user) / 由门户或用户提供".into(),
+                article: None,
+            },
+            (_, Some(e)) => Source {
+                document: e.source.clone(),
+                article: e.article.clone(),
+            },
+            _ => Source {
+                document: "not published / 未找到公开标准".into(),
+                article: None,
+            },
+        }
+    }
+
+    pub fn to_use(&self) -> ParameterUse {
+        ParameterUse {
+            name: self.def.name.clone(),
+            label: self.label(),
+            value: self.value.map_or(serde_json::Value::Null, Value::to_json),
+            unit: self.def.unit.clone(),
+            standing: if self.value.is_none() {
+                Standing::Unknown
+            } else {
+                self.standing
+            },
+            region: self.region.map(|r| r.code.clone()),
+            region_name: self.region.map(Region::name),
+            effective: self.override_date.or(self.entry.map(|e| e.effective)),
+            source: self.source(),
+            confidence: match (self.standing, self.entry) {
+                (Standing::Override, _) => "override".into(),
+                (_, Some(e)) => e.confidence.clone(),
+                _ => "N".into(),
+            },
+        }
+    }
+}
+
+/// Resolves parameters for one region, date and set of overrides.
+pub struct Params {
+    cat: &'static Catalogue,
+    chain: Vec<&'static Region>,
+    as_of: Date,
+    overrides: BTreeMap<String, Value>,
+}
+
+impl Params {
+    /// `overrides` must already be validated (see `validate::overrides`).
+    pub fn new(region: &str, as_of: Date, overrides: BTreeMap<String, Value>) -> Option<Params> {
+        let cat = catalogue();
+        let chain = cat.chain(region);
+        if chain.is_empty() {
+            return None;
+        }
+        Some(Params {
+            cat,
+            chain,
+            as_of,
+            overrides,
+        })
+    }
+
+    pub fn region(&self) -> &'static Region {
+        self.chain[0]
+    }
+
+    pub fn get(&self, name: &str) -> Resolved {
+        let def = self
+            .cat
+            .defs
+            .get(name)
+            .unwrap_or_else(|| panic!("rules use an undefined parameter `{name}`"));
+        if let Some(v) = self.overrides.get(name) {
+            return Resolved {
+                def,
+                value: Some(*v),
+                standing: Standing::Override,
+                region: Some(self.chain[0]),
+                entry: None,
+                override_date: Some(self.as_of),
+            };
+        }
+        let mut found: Option<(usize, &'static Region, &'static Entry)> = None;
+        for (depth, region) in self.chain.iter().enumerate() {
+            let best = region
+                .values
+                .iter()
+                .filter(|e| e.name == name && e.effective <= self.as_of)
+                .max_by_key(|e| e.effective);
+            if let Some(e) = best {
+                if e.value.is_some() {
+                    let local_ok =
+                        !def.local || region.level == "county" || region.level == "prefecture";
+                    let standing = match (&found, local_ok) {
+                        (None, true) => Standing::Published,
+                        _ => Standing::Reference,
+                    };
+                    let value = e.value.as_ref().and_then(|v| parse_value(def, v).ok());
+                    return Resolved {
+                        def,
+                        value,
+                        standing,
+                        region: Some(region),
+                        entry: Some(e),
+                        override_date: None,
+                    };
+                }
+                if found.is_none() {
+                    found = Some((depth, region, e));
+                }
+            }
+        }
+        // Nothing with a value anywhere: unknown, reported with the "not found" entry if any.
+        Resolved {
+            def,
+            value: None,
+            standing: Standing::Unknown,
+            region: found.map(|f| f.1),
+            entry: found.map(|f| f.2),
+            override_date: None,
+        }
+    }
+}
+
+/// Lists regions as `code  name_zh  name_en` lines, for `jiuzhu regions`.
+pub fn region_list() -> Vec<&'static Region> {
+    catalogue().regions.values().collect()
+}

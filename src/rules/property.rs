@@ -1,0 +1,335 @@
+//! 家庭财产: the property tests of each scheme.
+//!
+//! 社会救助暂行办法 art. 10 leaves property rules to provinces or prefectures. Where a region
+//! publishes a limit, it is applied. Where it does not, jiuzhu's screening safe harbour
+//! (rules-decisions.md, "Property") applies: financial assets within a few months of the dibao
+//! standard (a dated, sourced parameter marked as a screening assumption), at most one home, no
+//! vehicle bought in the last 12 months, no non-residential property and no registered business
+//! never block `likely`; anything else makes the result `possible` with "check local property
+//! rules". Relocation housing (易地扶贫搬迁) is never counted (seed 002 三（一）).
+
+use super::context::{Ctx, Standard};
+use super::fact::Fact;
+use super::money::{yuan_en, yuan_zh, Tri};
+use super::outcome::{Reason, Text};
+use super::sources;
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    Dibao,
+    Tekun,
+    Edge,
+    RigidExpense,
+}
+
+pub struct PropertyTest {
+    pub verdict: Tri,
+    pub reasons: Vec<Reason>,
+    pub checks: Vec<Reason>,
+}
+
+fn reason(zh: String, en: String, source: super::outcome::Source) -> Reason {
+    Reason {
+        text: Text::new(zh, en),
+        source: Some(source),
+    }
+}
+
+/// One property dimension's outcome.
+struct Acc {
+    verdict: Tri,
+    reasons: Vec<Reason>,
+    checks: Vec<Reason>,
+}
+
+impl Acc {
+    fn fail(&mut self, r: Reason) {
+        self.verdict = self.verdict.and(Tri::No);
+        self.reasons.push(r);
+    }
+    fn unsure(&mut self, r: Reason) {
+        self.verdict = self.verdict.and(Tri::Maybe);
+        self.checks.push(r);
+    }
+}
+
+fn local_rules_check(ctx: &Ctx, what_zh: &str, what_en: &str) -> Reason {
+    let region = ctx.p.region().name();
+    reason(
+        format!(
+            "{what_zh}：{}未公布相应财产标准，请向乡镇（街道）核实当地财产规定",
+            region.zh
+        ),
+        format!(
+            "{what_en}: {} publishes no limit for this — check local property rules",
+            region.en
+        ),
+        sources::property_rules(),
+    )
+}
+
+pub fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
+    let a = &ctx.h.assets;
+    let n = ctx.size().max(Decimal::ONE);
+    let mut acc = Acc {
+        verdict: Tri::Yes,
+        reasons: Vec::new(),
+        checks: Vec::new(),
+    };
+
+    // Homes (relocation housing never counted).
+    let homes_limit = match scheme {
+        Scheme::Dibao if ctx.h.residence == super::household::Residence::Urban => {
+            Some(ctx.param("dibao_urban_max_homes"))
+        }
+        Scheme::Edge => Some(ctx.param("edge_max_homes")),
+        Scheme::RigidExpense => Some(ctx.param("rigid_max_homes")),
+        _ => None,
+    };
+    if a.relocation_homes > 0 {
+        acc.reasons.push(reason(
+            format!("{} 套易地扶贫搬迁安置房不计入", a.relocation_homes),
+            format!("{} relocation home(s) not counted", a.relocation_homes),
+            sources::relocation_housing(),
+        ));
+    }
+    match a.homes.get() {
+        None => acc.unsure(reason(
+            "住房套数不清楚".into(),
+            "number of homes unknown".into(),
+            sources::property_rules(),
+        )),
+        Some(h) => {
+            let homes = Decimal::from(h.saturating_sub(a.relocation_homes));
+            match homes_limit
+                .as_ref()
+                .and_then(|l| l.number().map(|v| (v, l)))
+            {
+                Some((lim, l)) if homes > lim => {
+                    let r = reason(
+                        format!("拥有住房 {homes} 套，超过当地规定的 {lim} 套"),
+                        format!("owns {homes} homes, more than the local limit of {lim}"),
+                        l.source(),
+                    );
+                    if l.is_firm() {
+                        acc.fail(r)
+                    } else {
+                        acc.unsure(r)
+                    }
+                }
+                Some(_) => {}
+                None if homes > Decimal::ONE => acc.unsure(local_rules_check(
+                    ctx,
+                    &format!("拥有住房 {homes} 套"),
+                    &format!("owns {homes} homes"),
+                )),
+                None => {}
+            }
+        }
+    }
+
+    // Financial assets.
+    let fin_limit: Option<(Decimal, super::params::Resolved, &str, &str)> = match scheme {
+        Scheme::Dibao => {
+            let r = ctx.param("dibao_financial_assets_months");
+            match (r.number(), std) {
+                (Some(m), Some(s)) => Some((
+                    m * s.monthly * n,
+                    r,
+                    "低保金融资产上限",
+                    "dibao financial-asset limit",
+                )),
+                _ => None,
+            }
+        }
+        Scheme::Edge => {
+            let r = ctx.param("edge_financial_assets_multiple_of_disposable_income");
+            let di = ctx.param("disposable_income_yearly");
+            match (r.number(), di.number()) {
+                (Some(k), Some(d)) if di.is_firm() => Some((
+                    k * d * n,
+                    r,
+                    "边缘家庭人均金融资产上限",
+                    "edge financial-asset limit",
+                )),
+                (Some(_), _) => {
+                    if !di.is_firm() && a.financial.get().is_some_and(|f| f > Decimal::ZERO) {
+                        // Limit exists but its base figure is not published: fall back to the
+                        // safe harbour below, and name the missing figure if it matters.
+                        acc.checks.push(ctx.param_check(&di));
+                    }
+                    None
+                }
+                _ => None,
+            }
+        }
+        Scheme::RigidExpense => {
+            let r = ctx.param("rigid_financial_assets_months");
+            match (r.number(), std) {
+                (Some(m), Some(s)) => Some((
+                    m * s.monthly * n,
+                    r,
+                    "刚性支出困难家庭金融资产上限",
+                    "rigid-expense financial-asset limit",
+                )),
+                _ => None,
+            }
+        }
+        Scheme::Tekun => None,
+    };
+    match a.financial.get() {
+        None => acc.unsure(reason(
+            "金融资产（存款等）金额不清楚".into(),
+            "financial assets (savings etc.) unknown".into(),
+            sources::property_rules(),
+        )),
+        Some(f) => match fin_limit {
+            Some((lim, r, zh, en)) => {
+                if f > lim {
+                    let rr = reason(
+                        format!("金融资产 {} 超过{} {}", yuan_zh(f), zh, yuan_zh(lim)),
+                        format!(
+                            "financial assets {} exceed the {} of {}",
+                            yuan_en(f),
+                            en,
+                            yuan_en(lim)
+                        ),
+                        r.source(),
+                    );
+                    if r.is_firm() {
+                        acc.fail(rr)
+                    } else {
+                        acc.unsure(rr)
+                    }
+                }
+            }
+            None => {
+                let safe = ctx.param("screening_safe_financial_assets_months");
+                let within = match (safe.number(), std) {
+                    (Some(m), Some(s)) => f <= m * s.monthly * n,
+                    _ => f.is_zero(),
+                };
+                if !within {
+                    acc.unsure(local_rules_check(
+                        ctx,
+                        &format!("金融资产 {}", yuan_zh(f)),
+                        &format!("financial assets of {}", yuan_en(f)),
+                    ));
+                }
+            }
+        },
+    }
+
+    // Vehicles.
+    match scheme {
+        Scheme::RigidExpense => {
+            let lim = ctx.param("rigid_vehicle_price_limit");
+            match (a.vehicle_value.get(), lim.number()) {
+                (None, _) => acc.unsure(reason(
+                    "车辆价值不清楚".into(),
+                    "vehicle value unknown".into(),
+                    sources::property_rules(),
+                )),
+                (Some(v), _) if v.is_zero() || a.vehicle_for_disability => {}
+                (Some(v), Some(l)) if v >= l => {
+                    let r = reason(
+                        format!("车辆价值 {} 达到当地上限 {}", yuan_zh(v), yuan_zh(l)),
+                        format!(
+                            "vehicle worth {} reaches the local limit of {}",
+                            yuan_en(v),
+                            yuan_en(l)
+                        ),
+                        lim.source(),
+                    );
+                    if lim.is_firm() {
+                        acc.fail(r)
+                    } else {
+                        acc.unsure(r)
+                    }
+                }
+                (Some(_), Some(_)) => {}
+                (Some(v), None) => acc.unsure(local_rules_check(
+                    ctx,
+                    &format!("车辆价值 {}", yuan_zh(v)),
+                    &format!("a vehicle worth {}", yuan_en(v)),
+                )),
+            }
+        }
+        _ => {
+            let lim = if scheme == Scheme::Edge {
+                Some(ctx.param("edge_vehicle_price_limit"))
+            } else {
+                None
+            };
+            match a.vehicle_bought_12m_price.get() {
+                None => acc.unsure(reason(
+                    "近12个月是否购车及价格不清楚".into(),
+                    "whether a vehicle was bought in the last 12 months is unknown".into(),
+                    sources::property_rules(),
+                )),
+                Some(v) if v.is_zero() || a.vehicle_for_disability => {}
+                Some(v) => match lim.as_ref().and_then(|l| l.number().map(|x| (x, l))) {
+                    Some((l, r)) if v >= l => {
+                        let rr = reason(
+                            format!("近12个月购买车辆 {}，达到 {} 的限制", yuan_zh(v), yuan_zh(l)),
+                            format!("bought a vehicle for {} in the last 12 months, at or above the {} limit", yuan_en(v), yuan_en(l)),
+                            r.source(),
+                        );
+                        if r.is_firm() {
+                            acc.fail(rr)
+                        } else {
+                            acc.unsure(rr)
+                        }
+                    }
+                    Some(_) => {}
+                    None => acc.unsure(local_rules_check(
+                        ctx,
+                        &format!("近12个月购车 {}", yuan_zh(v)),
+                        &format!("a vehicle bought for {} in the last 12 months", yuan_en(v)),
+                    )),
+                },
+            }
+        }
+    }
+
+    // Non-residential property and registered business.
+    let edge_list_in_force = scheme == Scheme::Edge && ctx.param("edge_max_homes").is_firm();
+    match a.non_residential_property {
+        Fact::Unknown => acc.unsure(reason(
+            "是否拥有非住宅类房产不清楚".into(),
+            "non-residential property unknown".into(),
+            sources::property_rules(),
+        )),
+        Fact::Known(false) => {}
+        Fact::Known(true) if edge_list_in_force => acc.fail(reason(
+            "拥有商铺、办公用房等非住宅类房产".into(),
+            "owns non-residential property (shop, office, factory)".into(),
+            ctx.param("edge_max_homes").source(),
+        )),
+        Fact::Known(true) => acc.unsure(local_rules_check(
+            ctx,
+            "拥有非住宅类房产",
+            "owns non-residential property",
+        )),
+    }
+    match a.business_registered {
+        Fact::Unknown => acc.unsure(reason(
+            "是否登记有企业不清楚".into(),
+            "registered business unknown".into(),
+            sources::property_rules(),
+        )),
+        Fact::Known(false) => {}
+        Fact::Known(true) => acc.unsure(local_rules_check(
+            ctx,
+            "登记有企业或个体工商户",
+            "has a registered business",
+        )),
+    }
+
+    PropertyTest {
+        verdict: acc.verdict,
+        reasons: acc.reasons,
+        checks: acc.checks,
+    }
+}

@@ -1,0 +1,195 @@
+//! 最低生活保障（低保）: the whole household.
+//!
+//! 社会救助暂行办法 第九条: "共同生活的家庭成员人均收入低于当地最低生活保障标准，且符合当地
+//! 最低生活保障家庭财产状况规定的" — per-capita income strictly below the standard **and** property
+//! within the local rules. 第十二条: the benefit is the standard minus per-capita income, times the
+//! number of members, per month. Rural dibao is paid by class in Yunnan and Gansu; where the
+//! region publishes class amounts the estimate is their range, otherwise the difference formula
+//! labelled as an estimate. Members are enrolled as a whole household (整户施保, seed 002 一（一）).
+
+use super::{distance, Verdict};
+use crate::rules::context::{Ctx, Standard};
+use crate::rules::household::Residence;
+use crate::rules::income::HouseholdIncome;
+use crate::rules::money::{fen, yuan_en, yuan_zh, Tri, TWELVE};
+use crate::rules::outcome::{Distance, Estimate, Text};
+use crate::rules::property::{self, PropertyTest};
+use crate::rules::sources;
+
+pub struct Dibao {
+    pub verdict: Verdict,
+    pub income: Tri,
+    pub property: Tri,
+    pub summary: Text,
+    pub distance: Option<Distance>,
+    pub estimate: Option<Estimate>,
+}
+
+fn standard_name(ctx: &Ctx) -> Text {
+    let region = ctx.p.region().name();
+    match ctx.h.residence {
+        Residence::Urban => Text::new(
+            format!("{}城市低保标准", region.zh),
+            format!("{} urban dibao standard", region.en),
+        ),
+        Residence::Rural => Text::new(
+            format!("{}农村低保标准", region.zh),
+            format!("{} rural dibao standard", region.en),
+        ),
+    }
+}
+
+pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao {
+    let mut v = Verdict::new();
+    v.checks(hi.gross.checks.iter().cloned());
+    v.checks(hi.deductions.checks.iter().cloned());
+    let n = ctx.size();
+    let name = standard_name(ctx);
+    let pc_low = hi.net.low / TWELVE / n;
+
+    let (income, summary, dist) = match std {
+        None => {
+            v.test(
+                Tri::Maybe,
+                Text::new(
+                    format!("{}未公布，无法比较", name.zh),
+                    format!("the {} is not published", name.en),
+                ),
+                Some(sources::dibao_eligibility()),
+            );
+            v.checks(Some(ctx.standard_check()));
+            (
+                Tri::Maybe,
+                Text::new(
+                    format!("家庭月人均收入 {}，当地低保标准未公布，取决于当地规定", yuan_zh(pc_low)),
+                    format!("household income per person {} a month; the local standard is not published — depends on local rules", yuan_en(pc_low)),
+                ),
+                None,
+            )
+        }
+        Some(s) => {
+            let line = s.annual * n;
+            let t = hi.net.below(line);
+            let (zh_cmp, en_cmp) = match t {
+                Tri::Yes => ("低于", "below"),
+                Tri::No => ("不低于", "not below"),
+                Tri::Maybe => ("可能低于", "possibly below"),
+            };
+            let pc = match hi.net.exact_value() {
+                Some(x) => Text::new(yuan_zh(x / TWELVE / n), yuan_en(x / TWELVE / n)),
+                None => Text::new(
+                    format!("至少{}", yuan_zh(pc_low)),
+                    format!("at least {}", yuan_en(pc_low)),
+                ),
+            };
+            let summary = Text::new(
+                format!(
+                    "家庭月人均收入 {}，{}{} {}",
+                    pc.zh,
+                    zh_cmp,
+                    name.zh,
+                    yuan_zh(s.monthly)
+                ),
+                format!(
+                    "household income per person {} a month, {} the {} of {}",
+                    pc.en,
+                    en_cmp,
+                    name.en,
+                    yuan_en(s.monthly)
+                ),
+            );
+            v.test(t, summary.clone(), Some(sources::dibao_eligibility()));
+            if !s.firm {
+                v.soften(ctx.standard_check());
+            }
+            (t, summary, distance(hi.net, line, n))
+        }
+    };
+
+    let PropertyTest {
+        verdict: pt,
+        reasons,
+        checks,
+    } = property::test(ctx, property::Scheme::Dibao, std);
+    let prop_text = match pt {
+        Tri::Yes => Text::new(
+            "家庭财产状况未见超出规定",
+            "property within the rules as far as known",
+        ),
+        Tri::No => Text::new("家庭财产超出当地规定", "property exceeds the local rules"),
+        Tri::Maybe => Text::new(
+            "家庭财产需按当地规定核实",
+            "property to be checked against local rules",
+        ),
+    };
+    v.test(pt, prop_text, Some(sources::property_rules()));
+    v.reasons.extend(reasons);
+    v.checks(checks);
+    v.reasons.push(crate::rules::outcome::Reason {
+        text: Text::new(
+            "符合条件的家庭整户纳入低保，不得只纳入部分成员",
+            "a qualifying household is enrolled as a whole, never only some members",
+        ),
+        source: Some(sources::dibao_whole_household()),
+    });
+
+    let estimate = match (std, hi.net.exact_value(), v.tri) {
+        (Some(s), Some(net), Tri::Yes | Tri::Maybe) => Some(estimate(ctx, s, net)),
+        _ => None,
+    };
+    Dibao {
+        verdict: v.finish(),
+        income,
+        property: pt,
+        summary,
+        distance: dist,
+        estimate,
+    }
+}
+
+/// 第十二条: (standard − per-capita income) × members, per month; rural by class where published.
+fn estimate(ctx: &Ctx, s: Standard, net_annual: rust_decimal::Decimal) -> Estimate {
+    let n = ctx.size();
+    let diff = fen((s.annual * n - net_annual) / TWELVE);
+    if ctx.h.residence == Residence::Rural {
+        let a = ctx.param("dibao_rural_class_a_monthly");
+        let c = ctx.param("dibao_rural_class_c_monthly");
+        if let (Some(a), Some(c), true, true) = (a.number(), c.number(), a.is_firm(), c.is_firm()) {
+            return Estimate {
+                monthly_low: fen(c * n),
+                monthly_high: fen(a * n),
+                approximate: true,
+                basis: Text::new(
+                    format!("农村低保按类别施保：每人每月 {}–{}，乘以 {} 人；实际类别由审核确定", yuan_zh(c), yuan_zh(a), n),
+                    format!("rural dibao is paid by class: {}–{} per person a month × {}; the class is decided on review", yuan_en(c), yuan_en(a), n),
+                ),
+            };
+        }
+        return Estimate {
+            monthly_low: diff,
+            monthly_high: diff,
+            approximate: true,
+            basis: Text::new(
+                format!("估算：（标准 {} − 人均收入）× {} 人；农村低保实际按类别施保，金额以审核为准", yuan_zh(s.monthly), n),
+                format!("estimate: (standard {} − income per person) × {}; rural dibao is paid by class, the amount is set on review", yuan_en(s.monthly), n),
+            ),
+        };
+    }
+    Estimate {
+        monthly_low: diff,
+        monthly_high: diff,
+        approximate: !s.firm,
+        basis: Text::new(
+            format!(
+                "（低保标准 {} − 家庭月人均收入）× {} 人",
+                yuan_zh(s.monthly),
+                n
+            ),
+            format!(
+                "(standard {} − income per person) × {} members",
+                yuan_en(s.monthly),
+                n
+            ),
+        ),
+    }
+}

@@ -1,0 +1,197 @@
+//! 刚性支出困难家庭 (刚性支出困难家庭认定办法, 民政部, in force 2025-01-01).
+//!
+//! All of: not dibao, tekun or edge; per-capita income below the previous year's local per-capita
+//! disposable income; rigid expenses of the last 12 months ÷ household income above the local
+//! ratio; property within the local rules. Rigid expenses are basic living (counted at the
+//! local dibao standard per person, as the Gansu 2025 rule defines it — the only published
+//! definition), medical costs after insurance, education, disability rehabilitation and other
+//! necessary costs (disaster, accident). Unknown ratio or income figure → `possible`.
+
+use super::edge::Edge;
+use super::Verdict;
+use crate::rules::context::{Ctx, Standard};
+use crate::rules::income::{annual, HouseholdIncome};
+use crate::rules::money::{fen, yuan_en, yuan_zh, Range, Tri, TWELVE};
+use crate::rules::outcome::{Reason, Text};
+use crate::rules::property;
+use crate::rules::sources;
+use rust_decimal::Decimal;
+
+pub struct Rigid {
+    pub verdict: Verdict,
+    pub summary: Text,
+}
+
+/// Rigid expenses over 12 months, including basic living at the dibao standard.
+pub fn rigid_expenses(ctx: &Ctx, std: Option<Standard>) -> (Range, Vec<Reason>) {
+    let e = &ctx.h.expenses;
+    let mut total = Range::ZERO;
+    let mut checks = Vec::new();
+    for (f, zh, en) in [
+        (&e.medical, "医疗自付支出", "medical costs"),
+        (&e.education, "教育支出", "education"),
+        (
+            &e.disability_rehab,
+            "残疾康复支出",
+            "disability rehabilitation",
+        ),
+        (&e.other, "其他必需支出", "other necessary costs"),
+    ] {
+        match f.get() {
+            Some(v) => total = total.add(Range::exact(annual(v, e.period))),
+            None => {
+                total = total.add(Range::unknown());
+                checks.push(Reason {
+                    text: Text::new(format!("{zh}金额不清楚"), format!("{en}: amount unknown")),
+                    source: Some(sources::rigid_definition()),
+                });
+            }
+        }
+    }
+    if let Some(s) = std {
+        total = total.add(Range::exact(s.annual * ctx.size()));
+    }
+    (total, checks)
+}
+
+pub fn evaluate(
+    ctx: &Ctx,
+    hi: &HouseholdIncome,
+    std: Option<Standard>,
+    dibao_tri: Tri,
+    edge: &Edge,
+) -> Rigid {
+    let n = ctx.size();
+    let mut v = Verdict::new();
+    v.checks(hi.gross.checks.iter().cloned());
+    let not_lower = dibao_tri.not().and(edge.verdict.tri.not());
+    v.test(
+        not_lower,
+        match not_lower {
+            Tri::No => Text::new(
+                "已符合低保或低保边缘家庭条件，不再认定",
+                "already qualifies for dibao or edge status",
+            ),
+            _ => Text::new(
+                "不属于低保、特困或低保边缘家庭",
+                "not dibao, tekun or an edge household",
+            ),
+        },
+        Some(sources::rigid_definition()),
+    );
+    let gross = hi.gross.annual;
+    let di = ctx.param("disposable_income_yearly");
+    match di.number() {
+        Some(d) => {
+            let t = gross.below(d * n);
+            v.test(
+                t,
+                Text::new(
+                    format!(
+                        "家庭年人均收入{}上年度当地居民人均可支配收入 {}",
+                        if t == Tri::No { "不低于" } else { "低于" },
+                        yuan_zh(d)
+                    ),
+                    format!(
+                        "income per person {} the previous year's local disposable income of {}",
+                        if t == Tri::No { "not below" } else { "below" },
+                        yuan_en(d)
+                    ),
+                ),
+                Some(sources::rigid_definition()),
+            );
+            if !di.is_firm() {
+                v.soften(ctx.param_check(&di));
+            }
+        }
+        None => {
+            v.test(
+                Tri::Maybe,
+                Text::new(
+                    "上年度当地居民人均可支配收入未公布",
+                    "local disposable income not published",
+                ),
+                Some(sources::rigid_definition()),
+            );
+            v.checks(Some(ctx.param_check(&di)));
+        }
+    }
+    let (spend, checks) = rigid_expenses(ctx, std);
+    v.checks(checks);
+    let ratio = ctx.param("rigid_expense_ratio");
+    let summary;
+    match ratio.number() {
+        Some(k) => {
+            // spend / gross > k  ⇔  spend > k × gross (gross ≥ 0).
+            let t = if gross.high.is_none() {
+                Tri::Maybe
+            } else {
+                let hi_inc = gross.high.unwrap_or(Decimal::ZERO);
+                let lo_ok = spend.low > k * hi_inc;
+                let hi_fail = spend.high.is_some_and(|s| s <= k * gross.low);
+                if lo_ok {
+                    Tri::Yes
+                } else if hi_fail {
+                    Tri::No
+                } else {
+                    Tri::Maybe
+                }
+            };
+            summary = Text::new(
+                format!(
+                    "近12个月刚性支出约 {}，占家庭收入的比例须超过 {}",
+                    yuan_zh(spend.low),
+                    k
+                ),
+                format!(
+                    "rigid expenses over 12 months about {}; must exceed {} of household income",
+                    yuan_en(spend.low),
+                    k
+                ),
+            );
+            v.test(t, summary.clone(), Some(ratio.source()));
+            if !ratio.is_firm() {
+                v.soften(ctx.param_check(&ratio));
+            }
+        }
+        None => {
+            summary = Text::new(
+                format!("近12个月刚性支出约 {}（含按低保标准计的基本生活支出），当地支出收入比例未公布", yuan_zh(spend.low)),
+                format!("rigid expenses over 12 months about {} (basic living counted at the dibao standard); the local ratio is not published", yuan_en(spend.low)),
+            );
+            v.test(
+                Tri::Maybe,
+                summary.clone(),
+                Some(sources::rigid_definition()),
+            );
+            v.checks(Some(ctx.param_check(&ratio)));
+        }
+    }
+    if let Some(x) = gross.exact_value() {
+        v.reasons.push(Reason {
+            text: Text::new(
+                format!("家庭月收入（扣减前）{}", yuan_zh(fen(x / TWELVE))),
+                format!(
+                    "household income before deductions {} a month",
+                    yuan_en(fen(x / TWELVE))
+                ),
+            ),
+            source: Some(sources::rigid_definition()),
+        });
+    }
+    let p = property::test(ctx, property::Scheme::RigidExpense, std);
+    v.test(
+        p.verdict,
+        Text::new(
+            "家庭财产状况（刚性支出困难家庭规定）",
+            "property (rigid-expense household rules)",
+        ),
+        Some(sources::property_rules()),
+    );
+    v.reasons.extend(p.reasons);
+    v.checks(p.checks);
+    Rigid {
+        verdict: v.finish(),
+        summary,
+    }
+}

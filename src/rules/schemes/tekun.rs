@@ -1,0 +1,347 @@
+//! 特困人员救助供养（特困）: per person (特困人员认定办法, 民发〔2021〕43号).
+//!
+//! All three must hold:
+//! 1. 无劳动能力: aged 60+; a minor (under 18 since 民发〔2020〕69号, and beyond 18 while still in
+//!    compulsory education, high school or secondary vocational school — for those recognised
+//!    before 18); level 1–3 intellectual or mental, level 1–2 physical, level 1 visual disability;
+//!    provinces may add (Yunnan 2017: level-1 hearing/speech, bedridden 6+ months);
+//! 2. 无生活来源: own income below the local **dibao** standard (not the tekun standard) and
+//!    property within the rules; the basic pension and 高龄津贴 are not counted;
+//! 3. 无法定赡养、抚养、扶养义务人，或者其法定义务人无履行义务能力: a supporter is unable if tekun;
+//!    on dibao and 60+; 70+ with income below the local disposable income and property within
+//!    the rules; severely disabled with the same tests; without civil capacity, missing or in
+//!    prison, with the property test.
+//! Estimate: basic living standard (≥ 1.3 × the urban dibao standard, seed 000) + the care
+//! allowance tier for the person's self-care ability, at home unless they ask for an institution.
+
+use super::Verdict;
+use crate::rules::context::{Ctx, Standard};
+use crate::rules::fact::Fact;
+use crate::rules::household::{DisabilityKind, Member, Obligor, Schooling, SelfCare};
+use crate::rules::income::{member_income, Purpose};
+use crate::rules::money::{fen, yuan_en, yuan_zh, Tri, TWELVE};
+use crate::rules::outcome::{Estimate, PersonResult, Reason, Text};
+use crate::rules::property;
+use crate::rules::sources;
+use rust_decimal::Decimal;
+
+fn src() -> Option<crate::rules::outcome::Source> {
+    Some(sources::tekun_conditions())
+}
+
+/// 无劳动能力.
+fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
+    let minor_limit = ctx
+        .param("tekun_minor_age_limit")
+        .number()
+        .unwrap_or(Decimal::from(18));
+    let mut verdict = Tri::No;
+    let mut why = Text::new(
+        "未见无劳动能力的情形（年龄、残疾）",
+        "no sign of inability to work (age, disability)",
+    );
+    match m.age.get() {
+        Some(age) if age >= 60 => {
+            return (
+                Tri::Yes,
+                Text::new(
+                    format!("{}岁，年满60周岁", age),
+                    format!("aged {age}, 60 or over"),
+                ),
+            )
+        }
+        Some(age) if Decimal::from(age) < minor_limit => {
+            return (
+                Tri::Yes,
+                Text::new(
+                    format!("{}岁，未满{}周岁", age, minor_limit),
+                    format!("aged {age}, under {minor_limit}"),
+                ),
+            )
+        }
+        Some(age)
+            if matches!(
+                m.schooling,
+                Schooling::Compulsory | Schooling::HighSchool | Schooling::SecondaryVocational
+            ) =>
+        {
+            verdict = Tri::Maybe;
+            why = Text::new(
+                format!("{}岁仍在接受义务教育或高中、中职教育：已认定的特困未成年人可延续至毕业", age),
+                format!("aged {age} and still at school: support continues past 18 for minors already recognised"),
+            );
+        }
+        Some(_) => {}
+        None => {
+            verdict = Tri::Maybe;
+            why = Text::new("年龄不清楚", "age unknown");
+        }
+    }
+    let hearing = ctx.param("tekun_hearing_speech_level1_counts").flag() == Some(true);
+    match m.disability {
+        Fact::Unknown => {
+            if verdict == Tri::No {
+                verdict = Tri::Maybe;
+                why = Text::new("残疾情况不清楚", "disability unknown");
+            }
+        }
+        Fact::Known(Some(d)) => {
+            let counts = match d.kind {
+                DisabilityKind::Intellectual | DisabilityKind::Mental => d.level <= 3,
+                DisabilityKind::Physical | DisabilityKind::Multiple => d.level <= 2,
+                DisabilityKind::Visual => d.level == 1,
+                DisabilityKind::Hearing | DisabilityKind::Speech => hearing && d.level == 1,
+            };
+            if counts {
+                return (
+                    Tri::Yes,
+                    Text::new(
+                        format!("持{}级残疾证，属于无劳动能力", d.level),
+                        format!("level-{} disability: unable to work", d.level),
+                    ),
+                );
+            }
+        }
+        Fact::Known(None) => {}
+    }
+    if ctx.param("tekun_bedridden_counts").flag() == Some(true) {
+        match m.bedridden {
+            Fact::Known(true) => {
+                return (
+                    Tri::Yes,
+                    Text::new(
+                        "因重病卧床连续6个月以上",
+                        "bedridden by serious illness for 6+ months",
+                    ),
+                )
+            }
+            Fact::Unknown if verdict == Tri::No => {
+                verdict = Tri::Maybe;
+                why = Text::new("是否长期卧床不清楚", "whether bedridden is unknown");
+            }
+            _ => {}
+        }
+    }
+    (verdict, why)
+}
+
+/// Is one supporter unable to support (the six conditions, the sixth being provincial)?
+fn obligor_unable(o: &Obligor) -> Tri {
+    let age = o.age.get();
+    let tests = o.property_within_rules;
+    let t = |f: Fact<bool>| match f {
+        Fact::Known(b) => Tri::from_bool(b),
+        Fact::Unknown => Tri::Maybe,
+    };
+    let age_at_least = |n: u8| match age {
+        Some(a) => Tri::from_bool(a >= n),
+        None => Tri::Maybe,
+    };
+    let c1 = t(o.tekun);
+    let c2 = t(o.dibao).and(age_at_least(60));
+    let c3 = age_at_least(70)
+        .and(t(o.income_below_disposable))
+        .and(t(tests));
+    let c4 = t(o.severe_disability)
+        .and(t(o.income_below_disposable))
+        .and(t(tests));
+    let c5 = t(o.incapacitated).and(t(tests));
+    c1.or(c2).or(c3).or(c4).or(c5)
+}
+
+fn no_capable_supporter(m: &Member) -> (Tri, Text) {
+    match &m.obligors {
+        Fact::Unknown => (
+            Tri::Maybe,
+            Text::new(
+                "是否有法定赡养、抚养、扶养义务人及其能力不清楚",
+                "whether there is a legal supporter able to help is unknown",
+            ),
+        ),
+        Fact::Known(list) if list.is_empty() => (
+            Tri::Yes,
+            Text::new("无法定赡养、抚养、扶养义务人", "no legal supporter"),
+        ),
+        Fact::Known(list) => {
+            let all = list.iter().map(obligor_unable).fold(Tri::Yes, Tri::and);
+            let text = match all {
+                Tri::Yes => Text::new(
+                    "法定义务人均无履行义务能力",
+                    "every legal supporter is unable to support",
+                ),
+                Tri::No => Text::new(
+                    "有具备履行义务能力的法定义务人",
+                    "has a legal supporter able to support",
+                ),
+                Tri::Maybe => Text::new(
+                    "法定义务人是否有履行能力需核实",
+                    "whether the legal supporters can help must be checked",
+                ),
+            };
+            (all, text)
+        }
+    }
+}
+
+/// Care tier 1 (no self-care) to 3 (full self-care).
+fn care_tier(ctx: &Ctx, m: &Member) -> u8 {
+    let by_care = match m.self_care {
+        SelfCare::None => 1,
+        SelfCare::Partial => 2,
+        SelfCare::Full => 3,
+    };
+    let by_level = match (
+        ctx.param("tekun_care_tier_by_disability_level").flag(),
+        m.known_disability(),
+    ) {
+        (Some(true), Some(d)) if d.level <= 2 => d.level,
+        _ => 3,
+    };
+    by_care.min(by_level)
+}
+
+fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
+    let place = if m.in_institution {
+        "concentrated"
+    } else {
+        "dispersed"
+    };
+    let basic_r = if m.in_institution {
+        let c = ctx.param("tekun_basic_concentrated_monthly");
+        if c.number().is_some() {
+            c
+        } else {
+            ctx.param("tekun_basic_monthly")
+        }
+    } else {
+        ctx.param("tekun_basic_monthly")
+    };
+    let (basic, approx, basis_zh, basis_en) = match basic_r.number() {
+        Some(b) => (
+            b,
+            !basic_r.is_firm(),
+            format!("基本生活标准 {}", yuan_zh(b)),
+            format!("basic living standard {}", yuan_en(b)),
+        ),
+        None => {
+            let k = ctx.param("tekun_basic_multiple_of_urban_dibao").number()?;
+            let u = ctx.param("dibao_urban_monthly").number()?;
+            let b = fen(k * u);
+            (
+                b,
+                true,
+                format!("基本生活标准不低于城市低保标准的{}倍：{}", k, yuan_zh(b)),
+                format!(
+                    "basic standard at least {}× the urban dibao standard: {}",
+                    k,
+                    yuan_en(b)
+                ),
+            )
+        }
+    };
+    let tier = care_tier(ctx, m);
+    let care_r = ctx.param(&format!("tekun_care_{place}_tier{tier}_monthly"));
+    let (care, care_approx) = match care_r.number() {
+        Some(c) => (c, !care_r.is_firm()),
+        None => (Decimal::ZERO, true),
+    };
+    let care_text = match care_r.number() {
+        Some(c) => Text::new(
+            format!(" + 照料护理补贴{}档 {}", tier, yuan_zh(c)),
+            format!(" + care allowance tier {tier} {}", yuan_en(c)),
+        ),
+        None => Text::new(
+            format!(" + 照料护理补贴{}档（当地标准未公布）", tier),
+            format!(" + care allowance tier {tier} (local amount not published)"),
+        ),
+    };
+    let total = fen(basic + care);
+    Some(Estimate {
+        monthly_low: total,
+        monthly_high: total,
+        approximate: approx || care_approx,
+        basis: Text::new(basis_zh + &care_text.zh, basis_en + &care_text.en),
+    })
+}
+
+pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonResult {
+    let mut v = Verdict::new();
+    let (work, why) = unable_to_work(ctx, m);
+    v.test(work, why.clone(), src());
+    if work == Tri::Maybe {
+        v.checks(Some(Reason {
+            text: why,
+            source: src(),
+        }));
+    }
+    if m.age.get().is_some_and(|a| a < 60) || m.age.is_unknown() {
+        v.reasons.push(Reason {
+            text: Text::new(
+                "未成年人年龄从16周岁延长至18周岁",
+                "minors are covered up to 18",
+            ),
+            source: Some(sources::tekun_minor()),
+        });
+    }
+
+    let inc = member_income(ctx, m, Purpose::Tekun);
+    v.checks(inc.checks.iter().cloned());
+    match std {
+        Some(s) => {
+            let t = inc.annual.below(s.annual);
+            let own = inc.annual.low / TWELVE;
+            v.test(
+                t,
+                Text::new(
+                    format!("本人月收入 {}{}，与当地低保标准 {} 比较（特困认定以低保标准为准）", if inc.annual.exact_value().is_some() { "" } else { "至少" }, yuan_zh(own), yuan_zh(s.monthly)),
+                    format!("own income {}{} a month, against the local dibao standard {} (the tekun test uses the dibao standard)", if inc.annual.exact_value().is_some() { "" } else { "at least " }, yuan_en(own), yuan_en(s.monthly)),
+                ),
+                src(),
+            );
+            if !s.firm {
+                v.soften(ctx.standard_check());
+            }
+        }
+        None => {
+            v.test(
+                Tri::Maybe,
+                Text::new("当地低保标准未公布", "local dibao standard not published"),
+                src(),
+            );
+            v.checks(Some(ctx.standard_check()));
+        }
+    }
+    let p = property::test(ctx, property::Scheme::Tekun, std);
+    v.test(
+        p.verdict,
+        Text::new(
+            "财产状况（特困财产规定由市级以上制定）",
+            "property (tekun property rules are set locally)",
+        ),
+        Some(sources::property_rules()),
+    );
+    v.reasons.extend(p.reasons);
+    v.checks(p.checks);
+
+    let (sup, why) = no_capable_supporter(m);
+    v.test(sup, why.clone(), src());
+    if sup == Tri::Maybe {
+        v.checks(Some(Reason {
+            text: why,
+            source: src(),
+        }));
+    }
+    let v = v.finish();
+    let estimate = if v.tri != Tri::No {
+        estimate(ctx, m)
+    } else {
+        None
+    };
+    PersonResult {
+        member: m.id.clone(),
+        status: v.status(),
+        reasons: v.reasons,
+        to_check: v.checks,
+        estimate,
+    }
+}

@@ -1,0 +1,220 @@
+//! 临时救助: temporary assistance (社会救助暂行办法 第四十七条; 2018 opinion; seed 002 二).
+//!
+//! Any one of: a sudden event (急难型: fire, accident, sudden serious illness, disaster); a spike
+//! in necessary spending with per-capita income below the previous year's local per-capita
+//! disposable income (支出型); uninsured unemployed with 3+ months in a row without income and
+//! not on dibao (seed 002 二（一）); a household awaiting dibao review that meets sudden hardship
+//! (seed 002 二（二）). Amounts are set locally: shown as the region's bands as multiples of the
+//! monthly dibao standard where published, otherwise "decided locally" — never an invented figure.
+
+use super::Verdict;
+use crate::rules::context::{Ctx, Standard};
+use crate::rules::fact::Fact;
+use crate::rules::income::HouseholdIncome;
+use crate::rules::money::{fen, yuan_en, yuan_zh, Tri};
+use crate::rules::outcome::{Estimate, Reason, Text};
+use crate::rules::sources;
+
+pub struct Relief {
+    pub verdict: Verdict,
+    pub summary: Text,
+    pub estimate: Option<Estimate>,
+}
+
+pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relief {
+    let c = &ctx.h.circumstances;
+    let mut any = Tri::No;
+    let mut reasons = Vec::new();
+    let mut checks = Vec::new();
+    let mut summary = Text::new(
+        "未报告突发事件、支出骤增或失业无收入等情形",
+        "no sudden event, spending spike or months without income reported",
+    );
+    let mut kind_emergency = false;
+
+    if c.sudden_event.is_some() {
+        any = Tri::Yes;
+        kind_emergency = true;
+        summary = Text::new(
+            "遭遇突发事件，可申请急难型临时救助，紧急情况可先行救助",
+            "a sudden event: emergency relief can be applied for and paid first in urgent cases",
+        );
+        reasons.push(Reason {
+            text: summary.clone(),
+            source: Some(sources::temporary_relief_types()),
+        });
+    }
+    match c.spending_spike {
+        Fact::Known(false) => {}
+        spike => {
+            let di = ctx.param("disposable_income_yearly");
+            let income = match di.number() {
+                Some(d) => {
+                    let t = hi.gross.annual.below(d * ctx.size());
+                    if t != Tri::No && !di.is_firm() {
+                        checks.push(ctx.param_check(&di));
+                        Tri::Maybe
+                    } else {
+                        t
+                    }
+                }
+                None => {
+                    checks.push(ctx.param_check(&di));
+                    Tri::Maybe
+                }
+            };
+            let spike_t = if spike.is_unknown() {
+                Tri::Maybe
+            } else {
+                Tri::Yes
+            };
+            let t = spike_t.and(income);
+            if t != Tri::No {
+                let text = Text::new("必需支出突然增加，家庭人均收入低于上年度当地居民人均可支配收入：可申请支出型临时救助", "a spike in necessary spending with income below the local disposable income: expense-driven relief");
+                if t == Tri::Maybe {
+                    checks.push(Reason {
+                        text: text.clone(),
+                        source: Some(sources::temporary_relief_types()),
+                    });
+                }
+                reasons.push(Reason {
+                    text: text.clone(),
+                    source: Some(sources::temporary_relief_types()),
+                });
+                if any != Tri::Yes {
+                    summary = text;
+                }
+            }
+            any = any.or(t);
+        }
+    }
+    let months = c.months_without_income.get();
+    let three = match months {
+        Some(m) => Tri::from_bool(m >= 3),
+        None => Tri::Maybe,
+    };
+    let uninsured = match c.unemployment_insurance {
+        Fact::Known(b) => Tri::from_bool(!b),
+        Fact::Unknown => Tri::Maybe,
+    };
+    let t = three.and(uninsured).and(Tri::from_bool(!c.on_dibao));
+    if t != Tri::No {
+        let text = Text::new("连续3个月以上无收入、未参加失业保险且未纳入低保：可申请一次性临时救助", "3+ months without income, no unemployment insurance and not on dibao: one-off temporary relief");
+        reasons.push(Reason {
+            text: text.clone(),
+            source: Some(sources::uninsured_unemployed()),
+        });
+        if t == Tri::Maybe {
+            checks.push(Reason {
+                text: text.clone(),
+                source: Some(sources::uninsured_unemployed()),
+            });
+        }
+        if any != Tri::Yes {
+            summary = text;
+        }
+        any = any.or(t);
+    }
+    if c.dibao_application_pending && any != Tri::Yes {
+        let text = Text::new("低保审核期间如遭遇突发性、临时性、紧迫性困难，可及时给予临时救助", "while a dibao application is under review, sudden urgent hardship can get temporary relief");
+        reasons.push(Reason {
+            text: text.clone(),
+            source: Some(sources::pending_dibao_relief()),
+        });
+        checks.push(Reason {
+            text: text.clone(),
+            source: Some(sources::pending_dibao_relief()),
+        });
+        summary = text;
+        any = any.or(Tri::Maybe);
+    }
+    if any == Tri::No {
+        reasons.push(Reason {
+            text: summary.clone(),
+            source: Some(sources::temporary_relief()),
+        });
+    }
+    let mut v = Verdict::new();
+    v.tri = any;
+    v.reasons = reasons;
+    v.checks(checks);
+    let estimate = if any != Tri::No {
+        amount(ctx, std, kind_emergency, &mut v)
+    } else {
+        None
+    };
+    Relief {
+        verdict: v.finish(),
+        summary,
+        estimate,
+    }
+}
+
+fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) -> Option<Estimate> {
+    let urban = ctx
+        .param("dibao_urban_monthly")
+        .number()
+        .or(std.map(|s| s.monthly))?;
+    if emergency {
+        let lo = ctx.param("temporary_relief_emergency_min_multiple");
+        let hi = ctx.param("temporary_relief_emergency_max_multiple");
+        if let (Some(l), Some(h)) = (lo.number(), hi.number()) {
+            return Some(Estimate {
+                monthly_low: fen(l * urban),
+                monthly_high: fen(h * urban),
+                approximate: true,
+                basis: Text::new(
+                    format!("一次性：月低保标准 {} 的 {}–{} 倍", yuan_zh(urban), l, h),
+                    format!(
+                        "one-off: {}–{}× the monthly standard {}",
+                        l,
+                        h,
+                        yuan_en(urban)
+                    ),
+                ),
+            });
+        }
+        let small = ctx.param("temporary_relief_small_amount_max");
+        if let Some(s) = small.number() {
+            v.reasons.push(Reason {
+                text: Text::new(
+                    format!("小额先行救助最高 {}", yuan_zh(s)),
+                    format!("small amounts up to {} can be paid at once", yuan_en(s)),
+                ),
+                source: Some(small.source()),
+            });
+        }
+    } else {
+        let m = ctx.param("temporary_relief_expenditure_max_months");
+        if let Some(months) = m.number() {
+            let n = ctx.size();
+            return Some(Estimate {
+                monthly_low: fen(rust_decimal::Decimal::ZERO),
+                monthly_high: fen(urban * n * months),
+                approximate: true,
+                basis: Text::new(
+                    format!(
+                        "一次性，最高：月城市低保标准 {} × {} 人 × {} 个月",
+                        yuan_zh(urban),
+                        n,
+                        months
+                    ),
+                    format!(
+                        "one-off, at most: monthly urban standard {} × {} people × {} months",
+                        yuan_en(urban),
+                        n,
+                        months
+                    ),
+                ),
+            });
+        }
+    }
+    v.reasons.push(Reason {
+        text: Text::new(
+            "救助金额由县级以上地方政府确定：取决于当地规定",
+            "the amount is set by the county government: depends on local rules",
+        ),
+        source: Some(sources::temporary_relief()),
+    });
+    None
+}

@@ -1,0 +1,40 @@
+//! What each status opens up (社会救助暂行办法 第二十八至四十七条; medical-aid classes as commonly
+//! laid out under the 2021 国办 opinion on 重特大疾病医疗保险和救助).
+
+use crate::rules::outcome::{Reason, SchemeId, Text};
+use crate::rules::sources;
+
+fn r(zh: &str, en: &str, s: crate::rules::outcome::Source) -> Reason {
+    Reason {
+        text: Text::new(zh, en),
+        source: Some(s),
+    }
+}
+
+pub fn unlocks(id: SchemeId) -> Vec<Reason> {
+    match id {
+        SchemeId::Dibao | SchemeId::DibaoSinglePerson | SchemeId::GradualExit => vec![
+            r("医疗救助：资助参加城乡居民医保的个人缴费，并对自付医疗费用按比例救助（通常为第二类救助对象）", "medical assistance: resident health-insurance premium subsidised and part of out-of-pocket costs covered (usually class 2)", sources::medical_aid()),
+            r("教育救助：义务教育阶段学生给予救助，高中、中职和高等教育阶段按规定给予救助", "education assistance for pupils in compulsory education, and as the rules allow at higher stages", sources::education_aid()),
+            r("住房救助：住房困难的低保家庭可获公租房、租赁补贴或农村危房改造", "housing assistance for dibao households in housing difficulty: public rental, rent subsidy or rural repairs", sources::housing_aid()),
+            r("就业救助：有劳动能力的未就业成员优先获得就业服务，零就业家庭至少一人就业", "employment assistance for members able to work; at least one member of a zero-employment household gets work", sources::employment_aid()),
+            r("临时救助：遇突发困难可申请", "temporary assistance when sudden hardship strikes", sources::temporary_relief()),
+        ],
+        SchemeId::Tekun => vec![
+            r("医疗救助：全额资助参保（通常为第一类救助对象）", "medical assistance: premium fully paid (usually class 1)", sources::medical_aid()),
+            r("教育救助：特困学生给予教育救助", "education assistance for pupils in extreme poverty", sources::education_aid()),
+            r("住房救助：分散供养特困人员住房困难的给予救助", "housing assistance for those supported at home", sources::housing_aid()),
+            r("照料服务：可选择集中供养（入住供养机构）或分散供养", "care: choose support in an institution or at home", sources::tekun_conditions()),
+        ],
+        SchemeId::Edge => vec![
+            r("医疗救助：通常为第三类救助对象，部分人员资助参保", "medical assistance: usually class 3, with premium help for some members", sources::medical_aid()),
+            r("重残、重病成员可参照“单人户”申请低保", "members with severe disability or serious illness may apply for dibao as one-person households", sources::single_person()),
+            r("临时救助及其他专项救助", "temporary assistance and other special assistance", sources::temporary_relief()),
+        ],
+        SchemeId::RigidExpense => vec![
+            r("医疗、教育、住房、就业等专项救助和临时救助", "medical, education, housing and employment assistance, and temporary relief", sources::rigid_definition()),
+            r("认定有效期最长12个月，期满需重新申请", "recognition lasts at most 12 months; then apply again", sources::rigid_definition()),
+        ],
+        SchemeId::TemporaryRelief => vec![r("一次性或短期救助金、实物或转介服务", "a one-off or short-term payment, goods or referral to services", sources::temporary_relief())],
+    }
+}

@@ -1,0 +1,303 @@
+//! Input checks: one clear message naming the field, in zh-CN and English. Nothing panics.
+
+use super::fact::Fact;
+use super::household::{Household, Relation};
+use super::params::{catalogue, parse_value, Value};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub const MAX_MEMBERS: usize = 30;
+pub const MAX_AGE: u8 = 130;
+/// More than 10 million yuan in one answer is treated as a typing mistake.
+pub const MAX_AMOUNT: i64 = 10_000_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// JSON path of the field, e.g. `members[1].income[0].amount`.
+    pub field: String,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl InputError {
+    pub fn new(
+        field: impl Into<String>,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> InputError {
+        InputError {
+            field: field.into(),
+            message_zh: zh.into(),
+            message_en: en.into(),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} / {}",
+            self.field, self.message_zh, self.message_en
+        )
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Parses a household document, turning serde errors into field-named messages.
+pub fn parse(json: &str) -> Result<Household, InputError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    match serde_path_to_error::deserialize::<_, Household>(&mut de) {
+        Ok(h) => {
+            if let Err(e) = de.end() {
+                return Err(InputError::new(
+                    "(document)",
+                    format!("JSON 格式错误：{e}"),
+                    format!("malformed JSON: {e}"),
+                ));
+            }
+            Ok(h)
+        }
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let msg = inner.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let field = if path == "." || path.is_empty() {
+                "(document)".to_string()
+            } else {
+                path
+            };
+            let zh = if inner.is_syntax() || inner.is_eof() {
+                format!("JSON 格式错误（{msg}）")
+            } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+                format!("未知字段 {}", rest.split(',').next().unwrap_or(rest))
+            } else if let Some(rest) = msg.strip_prefix("missing field ") {
+                format!("缺少必填字段 {rest}")
+            } else if msg.starts_with("unknown variant") {
+                format!("取值无效（{msg}）")
+            } else if msg.starts_with("invalid type") {
+                format!("类型错误（{msg}）")
+            } else if msg.starts_with("invalid value") || msg.contains("out of range") {
+                format!("数值无效（{msg}）")
+            } else {
+                format!("无效输入（{msg}）")
+            };
+            Err(InputError::new(field, zh, msg))
+        }
+    }
+}
+
+fn amount(field: String, v: &Fact<Decimal>) -> Result<(), InputError> {
+    if let Fact::Known(d) = v {
+        if d.is_sign_negative() && !d.is_zero() {
+            return Err(InputError::new(
+                field,
+                "金额不能为负数",
+                "amount must not be negative",
+            ));
+        }
+        if *d > Decimal::from(MAX_AMOUNT) {
+            return Err(InputError::new(
+                field,
+                "金额过大（超过1000万元），请检查是否输入有误",
+                "amount is over 10,000,000 yuan: please check it",
+            ));
+        }
+        if d.scale() > 2 && d.normalize().scale() > 2 {
+            return Err(InputError::new(
+                field,
+                "金额最多精确到分（两位小数）",
+                "amounts are exact to the fen (at most 2 decimals)",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks ranges and cross-field rules; returns the validated overrides.
+pub fn check(h: &Household) -> Result<BTreeMap<String, Value>, InputError> {
+    if let Some(s) = h.schema {
+        if s != super::household::SCHEMA_VERSION {
+            return Err(InputError::new(
+                "schema",
+                format!("不支持的版本 {s}，本工具支持版本 1"),
+                format!("unsupported schema version {s}; this tool reads version 1"),
+            ));
+        }
+    }
+    if !catalogue().regions.contains_key(&h.region) {
+        return Err(InputError::new(
+            "region",
+            format!(
+                "未知地区代码 {}（运行 jiuzhu regions 查看支持的地区）",
+                h.region
+            ),
+            format!(
+                "unknown region code {} (run `jiuzhu regions` for the list)",
+                h.region
+            ),
+        ));
+    }
+    if let Some(d) = h.as_of {
+        if d.year < 2014 || d.year > 2100 {
+            return Err(InputError::new(
+                "as_of",
+                "日期须在2014年至2100年之间",
+                "the date must be between 2014 and 2100",
+            ));
+        }
+    }
+    if h.members.is_empty() {
+        return Err(InputError::new(
+            "members",
+            "家庭成员为空：至少需要申请人一人",
+            "no household members: at least the applicant is needed",
+        ));
+    }
+    if h.members.len() > MAX_MEMBERS {
+        return Err(InputError::new(
+            "members",
+            format!("家庭成员超过{MAX_MEMBERS}人，请检查"),
+            format!("more than {MAX_MEMBERS} members: please check"),
+        ));
+    }
+    let applicants = h
+        .members
+        .iter()
+        .filter(|m| m.relation == Relation::Applicant)
+        .count();
+    if applicants == 0 {
+        return Err(InputError::new(
+            "members",
+            "没有申请人：请把一位成员的关系设为“申请人”",
+            "no applicant: mark one member as the applicant",
+        ));
+    }
+    if applicants > 1 {
+        return Err(InputError::new(
+            "members",
+            "只能有一位申请人",
+            "only one member can be the applicant",
+        ));
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for (i, m) in h.members.iter().enumerate() {
+        let f = |s: &str| format!("members[{i}].{s}");
+        if m.id.trim().is_empty() || m.id.chars().count() > 40 {
+            return Err(InputError::new(
+                f("id"),
+                "成员编号须为1至40个字符",
+                "member id must be 1 to 40 characters",
+            ));
+        }
+        if !ids.insert(m.id.as_str()) {
+            return Err(InputError::new(
+                f("id"),
+                format!("成员编号 {} 重复", m.id),
+                format!("member id {} is used twice", m.id),
+            ));
+        }
+        if let Fact::Known(a) = m.age {
+            if a > MAX_AGE {
+                return Err(InputError::new(
+                    f("age"),
+                    format!("年龄 {a} 超出 0–130 岁"),
+                    format!("age {a} is outside 0–130"),
+                ));
+            }
+        }
+        if let Fact::Known(Some(d)) = m.disability {
+            if !(1..=4).contains(&d.level) {
+                return Err(InputError::new(
+                    f("disability.level"),
+                    "残疾等级须为1至4级",
+                    "disability level must be 1 to 4",
+                ));
+            }
+        }
+        for (j, item) in m.income.iter().enumerate() {
+            amount(format!("members[{i}].income[{j}].amount"), &item.amount)?;
+        }
+        if let Fact::Known(list) = &m.obligors {
+            if list.len() > MAX_MEMBERS {
+                return Err(InputError::new(
+                    f("obligors"),
+                    "义务人过多",
+                    "too many supporters listed",
+                ));
+            }
+            for (j, o) in list.iter().enumerate() {
+                if o.age.get().is_some_and(|a| a > MAX_AGE) {
+                    return Err(InputError::new(
+                        format!("members[{i}].obligors[{j}].age"),
+                        "年龄超出 0–130 岁",
+                        "age is outside 0–130",
+                    ));
+                }
+            }
+        }
+    }
+    let e = &h.expenses;
+    for (name, v) in [
+        ("medical", &e.medical),
+        ("education", &e.education),
+        ("disability_rehab", &e.disability_rehab),
+        ("employment", &e.employment),
+        ("other", &e.other),
+    ] {
+        amount(format!("expenses.{name}"), v)?;
+    }
+    let a = &h.assets;
+    for (name, v) in [
+        ("financial", &a.financial),
+        ("vehicle_bought_12m_price", &a.vehicle_bought_12m_price),
+        ("vehicle_value", &a.vehicle_value),
+        ("business_annual_profit", &a.business_annual_profit),
+    ] {
+        amount(format!("assets.{name}"), v)?;
+    }
+    if let Fact::Known(n) = a.homes {
+        if n > 50 {
+            return Err(InputError::new(
+                "assets.homes",
+                "住房套数过多，请检查",
+                "too many homes: please check",
+            ));
+        }
+        if a.relocation_homes > n {
+            return Err(InputError::new(
+                "assets.relocation_homes",
+                "搬迁安置房套数不能多于住房总套数",
+                "relocation homes cannot exceed homes owned",
+            ));
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (name, v) in &h.params {
+        let field = format!("params.{name}");
+        let def = catalogue().defs.get(name).ok_or_else(|| {
+            InputError::new(
+                &field,
+                format!("未知参数 {name}"),
+                format!("unknown parameter {name}"),
+            )
+        })?;
+        let value = parse_value(def, v).map_err(|m| {
+            InputError::new(
+                &field,
+                format!("参数值无效：{m}"),
+                format!("invalid value: {m}"),
+            )
+        })?;
+        if let Value::Number(d) = value {
+            if d > Decimal::from(MAX_AMOUNT) {
+                return Err(InputError::new(&field, "参数值过大", "value too large"));
+            }
+        }
+        out.insert(name.clone(), value);
+    }
+    Ok(out)
+}
