@@ -1,0 +1,46 @@
+// Trunk initializer (data-initializer in index.html): shows load progress of the wasm file on
+// slow networks and a plain message if the app cannot start. Runs before the wasm, so it is
+// plain JS with no dependencies. The elements it updates are in index.html's loading block,
+// which the app replaces when it mounts.
+export default function jiuzhuLoader() {
+  const text = () => document.getElementById("jiuzhu-load-text");
+  const bar = () => document.getElementById("jiuzhu-load-progress");
+  const show = (zh, en) => {
+    const el = text();
+    if (!el) return;
+    el.textContent = zh;
+    const sub = document.createElement("span");
+    sub.className = "en";
+    sub.lang = "en";
+    sub.textContent = en;
+    el.appendChild(sub);
+  };
+  return {
+    onStart: () => show("正在加载…", "Loading…"),
+    onProgress: ({ current, total }) => {
+      const el = bar();
+      if (!el) return;
+      if (total > 0) {
+        const pct = Math.min(100, Math.round((current / total) * 100));
+        el.value = pct;
+        show(`正在加载… ${pct}%`, `Loading… ${pct}%`);
+      } else {
+        el.removeAttribute("value"); // size unknown: indeterminate bar
+        show(`正在加载… ${Math.round(current / 1024)} KB`, `Loading… ${Math.round(current / 1024)} KB`);
+      }
+    },
+    onComplete: () => {},
+    onSuccess: () => {},
+    onFailure: (error) => {
+      const el = bar();
+      if (el) el.remove();
+      show(
+        "加载失败。请检查网络后刷新页面，或换用较新的浏览器。",
+        "The app could not start. Check the connection and reload, or try a newer browser."
+      );
+      const t = text();
+      if (t) t.setAttribute("role", "alert");
+      console.error("jiuzhu failed to start", error);
+    },
+  };
+}
