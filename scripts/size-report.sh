@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Prints raw, gzip -9 and brotli (-q 11) sizes of every file in dist/ (or the folder given), and
+# the totals for the wasm and JS that a first visit downloads. Run after `trunk build --release`.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DIST="${1:-$ROOT/dist}"
+if [ ! -d "$DIST" ]; then
+  echo "size-report.sh: $DIST does not exist; run trunk build --release first" >&2
+  exit 1
+fi
+have_brotli=1
+command -v brotli >/dev/null 2>&1 || have_brotli=0
+
+printf '%-52s %10s %10s %10s\n' "file" "raw" "gzip-9" "brotli"
+tot_raw=0
+tot_gz=0
+tot_br=0
+while IFS= read -r f; do
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9c "$f" | wc -c)
+  if [ "$have_brotli" = 1 ]; then br=$(brotli -q 11 -c "$f" | wc -c); else br="n/a"; fi
+  printf '%-52s %10d %10d %10s\n' "${f#"$DIST"/}" "$raw" "$gz" "$br"
+  case "$f" in
+    *.wasm | *.js)
+      tot_raw=$((tot_raw + raw))
+      tot_gz=$((tot_gz + gz))
+      [ "$have_brotli" = 1 ] && tot_br=$((tot_br + br))
+      ;;
+  esac
+done < <(find "$DIST" -type f | sort)
+if [ "$have_brotli" = 1 ]; then
+  printf '%-52s %10d %10d %10d\n' "TOTAL wasm + js" "$tot_raw" "$tot_gz" "$tot_br"
+else
+  printf '%-52s %10d %10d %10s\n' "TOTAL wasm + js" "$tot_raw" "$tot_gz" "n/a"
+fi

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test of jiuzhu (the README's "run every test" command; CI runs it through .ci/run):
+#   1. setup (scripts/setup.sh: tools, idempotent)
+#   2. native tests: cargo test --all-targets, then the doc tests
+#   3. browser tests: the engine and the UI compiled to wasm, in headless Chromium
+#      (cargo test --target wasm32-unknown-unknown --test browser, via wasm-bindgen-test-runner)
+#   4. the release build of the app: trunk build --release (proves the app bundles), size report
+# Every step runs even if an earlier one failed; the summary at the end lists each one and the
+# script exits non-zero if any failed. JIUZHU_CLIPPY=1 adds cargo clippy -D warnings.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if ! bash scripts/setup.sh; then
+  echo "test.sh: setup failed" >&2
+  echo "SUMMARY: setup FAILED"
+  exit 1
+fi
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+results=()
+failed=0
+step() {
+  local name="$1"
+  shift
+  printf '\n==> %s\n$ %s\n' "$name" "$*"
+  local start=$SECONDS
+  if "$@"; then
+    results+=("PASS  $name ($((SECONDS - start))s)")
+  else
+    results+=("FAIL  $name ($((SECONDS - start))s)")
+    failed=$((failed + 1))
+  fi
+}
+
+step "native tests" cargo test --all-targets
+step "doc tests" cargo test --doc
+if [ "${JIUZHU_CLIPPY:-0}" = 1 ]; then
+  step "clippy" cargo clippy --all-targets -- -D warnings
+fi
+step "browser tests (wasm32, headless Chromium)" \
+  cargo test --target wasm32-unknown-unknown --test browser
+step "release build (trunk build --release)" trunk build --release
+if [ -d dist ]; then
+  step "size report" bash scripts/size-report.sh
+fi
+
+echo
+echo "==================== jiuzhu test summary ===================="
+for r in "${results[@]}"; do echo "$r"; done
+echo "============================================================="
+if [ "$failed" -gt 0 ]; then
+  echo "$failed step(s) FAILED"
+  exit 1
+fi
+echo "all ${#results[@]} steps passed"
