@@ -82,6 +82,14 @@ else
   npm ci --no-audit --no-fund
 fi
 
+# --- Crates for every target (native and wasm32). Trunk builds with `cargo --offline`, so the
+#     wasm-only crates (yew, web-sys...) must be in cargo's cache before the first trunk build.
+say "cargo fetch --locked"
+if ! cargo fetch --locked; then
+  echo "setup.sh: cargo fetch --locked failed: is Cargo.lock committed and in step with Cargo.toml?" >&2
+  exit 1
+fi
+
 # --- Optional: fuzzing (cargo-fuzz needs nightly). Only on request.
 if [ "${JIUZHU_FUZZ:-0}" = 1 ]; then
   if ! rustup toolchain list | grep -q '^nightly'; then
