@@ -4,7 +4,8 @@
 #   2. native tests: cargo test --all-targets, then the doc tests
 #   3. browser tests: the engine and the UI compiled to wasm, in headless Chromium
 #      (cargo test --target wasm32-unknown-unknown --test browser, via wasm-bindgen-test-runner)
-#   4. the release build of the app: trunk build --release (proves the app bundles), size report
+#   4. the release build of the app: trunk build --release (proves the app bundles)
+#   5. end-to-end on the built dist/: Playwright + axe in Debian's Chromium (e2e/), size report
 # Every step runs even if an earlier one failed; the summary at the end lists each one and the
 # script exits non-zero if any failed. JIUZHU_CLIPPY=1 adds cargo clippy -D warnings.
 set -uo pipefail
@@ -45,9 +46,13 @@ if [ "${JIUZHU_CLIPPY:-0}" = 1 ]; then
 fi
 step "browser tests (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --test browser
+rm -rf dist
 step "release build (trunk build --release)" trunk build --release
-if [ -d dist ]; then
+if [ -f dist/index.html ]; then
+  step "end-to-end on dist/ (Playwright + axe, Debian Chromium)" playwright test
   step "size report" bash scripts/size-report.sh
+else
+  results+=("SKIP  end-to-end and size report (no dist/)")
 fi
 
 echo
