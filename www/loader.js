@@ -15,6 +15,9 @@ export default function jiuzhuLoader() {
     sub.textContent = en;
     el.appendChild(sub);
   };
+  // The text sits in a live region: change it only every 10% so screen readers are not flooded;
+  // the bar follows every chunk.
+  let lastStep = -1;
   return {
     onStart: () => show("正在加载…", "Loading…"),
     onProgress: ({ current, total }) => {
@@ -23,7 +26,11 @@ export default function jiuzhuLoader() {
       if (total > 0) {
         const pct = Math.min(100, Math.round((current / total) * 100));
         el.value = pct;
-        show(`正在加载… ${pct}%`, `Loading… ${pct}%`);
+        const step = Math.floor(pct / 10) * 10;
+        if (step !== lastStep) {
+          lastStep = step;
+          show(`正在加载… ${step}%`, `Loading… ${step}%`);
+        }
       } else {
         el.removeAttribute("value"); // size unknown: indeterminate bar
         show(`正在加载… ${Math.round(current / 1024)} KB`, `Loading… ${Math.round(current / 1024)} KB`);
