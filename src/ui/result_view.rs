@@ -65,6 +65,12 @@ pub fn EvaluationView(props: &EvaluationViewProps) -> Html {
                 { for ev.schemes.iter().map(scheme_row) }
             </ul>
             <p class="disclaimer">{ bilingual(&ev.disclaimer) }</p>
+            <p class="stamp" data-testid="stamp">
+                { format!("规则版本 {} · 计算日期 {}", ev.rules_version, ev.as_of) }
+                <span class="en" lang="en">
+                    { format!("Rules version {} · worked out for {}", ev.rules_version, ev.as_of) }
+                </span>
+            </p>
         </section>
     }
 }
