@@ -153,14 +153,9 @@ pub fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
                     "边缘家庭人均金融资产上限",
                     "edge financial-asset limit",
                 )),
-                (Some(_), _) => {
-                    if !di.is_firm() && a.financial.get().is_some_and(|f| f > Decimal::ZERO) {
-                        // Limit exists but its base figure is not published: fall back to the
-                        // safe harbour below, and name the missing figure if it matters.
-                        acc.checks.push(ctx.param_check(&di));
-                    }
-                    None
-                }
+                // The limit exists but its base figure is not published: the safe harbour
+                // below decides, and names local rules if it is exceeded.
+                (Some(_), _) => None,
                 _ => None,
             }
         }

@@ -21,6 +21,8 @@ pub struct Verdict {
     pub tri: Tri,
     pub reasons: Vec<Reason>,
     pub checks: Vec<Reason>,
+    /// The first test that failed on known facts: the summary of an `unlikely` result.
+    pub first_fail: Option<Text>,
 }
 
 impl Verdict {
@@ -29,12 +31,24 @@ impl Verdict {
             tri: Tri::Yes,
             reasons: Vec::new(),
             checks: Vec::new(),
+            first_fail: None,
+        }
+    }
+
+    /// The sentence to show: the first failure when unlikely, otherwise `summary`.
+    pub fn summary_or_failure(&self, summary: &Text) -> Text {
+        match (&self.first_fail, self.tri) {
+            (Some(f), Tri::No) => f.clone(),
+            _ => summary.clone(),
         }
     }
 
     /// Records one test and its explanation.
     pub fn test(&mut self, tri: Tri, text: Text, source: Option<Source>) {
         self.tri = self.tri.and(tri);
+        if tri == Tri::No && self.first_fail.is_none() {
+            self.first_fail = Some(text.clone());
+        }
         self.reasons.push(Reason { text, source });
     }
 

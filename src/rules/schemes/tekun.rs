@@ -149,15 +149,66 @@ fn obligor_unable(o: &Obligor) -> Tri {
     c1.or(c2).or(c3).or(c4).or(c5)
 }
 
-fn no_capable_supporter(m: &Member) -> (Tri, Text) {
+/// Counted members who are this person's legal supporters by their relation to the applicant
+/// (spouses to each other, parents to children, adult children to parents).
+fn co_living_obligors<'a>(ctx: &Ctx<'a>, m: &Member) -> Vec<&'a Member> {
+    use crate::rules::household::Relation::*;
+    ctx.counted
+        .iter()
+        .copied()
+        .filter(|o| o.id != m.id)
+        .filter(|o| match (m.relation, o.relation) {
+            (Applicant, Spouse) | (Spouse, Applicant) | (Applicant, Parent) => true,
+            (Applicant | Spouse, Child) => o.age.get().is_some_and(|a| a >= 18),
+            (Child, Applicant | Spouse) | (Parent, Applicant) => true,
+            _ => false,
+        })
+        .collect()
+}
+
+/// A co-living supporter who is clearly able: 18–69, no severe disability, no serious illness.
+fn clearly_capable(o: &Member) -> bool {
+    let age_ok = o.age.get().is_some_and(|a| (18..70).contains(&a));
+    let disabled = match o.disability {
+        Fact::Known(Some(d)) => d.is_severe() || (d.level == 3 && d.is_intellectual_or_mental()),
+        Fact::Known(None) => false,
+        Fact::Unknown => true,
+    };
+    age_ok && !disabled && o.serious_illness == Fact::Known(false)
+}
+
+fn no_capable_supporter(ctx: &Ctx, m: &Member) -> (Tri, Text) {
     match &m.obligors {
-        Fact::Unknown => (
-            Tri::Maybe,
-            Text::new(
-                "是否有法定赡养、抚养、扶养义务人及其能力不清楚",
-                "whether there is a legal supporter able to help is unknown",
-            ),
-        ),
+        Fact::Unknown => {
+            let capable: Vec<&str> = co_living_obligors(ctx, m)
+                .into_iter()
+                .filter(|o| clearly_capable(o))
+                .map(|o| o.id.as_str())
+                .collect();
+            if capable.is_empty() {
+                (
+                    Tri::Maybe,
+                    Text::new(
+                        "是否有法定赡养、抚养、扶养义务人及其能力不清楚",
+                        "whether there is a legal supporter able to help is unknown",
+                    ),
+                )
+            } else {
+                (
+                    Tri::No,
+                    Text::new(
+                        format!(
+                            "与有履行义务能力的法定义务人（{}）共同生活",
+                            capable.join("、")
+                        ),
+                        format!(
+                            "lives with a legal supporter able to help ({})",
+                            capable.join(", ")
+                        ),
+                    ),
+                )
+            }
+        }
         Fact::Known(list) if list.is_empty() => (
             Tri::Yes,
             Text::new("无法定赡养、抚养、扶养义务人", "no legal supporter"),
@@ -323,7 +374,7 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
     v.reasons.extend(p.reasons);
     v.checks(p.checks);
 
-    let (sup, why) = no_capable_supporter(m);
+    let (sup, why) = no_capable_supporter(ctx, m);
     v.test(sup, why.clone(), src());
     if sup == Tri::Maybe {
         v.checks(Some(Reason {
