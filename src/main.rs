@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! jiuzhu evaluate [FILE|-]            one household (JSON) in, the result (JSON) out
-//! jiuzhu evaluate --batch [FILE|-]    JSON lines in, JSON lines out (errors as {"error":...})
+//! jiuzhu evaluate --batch [FILE|-]    JSON lines in, statuses-only JSON lines out
+//!                                     (`--full` for full results; errors as {"line","error"})
 //! jiuzhu regions                      every region with data
 //! jiuzhu regions CODE [--date D]      one region's parameters in force on D, with sources
 //! jiuzhu samples                      the sample households
@@ -13,7 +14,7 @@ use jiuzhu::rules::{self, params, samples, Date};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: jiuzhu evaluate [--batch] [FILE|-] | jiuzhu regions [CODE] [--date YYYY-MM-DD] | jiuzhu samples";
+const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [CODE] [--date YYYY-MM-DD] | jiuzhu samples";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,17 +40,18 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match args.first().map(String::as_str) {
         Some("evaluate") => {
             let batch = args.iter().any(|a| a == "--batch");
+            let full = args.iter().any(|a| a == "--full");
             let files: Vec<&str> = args[1..]
                 .iter()
                 .map(String::as_str)
-                .filter(|a| *a != "--batch")
+                .filter(|a| *a != "--batch" && *a != "--full")
                 .collect();
             if files.len() > 1 {
                 return Err(USAGE.into());
             }
             let input = open(files.first().copied())?;
             if batch {
-                batch_eval(input)
+                batch_eval(input, full)
             } else {
                 single(input)
             }
@@ -80,8 +82,10 @@ fn single(mut input: Box<dyn BufRead>) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One JSON document per line; each output line is a result or `{"line":N,"error":{...}}`.
-fn batch_eval(input: Box<dyn BufRead>) -> Result<ExitCode, String> {
+/// One JSON document per line; each output line is a statuses-only summary (the full result
+/// with `--full`) or `{"line":N,"error":{...}}`.
+fn batch_eval(input: Box<dyn BufRead>, full: bool) -> Result<ExitCode, String> {
+    let today = Date::today();
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = false;
@@ -90,8 +94,16 @@ fn batch_eval(input: Box<dyn BufRead>) -> Result<ExitCode, String> {
         if line.trim().is_empty() {
             continue;
         }
-        match rules::evaluate_json(&line) {
-            Ok(r) => serde_json::to_writer(&mut out, &r).map_err(|e| e.to_string())?,
+        let result = rules::validate::parse(&line).and_then(|h| {
+            if full {
+                rules::evaluate_on(&h, today)
+            } else {
+                rules::evaluate_quiet(&h, today)
+            }
+        });
+        match result {
+            Ok(r) if full => serde_json::to_writer(&mut out, &r).map_err(|e| e.to_string())?,
+            Ok(r) => serde_json::to_writer(&mut out, &r.summary()).map_err(|e| e.to_string())?,
             Err(e) => {
                 failed = true;
                 let err = serde_json::json!({"line": i + 1, "error": {"field": e.field, "zh": e.message_zh, "en": e.message_en}});

@@ -8,7 +8,6 @@ use super::params::{Params, Resolved};
 use super::sources;
 use rust_decimal::Decimal;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 pub struct Ctx<'a> {
     pub h: &'a Household,
@@ -17,7 +16,8 @@ pub struct Ctx<'a> {
     /// 共同生活的家庭成员 counted in income and head count.
     pub counted: Vec<&'a Member>,
     pub excluded: Vec<ExcludedMember>,
-    used: RefCell<BTreeMap<String, Resolved>>,
+    /// Parameters looked up so far (memo, and the result's parameter list).
+    used: RefCell<Vec<Resolved>>,
     pub trace: RefCell<Vec<TraceLine>>,
 }
 
@@ -49,7 +49,7 @@ impl<'a> Ctx<'a> {
             as_of,
             counted,
             excluded,
-            used: RefCell::new(BTreeMap::new()),
+            used: RefCell::new(Vec::new()),
             trace: RefCell::new(Vec::new()),
         }
     }
@@ -60,19 +60,24 @@ impl<'a> Ctx<'a> {
 
     /// Looks up a parameter and records it for the result's parameter list.
     pub fn param(&self, name: &str) -> Resolved {
+        if let Some(r) = self.used.borrow().iter().find(|r| r.def.name == name) {
+            return r.clone();
+        }
         let r = self.p.get(name);
-        self.used
-            .borrow_mut()
-            .entry(name.to_string())
-            .or_insert_with(|| r.clone());
+        self.used.borrow_mut().push(r.clone());
         r
     }
 
     pub fn used_params(&self) -> Vec<Resolved> {
-        self.used.borrow().values().cloned().collect()
+        let mut v = self.used.borrow().clone();
+        v.sort_by(|a, b| a.def.name.cmp(&b.def.name));
+        v
     }
 
     pub fn note(&self, text: Text, source: Option<Source>) {
+        if !super::outcome::explaining() {
+            return;
+        }
         self.trace.borrow_mut().push(TraceLine { text, source });
     }
 
@@ -108,7 +113,7 @@ impl<'a> Ctx<'a> {
         let region = self.p.region().name();
         match (r.number(), r.standing) {
             (Some(v), Standing::Reference) => Reason {
-                text: Text::new(
+                text: text!(
                     format!(
                         "{}在{}的本地标准未公布，按上级参考值 {} 计算；以当地民政部门公布为准",
                         r.def.zh, region.zh, v
@@ -121,7 +126,7 @@ impl<'a> Ctx<'a> {
                 source: Some(r.source()),
             },
             _ => Reason {
-                text: Text::new(
+                text: text!(
                     format!("{}在{}未公布：取决于当地规定，请向乡镇（街道）咨询", r.def.zh, region.zh),
                     format!(
                         "the {} for {} is not published: depends on local rules — ask the township office",
@@ -156,7 +161,7 @@ impl<'a> Ctx<'a> {
             ),
         };
         Reason {
-            text: Text::new(zh, en),
+            text: text!(zh, en),
             source: Some(r.source()),
         }
     }
@@ -165,31 +170,31 @@ impl<'a> Ctx<'a> {
 /// Why a listed person is not a co-living household member, if they are not.
 fn exclusion_reason(m: &Member) -> Option<Text> {
     if m.relation == Relation::Other {
-        return Some(Text::new(
+        return Some(text!(
             "与申请人无法定赡养、抚养、扶养关系，不计入家庭成员",
             "no legal duty of support with the applicant: not a household member",
         ));
     }
     if !m.lives_together {
-        return Some(Text::new(
+        return Some(text!(
             "未长期共同居住，不计入共同生活的家庭成员",
             "does not live with the household long-term: not counted",
         ));
     }
     match m.excluded {
-        Some(Exclusion::ReligiousAway3Years) => Some(Text::new(
+        Some(Exclusion::ReligiousAway3Years) => Some(text!(
             "连续三年以上脱离家庭独立生活的宗教教职人员，不计入",
             "religious personnel living apart for 3+ years: not counted",
         )),
-        Some(Exclusion::Prison) => Some(Text::new(
+        Some(Exclusion::Prison) => Some(text!(
             "在监狱内服刑人员，不计入",
             "serving a prison sentence: not counted",
         )),
-        Some(Exclusion::CompulsoryRehab) => Some(Text::new(
+        Some(Exclusion::CompulsoryRehab) => Some(text!(
             "在强制隔离戒毒场所人员，不计入",
             "in compulsory drug rehabilitation: not counted",
         )),
-        Some(Exclusion::DeclaredMissing) => Some(Text::new(
+        Some(Exclusion::DeclaredMissing) => Some(text!(
             "宣告失踪人员，不计入",
             "declared missing: not counted",
         )),
@@ -201,7 +206,7 @@ fn exclusion_reason(m: &Member) -> Option<Text> {
 pub fn note_members(ctx: &Ctx) {
     let ids: Vec<&str> = ctx.counted.iter().map(|m| m.id.as_str()).collect();
     ctx.note(
-        Text::new(
+        text!(
             format!("共同生活的家庭成员 {} 人：{}", ids.len(), ids.join("、")),
             format!(
                 "household members counted: {} ({})",
@@ -213,7 +218,7 @@ pub fn note_members(ctx: &Ctx) {
     );
     for e in &ctx.excluded {
         ctx.note(
-            Text::new(
+            text!(
                 format!("{}：{}", e.member, e.reason.zh),
                 format!("{}: {}", e.member, e.reason.en),
             ),
@@ -226,7 +231,7 @@ pub fn note_members(ctx: &Ctx) {
         .any(|m| m.excluded == Some(Exclusion::Conscript))
     {
         ctx.note(
-            Text::new(
+            text!(
                 "义务兵仍计入家庭成员：本省未规定排除（河南等省份排除）",
                 "conscripts are still counted: this province does not exclude them (some, e.g. Henan, do)",
             ),
@@ -238,8 +243,8 @@ pub fn note_members(ctx: &Ctx) {
 /// Formats an annual range as a monthly amount for the trace.
 pub fn monthly_text(r: Range) -> Text {
     match r.exact_value() {
-        Some(v) => Text::new(yuan_zh(v / TWELVE), yuan_en(v / TWELVE)),
-        None => Text::new(
+        Some(v) => text!(yuan_zh(v / TWELVE), yuan_en(v / TWELVE)),
+        None => text!(
             format!("至少 {}（部分金额不清楚）", yuan_zh(r.low / TWELVE)),
             format!(
                 "at least {} (some amounts unknown)",

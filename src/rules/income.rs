@@ -81,7 +81,7 @@ fn kind_label(k: IncomeKind) -> Text {
         IncomeKind::BraveryAward => ("见义勇为奖励", "award for bravery"),
         IncomeKind::Assistance => ("政府发放的社会救助款物", "government assistance payments"),
     };
-    Text::new(zh, en)
+    text!(zh, en)
 }
 
 fn never_counted(k: IncomeKind) -> bool {
@@ -96,7 +96,7 @@ fn never_counted(k: IncomeKind) -> bool {
 }
 
 fn amount_text(v: Decimal) -> Text {
-    Text::new(
+    text!(
         format!("{}/年（{}/月）", yuan_zh(v), yuan_zh(v / TWELVE)),
         format!("{}/year ({}/month)", yuan_en(v), yuan_en(v / TWELVE)),
     )
@@ -110,7 +110,7 @@ pub fn member_income(ctx: &Ctx, m: &Member, purpose: Purpose) -> Tally {
         let (counted, line) = item_counted(ctx, m, item, purpose, &mut t.checks);
         t.annual = t.annual.add(counted);
         t.lines.push((
-            Text::new(
+            text!(
                 format!("{}的{}：{}", m.id, label.zh, line.zh),
                 format!("{}'s {}: {}", m.id, label.en, line.en),
             ),
@@ -137,7 +137,7 @@ fn item_counted(
     let excluded = |why_zh: &str, why_en: &str| {
         (
             Range::ZERO,
-            Text::new(
+            text!(
                 format!("不计入（{why_zh}）"),
                 format!("not counted ({why_en})"),
             ),
@@ -165,12 +165,12 @@ fn item_counted(
                     return match amount {
                         Some(a) => (
                             Range::between(Decimal::ZERO, a),
-                            Text::new(
+                            text!(
                                 format!("{}，是否计入取决于当地规定", yuan_zh(a)),
                                 format!("{}, counted or not depending on local rules", yuan_en(a)),
                             ),
                         ),
-                        None => (Range::unknown(), Text::new("金额不清楚", "amount unknown")),
+                        None => (Range::unknown(), text!("金额不清楚", "amount unknown")),
                     };
                 }
             }
@@ -190,7 +190,7 @@ fn item_counted(
                 if let (Some(per_month), true) = (d.number(), d.is_firm()) {
                     let ded = (per_month * TWELVE).min(a);
                     a -= ded;
-                    text = Text::new(
+                    text = text!(
                         format!(
                             "{}，扣除就业成本 {} 后 {}",
                             amount_text(a + ded).zh,
@@ -210,13 +210,13 @@ fn item_counted(
         }
         None => {
             checks.push(Reason {
-                text: Text::new(
+                text: text!(
                     format!("{}的{}金额不清楚", m.id, kind_label(item.kind).zh),
                     format!("{}'s {} amount is unknown", m.id, kind_label(item.kind).en),
                 ),
                 source: Some(sources::income_categories()),
             });
-            (Range::unknown(), Text::new("金额不清楚", "amount unknown"))
+            (Range::unknown(), text!("金额不清楚", "amount unknown"))
         }
     }
 }
@@ -235,7 +235,7 @@ fn support_counted(
         None => match ctx.standard() {
             Some(s) => (
                 s.annual,
-                Text::new(
+                text!(
                     format!(
                         "金额难以认定，按当地低保标准认定：{}",
                         amount_text(s.annual).zh
@@ -248,7 +248,7 @@ fn support_counted(
             ),
             None => {
                 checks.push(ctx.standard_check());
-                return (Range::unknown(), Text::new("金额不清楚", "amount unknown"));
+                return (Range::unknown(), text!("金额不清楚", "amount unknown"));
             }
         },
     };
@@ -264,7 +264,7 @@ fn support_counted(
     match item.payer {
         Some(Payer::Sibling) => (
             Range::ZERO,
-            Text::new(
+            text!(
                 format!("{}，兄弟姐妹给付的供养费全额豁免", how.zh),
                 format!("{}, paid by a sibling: fully exempt", how.en),
             ),
@@ -279,7 +279,7 @@ fn support_counted(
             match band {
                 Fact::Known(PayerIncomeBand::Below1x) => (
                     Range::ZERO,
-                    Text::new(
+                    text!(
                         format!("{}，60周岁以上供养人人均收入低于上年度居民人均可支配收入：全额豁免", how.zh),
                         format!("{}, supporter 60+ with income below the disposable-income line: fully exempt", how.en),
                     ),
@@ -288,7 +288,7 @@ fn support_counted(
                     let half = a / Decimal::TWO;
                     (
                         Range::exact(half),
-                        Text::new(
+                        text!(
                             format!("{}，供养人人均收入在1至2倍之间：豁免50%，计入 {}", how.zh, yuan_zh(half)),
                             format!("{}, supporter income 1–2× the line: 50% exempt, {} counted", how.en, yuan_en(half)),
                         ),
@@ -296,7 +296,7 @@ fn support_counted(
                 }
                 Fact::Known(PayerIncomeBand::From2x) => (
                     Range::exact(a),
-                    Text::new(
+                    text!(
                         format!("{}，供养人人均收入达到2倍以上：全额计入", how.zh),
                         format!("{}, supporter income 2× the line or more: counted in full", how.en),
                     ),
@@ -306,7 +306,7 @@ fn support_counted(
                         checks.push(ctx.param_check(&di));
                     }
                     checks.push(Reason {
-                        text: Text::new(
+                        text: text!(
                             format!("{}的60周岁以上供养人人均收入与上年度当地居民人均可支配收入的比较不清楚", m.id),
                             format!(
                                 "how {}'s supporter (60+) compares with the local per-capita disposable income is unknown",
@@ -317,7 +317,7 @@ fn support_counted(
                     });
                     (
                         Range::between(Decimal::ZERO, a),
-                        Text::new(
+                        text!(
                             format!("{}，豁免比例待核实（0–100%）", how.zh),
                             format!("{}, exemption to be checked (0–100%)", how.en),
                         ),
@@ -366,7 +366,7 @@ pub fn rigid_deductions(ctx: &Ctx) -> Tally {
                 let a = annual(v, e.period);
                 t.annual = t.annual.add(Range::exact(a));
                 t.lines.push((
-                    Text::new(
+                    text!(
                         format!("扣减{}：{}", zh, amount_text(a).zh),
                         format!("deduct {}: {}", en, amount_text(a).en),
                     ),
@@ -376,7 +376,7 @@ pub fn rigid_deductions(ctx: &Ctx) -> Tally {
             None => {
                 t.annual = t.annual.add(Range::unknown());
                 t.checks.push(Reason {
-                    text: Text::new(format!("{}金额不清楚", zh), format!("{en}: amount unknown")),
+                    text: text!(format!("{}金额不清楚", zh), format!("{en}: amount unknown")),
                     source: Some(sources::rigid_deduction()),
                 });
             }
@@ -388,7 +388,7 @@ pub fn rigid_deductions(ctx: &Ctx) -> Tally {
         if t.annual.high.is_none_or(|h| h > c) {
             t.annual = t.annual.min_with(c);
             t.lines.push((
-                Text::new(
+                text!(
                     format!("刚性支出扣减以当地上限 {}/年 为限", yuan_zh(c)),
                     format!("capped at the local limit of {}/year", yuan_en(c)),
                 ),

@@ -23,6 +23,18 @@
 //! assert_eq!(dibao.status, jiuzhu::rules::Status::Likely); // 600 < 700 (西山区 2022)
 //! ```
 
+/// `text!(zh, en)`: a [`Text`], formatted only when explanations are wanted.
+#[macro_export]
+macro_rules! text {
+    ($zh:expr, $en:expr $(,)?) => {
+        if $crate::rules::outcome::explaining() {
+            $crate::rules::outcome::Text::new($zh, $en)
+        } else {
+            $crate::rules::outcome::Text::EMPTY
+        }
+    };
+}
+
 pub mod context;
 pub mod date;
 pub mod fact;
@@ -54,6 +66,13 @@ pub const RULES_VERSION: &str = concat!("jiuzhu-rules ", env!("CARGO_PKG_VERSION
 pub fn evaluate_json(json: &str) -> Result<Evaluation, InputError> {
     let h = validate::parse(json)?;
     evaluate(&h)
+}
+
+/// Statuses and figures only, without explanations, trace or parameter list: the fast path
+/// for batch screening. Statuses and amounts are identical to [`evaluate_on`]'s.
+pub fn evaluate_quiet(h: &Household, today: Date) -> Result<Evaluation, InputError> {
+    let _quiet = outcome::QuietGuard::new();
+    evaluate_on(h, today)
 }
 
 /// Validates and evaluates a household; `as_of` defaults to today (China Standard Time).
@@ -96,7 +115,7 @@ fn person_scheme(
         .collect();
     let lead = people.iter().find(|p| p.status == best);
     let summary = match lead {
-        Some(p) if best != St::Unlikely => Text::new(
+        Some(p) if best != St::Unlikely => text!(
             format!(
                 "{}：{}",
                 members.join("、"),
@@ -160,7 +179,7 @@ fn run(ctx: &Ctx) -> Evaluation {
     }
     let n = ctx.size();
     ctx.note(
-        Text::new(
+        text!(
             format!(
                 "家庭月收入（扣减后）{}，{} 人，月人均 {}",
                 context::monthly_text(hi.net).zh,
@@ -182,7 +201,7 @@ fn run(ctx: &Ctx) -> Evaluation {
             household::Residence::Rural => "dibao_rural_yearly",
         });
         ctx.note(
-            Text::new(
+            text!(
                 format!(
                     "适用低保标准：每人每月 {}（{}，{}起执行）",
                     money::yuan_zh(s.monthly),
@@ -232,7 +251,7 @@ fn run(ctx: &Ctx) -> Evaluation {
     let mut dibao_reasons = dibao.verdict.reasons.clone();
     if dibao.verdict.tri != Tri::No && tekun_people.iter().any(|p| p.status != St::Unlikely) {
         dibao_reasons.push(Reason {
-            text: Text::new("家中有人可能符合特困条件：特困与低保不重复享受，由乡镇（街道）审核确定", "someone may also qualify for tekun: the two are not received together; the township decides"),
+            text: text!("家中有人可能符合特困条件：特困与低保不重复享受，由乡镇（街道）审核确定", "someone may also qualify for tekun: the two are not received together; the township decides"),
             source: Some(sources::no_double_benefit()),
         });
     }
@@ -254,12 +273,12 @@ fn run(ctx: &Ctx) -> Evaluation {
     }];
     let _ = sp_tri;
     let sp_none = if dibao.verdict.tri == Tri::Yes {
-        Text::new(
+        text!(
             "整户符合低保条件，无需参照单人户",
             "the whole household qualifies for dibao; no carve-out needed",
         )
     } else {
-        Text::new("没有成员符合参照“单人户”的条件（边缘家庭中的重残、重病人员）", "no member fits the one-person carve-out (severe disability or serious illness in an edge household)")
+        text!("没有成员符合参照“单人户”的条件（边缘家庭中的重残、重病人员）", "no member fits the one-person carve-out (severe disability or serious illness in an edge household)")
     };
     schemes_out.push(person_scheme(
         SchemeId::DibaoSinglePerson,
@@ -270,7 +289,7 @@ fn run(ctx: &Ctx) -> Evaluation {
     schemes_out.push(person_scheme(
         SchemeId::Tekun,
         tekun_people,
-        Text::new("没有成员同时符合无劳动能力、无生活来源、无赡养抚养扶养能力人三项条件", "no member meets all three tekun conditions (unable to work, no means, no able supporter)"),
+        text!("没有成员同时符合无劳动能力、无生活来源、无赡养抚养扶养能力人三项条件", "no member meets all three tekun conditions (unable to work, no means, no able supporter)"),
         Vec::new(),
     ));
     schemes_out.push(Sr {
@@ -332,9 +351,13 @@ fn run(ctx: &Ctx) -> Evaluation {
         per_capita_monthly_income_at_least: fen(hi.net.low / TWELVE / n),
         dibao_standard_monthly: std.map(|s| fen(s.monthly)),
         schemes: schemes_out,
-        trace: ctx.trace.borrow().clone(),
-        parameters: ctx.used_params().iter().map(|r| r.to_use()).collect(),
-        disclaimer: Text::new(
+        trace: if outcome::explaining() { ctx.trace.borrow().clone() } else { Vec::new() },
+        parameters: if outcome::explaining() {
+            ctx.used_params().iter().map(|r| r.to_use()).collect()
+        } else {
+            Vec::new()
+        },
+        disclaimer: text!(
             format!("这是根据您填写的信息所作的估算，不是审核决定；以乡镇（街道）和县级民政部门的审核确认为准。规则版本 {RULES_VERSION}，参数日期 {}。", ctx.as_of),
             format!("This is an estimate from your answers, not a decision; the township and county civil-affairs office decide. Rules {RULES_VERSION}, parameters as of {}.", ctx.as_of),
         ),

@@ -4,16 +4,26 @@ use super::date::Date;
 use super::household::Residence;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::cell::Cell;
+
+/// Text that is either a literal in the program or built for this result.
+pub type Str = Cow<'static, str>;
 
 /// A message in both languages. zh-CN is primary; English is always present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Str,
+    pub en: Str,
 }
 
 impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    pub const EMPTY: Text = Text {
+        zh: Cow::Borrowed(""),
+        en: Cow::Borrowed(""),
+    };
+
+    pub fn new(zh: impl Into<Str>, en: impl Into<Str>) -> Text {
         Text {
             zh: zh.into(),
             en: en.into(),
@@ -21,12 +31,42 @@ impl Text {
     }
 }
 
+thread_local! {
+    static EXPLAINING: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Whether explanations are being written (false in the statuses-only batch mode).
+pub fn explaining() -> bool {
+    EXPLAINING.with(Cell::get)
+}
+
+/// Turns explanations off until the guard is dropped.
+pub struct QuietGuard(bool);
+
+impl QuietGuard {
+    pub fn new() -> QuietGuard {
+        QuietGuard(EXPLAINING.with(|e| e.replace(false)))
+    }
+}
+
+impl Default for QuietGuard {
+    fn default() -> Self {
+        QuietGuard::new()
+    }
+}
+
+impl Drop for QuietGuard {
+    fn drop(&mut self) {
+        EXPLAINING.with(|e| e.set(self.0));
+    }
+}
+
 /// Where a rule or number comes from: document (title and number) and article or section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
-    pub document: String,
+    pub document: Str,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
+    pub article: Option<Str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -55,22 +95,22 @@ impl SchemeId {
     pub fn label(&self) -> Text {
         match self {
             SchemeId::Dibao => {
-                Text::new("最低生活保障（低保）", "minimum living allowance (dibao)")
+                text!("最低生活保障（低保）", "minimum living allowance (dibao)")
             }
             SchemeId::DibaoSinglePerson => {
-                Text::new("参照“单人户”纳入低保", "dibao as a one-person household")
+                text!("参照“单人户”纳入低保", "dibao as a one-person household")
             }
-            SchemeId::Tekun => Text::new(
+            SchemeId::Tekun => text!(
                 "特困人员救助供养（特困）",
                 "support for people in extreme poverty (tekun)",
             ),
-            SchemeId::Edge => Text::new("低保边缘家庭", "near-dibao (edge) household"),
-            SchemeId::RigidExpense => Text::new(
+            SchemeId::Edge => text!("低保边缘家庭", "near-dibao (edge) household"),
+            SchemeId::RigidExpense => text!(
                 "刚性支出困难家庭",
                 "household in hardship from essential expenses",
             ),
-            SchemeId::TemporaryRelief => Text::new("临时救助", "temporary assistance"),
-            SchemeId::GradualExit => Text::new("低保渐退期", "dibao phase-out period"),
+            SchemeId::TemporaryRelief => text!("临时救助", "temporary assistance"),
+            SchemeId::GradualExit => text!("低保渐退期", "dibao phase-out period"),
         }
     }
 
@@ -100,9 +140,9 @@ pub enum Status {
 impl Status {
     pub fn label(&self) -> Text {
         match self {
-            Status::Likely => Text::new("很可能符合", "likely"),
-            Status::Possible => Text::new("可能符合，需核实", "possible — check"),
-            Status::Unlikely => Text::new("不太可能符合", "unlikely"),
+            Status::Likely => text!("很可能符合", "likely"),
+            Status::Possible => text!("可能符合，需核实", "possible — check"),
+            Status::Unlikely => text!("不太可能符合", "unlikely"),
         }
     }
 
@@ -262,5 +302,47 @@ impl Evaluation {
             .iter()
             .find(|s| s.scheme == id)
             .expect("every scheme is always evaluated")
+    }
+}
+
+/// The statuses-only result written by `jiuzhu evaluate --batch` (one line per household).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub schema: u32,
+    pub region: String,
+    pub as_of: Date,
+    pub per_capita_monthly_income: Option<Decimal>,
+    pub dibao_standard_monthly: Option<Decimal>,
+    pub schemes: Vec<SchemeSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SchemeSummary {
+    pub scheme: SchemeId,
+    pub status: Status,
+    pub members: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate_monthly: Option<(Decimal, Decimal)>,
+}
+
+impl Evaluation {
+    pub fn summary(&self) -> Summary {
+        Summary {
+            schema: self.schema,
+            region: self.region.clone(),
+            as_of: self.as_of,
+            per_capita_monthly_income: self.per_capita_monthly_income,
+            dibao_standard_monthly: self.dibao_standard_monthly,
+            schemes: self
+                .schemes
+                .iter()
+                .map(|s| SchemeSummary {
+                    scheme: s.scheme,
+                    status: s.status,
+                    members: s.members.clone(),
+                    estimate_monthly: s.estimate.as_ref().map(|e| (e.monthly_low, e.monthly_high)),
+                })
+                .collect(),
+        }
     }
 }

@@ -81,11 +81,14 @@ pub struct Region {
     pub name_zh: String,
     pub name_en: String,
     pub values: Vec<Entry>,
+    /// Positions in `values` by parameter name (built at load).
+    #[serde(skip)]
+    index: BTreeMap<String, Vec<usize>>,
 }
 
 impl Region {
-    pub fn name(&self) -> Text {
-        Text::new(&self.name_zh, &self.name_en)
+    pub fn name(&'static self) -> Text {
+        text!(&self.name_zh, &self.name_en)
     }
 }
 
@@ -132,7 +135,7 @@ impl Catalogue {
             .collect();
         let mut regions = BTreeMap::new();
         for (stem, text) in embedded::REGION_FILES {
-            let r: Region =
+            let mut r: Region =
                 serde_json::from_str(text).map_err(|e| format!("data/regions/{stem}.json: {e}"))?;
             if r.code != *stem {
                 return Err(format!("data/regions/{stem}.json: code is {}", r.code));
@@ -145,6 +148,9 @@ impl Catalogue {
                     parse_value(def, v)
                         .map_err(|m| format!("data/regions/{stem}.json: {}: {m}", e.name))?;
                 }
+            }
+            for (i, e) in r.values.iter().enumerate() {
+                r.index.entry(e.name.clone()).or_default().push(i);
             }
             regions.insert(r.code.clone(), r);
         }
@@ -218,7 +224,7 @@ impl Resolved {
     }
 
     pub fn label(&self) -> Text {
-        Text::new(&self.def.zh, &self.def.en)
+        text!(&self.def.zh, &self.def.en)
     }
 
     pub fn source(&self) -> Source {
@@ -228,8 +234,8 @@ impl Resolved {
                 article: None,
             },
             (_, Some(e)) => Source {
-                document: e.source.clone(),
-                article: e.article.clone(),
+                document: e.source.as_str().into(),
+                article: e.article.as_deref().map(Into::into),
             },
             _ => Source {
                 document: "not published / 未找到公开标准".into(),
@@ -309,9 +315,12 @@ impl Params {
         let mut found: Option<(usize, &'static Region, &'static Entry)> = None;
         for (depth, region) in self.chain.iter().enumerate() {
             let best = region
-                .values
-                .iter()
-                .filter(|e| e.name == name && e.effective <= self.as_of)
+                .index
+                .get(name)
+                .into_iter()
+                .flatten()
+                .map(|&i| &region.values[i])
+                .filter(|e| e.effective <= self.as_of)
                 .max_by_key(|e| e.effective);
             if let Some(e) = best {
                 if e.value.is_some() {

@@ -11,7 +11,7 @@
 use super::context::{Ctx, Standard};
 use super::fact::Fact;
 use super::money::{yuan_en, yuan_zh, Tri};
-use super::outcome::{Reason, Text};
+use super::outcome::Reason;
 use super::sources;
 use rust_decimal::Decimal;
 
@@ -31,7 +31,7 @@ pub struct PropertyTest {
 
 fn reason(zh: String, en: String, source: super::outcome::Source) -> Reason {
     Reason {
-        text: Text::new(zh, en),
+        text: text!(zh, en),
         source: Some(source),
     }
 }

@@ -2,13 +2,13 @@
 
 use super::outcome::Source;
 
-fn src(document: &str, article: &str) -> Source {
+fn src(document: &'static str, article: &'static str) -> Source {
     Source {
-        document: document.to_string(),
+        document: document.into(),
         article: if article.is_empty() {
             None
         } else {
-            Some(article.to_string())
+            Some(article.into())
         },
     }
 }

@@ -28,11 +28,11 @@ pub struct Dibao {
 fn standard_name(ctx: &Ctx) -> Text {
     let region = ctx.p.region().name();
     match ctx.h.residence {
-        Residence::Urban => Text::new(
+        Residence::Urban => text!(
             format!("{}城市低保标准", region.zh),
             format!("{} urban dibao standard", region.en),
         ),
-        Residence::Rural => Text::new(
+        Residence::Rural => text!(
             format!("{}农村低保标准", region.zh),
             format!("{} rural dibao standard", region.en),
         ),
@@ -51,7 +51,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
         None => {
             v.test(
                 Tri::Maybe,
-                Text::new(
+                text!(
                     format!("{}未公布，无法比较", name.zh),
                     format!("the {} is not published", name.en),
                 ),
@@ -60,7 +60,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
             v.checks(Some(ctx.standard_check()));
             (
                 Tri::Maybe,
-                Text::new(
+                text!(
                     format!("家庭月人均收入 {}，当地低保标准未公布，取决于当地规定", yuan_zh(pc_low)),
                     format!("household income per person {} a month; the local standard is not published — depends on local rules", yuan_en(pc_low)),
                 ),
@@ -76,13 +76,13 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                 Tri::Maybe => ("可能低于", "possibly below"),
             };
             let pc = match hi.net.exact_value() {
-                Some(x) => Text::new(yuan_zh(x / TWELVE / n), yuan_en(x / TWELVE / n)),
-                None => Text::new(
+                Some(x) => text!(yuan_zh(x / TWELVE / n), yuan_en(x / TWELVE / n)),
+                None => text!(
                     format!("至少{}", yuan_zh(pc_low)),
                     format!("at least {}", yuan_en(pc_low)),
                 ),
             };
-            let summary = Text::new(
+            let summary = text!(
                 format!(
                     "家庭月人均收入 {}，{}{} {}",
                     pc.zh,
@@ -112,12 +112,12 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
         checks,
     } = property::test(ctx, property::Scheme::Dibao, std);
     let prop_text = match pt {
-        Tri::Yes => Text::new(
+        Tri::Yes => text!(
             "家庭财产状况未见超出规定",
             "property within the rules as far as known",
         ),
-        Tri::No => Text::new("家庭财产超出当地规定", "property exceeds the local rules"),
-        Tri::Maybe => Text::new(
+        Tri::No => text!("家庭财产超出当地规定", "property exceeds the local rules"),
+        Tri::Maybe => text!(
             "家庭财产需按当地规定核实",
             "property to be checked against local rules",
         ),
@@ -126,7 +126,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
     v.reasons.extend(reasons);
     v.checks(checks);
     v.reasons.push(crate::rules::outcome::Reason {
-        text: Text::new(
+        text: text!(
             "符合条件的家庭整户纳入低保，不得只纳入部分成员",
             "a qualifying household is enrolled as a whole, never only some members",
         ),
@@ -159,7 +159,7 @@ fn estimate(ctx: &Ctx, s: Standard, net_annual: rust_decimal::Decimal) -> Estima
                 monthly_low: fen(c * n),
                 monthly_high: fen(a * n),
                 approximate: true,
-                basis: Text::new(
+                basis: text!(
                     format!("农村低保按类别施保：每人每月 {}–{}，乘以 {} 人；实际类别由审核确定", yuan_zh(c), yuan_zh(a), n),
                     format!("rural dibao is paid by class: {}–{} per person a month × {}; the class is decided on review", yuan_en(c), yuan_en(a), n),
                 ),
@@ -169,7 +169,7 @@ fn estimate(ctx: &Ctx, s: Standard, net_annual: rust_decimal::Decimal) -> Estima
             monthly_low: diff,
             monthly_high: diff,
             approximate: true,
-            basis: Text::new(
+            basis: text!(
                 format!("估算：（标准 {} − 人均收入）× {} 人；农村低保实际按类别施保，金额以审核为准", yuan_zh(s.monthly), n),
                 format!("estimate: (standard {} − income per person) × {}; rural dibao is paid by class, the amount is set on review", yuan_en(s.monthly), n),
             ),
@@ -179,7 +179,7 @@ fn estimate(ctx: &Ctx, s: Standard, net_annual: rust_decimal::Decimal) -> Estima
         monthly_low: diff,
         monthly_high: diff,
         approximate: !s.firm,
-        basis: Text::new(
+        basis: text!(
             format!(
                 "（低保标准 {} − 家庭月人均收入）× {} 人",
                 yuan_zh(s.monthly),

@@ -32,23 +32,23 @@ pub fn evaluate(
     v.test(
         dibao.verdict.tri.not(),
         match dibao.verdict.tri {
-            crate::rules::money::Tri::Yes => Text::new(
+            crate::rules::money::Tri::Yes => text!(
                 "家庭符合低保条件，不再认定为边缘家庭",
                 "the household qualifies for dibao instead",
             ),
-            _ => Text::new("不属于低保家庭", "not a dibao household"),
+            _ => text!("不属于低保家庭", "not a dibao household"),
         },
         Some(sources::edge_definition()),
     );
     if all_tekun {
         v.test(
             Tri::No,
-            Text::new("家庭成员均符合特困条件", "every member qualifies for tekun"),
+            text!("家庭成员均符合特困条件", "every member qualifies for tekun"),
             Some(sources::edge_definition()),
         );
     }
     let multiple = ctx.param("edge_multiple");
-    let mut summary = Text::new("边缘家庭收入线未知", "edge line unknown");
+    let mut summary = text!("边缘家庭收入线未知", "edge line unknown");
     let mut dist = None;
     let mut income = Tri::Maybe;
     match (std, multiple.number()) {
@@ -56,7 +56,7 @@ pub fn evaluate(
             let line = k * s.annual * n;
             income = net.below(line);
             let line_m = fen(k * s.monthly);
-            summary = Text::new(
+            summary = text!(
                 format!(
                     "家庭月人均收入{}低保标准的{}倍（{}）",
                     if income == Tri::Yes {
@@ -104,7 +104,7 @@ pub fn evaluate(
     let mut pv = Verdict::new();
     pv.test(
         p.verdict,
-        Text::new(
+        text!(
             "家庭财产状况（低保边缘家庭规定）",
             "property (edge household rules)",
         ),

@@ -19,9 +19,9 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
     v.test(
         Tri::from_bool(c.on_dibao),
         if c.on_dibao {
-            Text::new("目前是低保家庭", "currently receives dibao")
+            text!("目前是低保家庭", "currently receives dibao")
         } else {
-            Text::new(
+            text!(
                 "渐退期只适用于目前的低保家庭",
                 "the phase-out applies only to households now on dibao",
             )
@@ -34,11 +34,11 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
             v.test(
                 above,
                 match above {
-                    Tri::No => Text::new(
+                    Tri::No => text!(
                         "家庭人均收入仍低于低保标准，继续享受低保",
                         "income is still below the standard: dibao continues",
                     ),
-                    _ => Text::new(
+                    _ => text!(
                         "家庭人均收入已达到或超过低保标准",
                         "income per person has reached the standard",
                     ),
@@ -49,7 +49,7 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
         None => {
             v.test(
                 Tri::Maybe,
-                Text::new("当地低保标准未公布", "local standard not published"),
+                text!("当地低保标准未公布", "local standard not published"),
                 src.clone(),
             );
             v.checks(Some(ctx.standard_check()));
@@ -61,7 +61,7 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
     };
     v.test(
         work,
-        Text::new(
+        text!(
             "收入增加是因为家庭成员就业",
             "income rose because a member found work",
         ),
@@ -69,7 +69,7 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
     );
     if work == Tri::Maybe {
         v.checks(Some(Reason {
-            text: Text::new(
+            text: text!(
                 "收入增加是否因家庭成员就业需核实",
                 "check whether the rise comes from a member finding work",
             ),
@@ -79,15 +79,15 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
     let lo = ctx.param("gradual_exit_min_months");
     let hi = ctx.param("gradual_exit_max_months");
     let summary = match (lo.number(), hi.number()) {
-        (Some(a), Some(b)) => Text::new(
+        (Some(a), Some(b)) => text!(
             format!("渐退期 {a}–{b} 个月"),
             format!("phase-out period of {a}–{b} months"),
         ),
-        (None, Some(b)) => Text::new(
+        (None, Some(b)) => text!(
             format!("渐退期最长 {b} 个月"),
             format!("phase-out period of up to {b} months"),
         ),
-        _ => Text::new(
+        _ => text!(
             "渐退期长度由当地规定",
             "the length of the phase-out is set locally",
         ),

@@ -42,7 +42,7 @@ pub fn rigid_expenses(ctx: &Ctx, std: Option<Standard>) -> (Range, Vec<Reason>) 
             None => {
                 total = total.add(Range::unknown());
                 checks.push(Reason {
-                    text: Text::new(format!("{zh}金额不清楚"), format!("{en}: amount unknown")),
+                    text: text!(format!("{zh}金额不清楚"), format!("{en}: amount unknown")),
                     source: Some(sources::rigid_definition()),
                 });
             }
@@ -68,11 +68,11 @@ pub fn evaluate(
     v.test(
         not_lower,
         match not_lower {
-            Tri::No => Text::new(
+            Tri::No => text!(
                 "已符合低保或低保边缘家庭条件，不再认定",
                 "already qualifies for dibao or edge status",
             ),
-            _ => Text::new(
+            _ => text!(
                 "不属于低保、特困或低保边缘家庭",
                 "not dibao, tekun or an edge household",
             ),
@@ -86,7 +86,7 @@ pub fn evaluate(
             let t = gross.below(d * n);
             v.test(
                 t,
-                Text::new(
+                text!(
                     format!(
                         "家庭年人均收入{}上年度当地居民人均可支配收入 {}",
                         if t == Tri::No { "不低于" } else { "低于" },
@@ -107,7 +107,7 @@ pub fn evaluate(
         None => {
             v.test(
                 Tri::Maybe,
-                Text::new(
+                text!(
                     "上年度当地居民人均可支配收入未公布",
                     "local disposable income not published",
                 ),
@@ -137,7 +137,7 @@ pub fn evaluate(
                     Tri::Maybe
                 }
             };
-            summary = Text::new(
+            summary = text!(
                 format!(
                     "近12个月刚性支出约 {}，占家庭收入的比例须超过 {}",
                     yuan_zh(spend.low),
@@ -155,7 +155,7 @@ pub fn evaluate(
             }
         }
         None => {
-            summary = Text::new(
+            summary = text!(
                 format!("近12个月刚性支出约 {}（含按低保标准计的基本生活支出），当地支出收入比例未公布", yuan_zh(spend.low)),
                 format!("rigid expenses over 12 months about {} (basic living counted at the dibao standard); the local ratio is not published", yuan_en(spend.low)),
             );
@@ -169,7 +169,7 @@ pub fn evaluate(
     }
     if let Some(x) = gross.exact_value() {
         v.reasons.push(Reason {
-            text: Text::new(
+            text: text!(
                 format!("家庭月收入（扣减前）{}", yuan_zh(fen(x / TWELVE))),
                 format!(
                     "household income before deductions {} a month",
@@ -182,7 +182,7 @@ pub fn evaluate(
     let p = property::test(ctx, property::Scheme::RigidExpense, std);
     v.test(
         p.verdict,
-        Text::new(
+        text!(
             "家庭财产状况（刚性支出困难家庭规定）",
             "property (rigid-expense household rules)",
         ),

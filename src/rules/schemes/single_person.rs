@@ -39,7 +39,7 @@ fn condition(ctx: &Ctx, m: &Member) -> (Tri, Text, bool) {
         Fact::Known(Some(d)) if d.is_severe() => {
             return (
                 Tri::Yes,
-                Text::new(
+                text!(
                     format!("持{}级重度残疾证", d.level),
                     format!("level-{} (severe) disability", d.level),
                 ),
@@ -49,7 +49,7 @@ fn condition(ctx: &Ctx, m: &Member) -> (Tri, Text, bool) {
         Fact::Known(Some(d)) if d.level == 3 && d.is_intellectual_or_mental() => {
             return (
                 Tri::Yes,
-                Text::new(
+                text!(
                     "三级智力或精神残疾",
                     "level-3 intellectual or mental disability",
                 ),
@@ -66,7 +66,7 @@ fn condition(ctx: &Ctx, m: &Member) -> (Tri, Text, bool) {
                     };
                     return (
                         t,
-                        Text::new(
+                        text!(
                             "四级智力或精神残疾（本地可参照单人户）",
                             "level-4 intellectual or mental disability (included locally)",
                         ),
@@ -76,7 +76,7 @@ fn condition(ctx: &Ctx, m: &Member) -> (Tri, Text, bool) {
                 None => {
                     return (
                         Tri::Maybe,
-                        Text::new(
+                        text!(
                             "四级智力或精神残疾：是否适用取决于当地规定",
                             "level-4 intellectual or mental disability: depends on local rules",
                         ),
@@ -89,14 +89,10 @@ fn condition(ctx: &Ctx, m: &Member) -> (Tri, Text, bool) {
         _ => {}
     }
     match (m.serious_illness, m.disability) {
-        (Fact::Known(true), _) => (
-            Tri::Yes,
-            Text::new("患有重特大疾病", "serious illness"),
-            false,
-        ),
+        (Fact::Known(true), _) => (Tri::Yes, text!("患有重特大疾病", "serious illness"), false),
         (Fact::Unknown, _) | (_, Fact::Unknown) => (
             Tri::Maybe,
-            Text::new(
+            text!(
                 "残疾或重病情况不清楚",
                 "disability or serious illness unknown",
             ),
@@ -104,7 +100,7 @@ fn condition(ctx: &Ctx, m: &Member) -> (Tri, Text, bool) {
         ),
         _ => (
             Tri::No,
-            Text::new(
+            text!(
                 "无重度残疾或重病",
                 "no severe disability or serious illness",
             ),
@@ -125,7 +121,7 @@ pub fn evaluate(
     // Not dibao as a whole household (on income).
     household.test(
         dibao.income.not(),
-        Text::new(
+        text!(
             "整户不符合低保收入条件",
             "the household as a whole is not under the dibao line",
         ),
@@ -137,7 +133,7 @@ pub fn evaluate(
             let t = net.below(k * s.annual * n);
             household.test(
                 t,
-                Text::new(
+                text!(
                     format!(
                         "家庭月人均收入低于低保标准的{}倍（{}）",
                         k,
@@ -155,7 +151,7 @@ pub fn evaluate(
         _ => {
             household.test(
                 Tri::Maybe,
-                Text::new("边缘家庭收入线未知", "edge line unknown"),
+                text!("边缘家庭收入线未知", "edge line unknown"),
                 Some(sources::single_person()),
             );
             household.checks(Some(ctx.standard_check()));
@@ -163,7 +159,7 @@ pub fn evaluate(
     }
     household.test(
         edge_property.tri,
-        Text::new(
+        text!(
             "家庭财产状况符合规定",
             "household property within the rules",
         ),
@@ -188,7 +184,7 @@ pub fn evaluate(
         let exempt = support_exemption_applies(ctx, m);
         if exempt {
             v.reasons.push(Reason {
-                text: Text::new("成年无业重度残疾人：兄弟姐妹或60周岁以上老人给付的供养费按规定豁免", "adult without work with severe disability: support from siblings or supporters 60+ exempted as the rules say"),
+                text: text!("成年无业重度残疾人：兄弟姐妹或60周岁以上老人给付的供养费按规定豁免", "adult without work with severe disability: support from siblings or supporters 60+ exempted as the rules say"),
                 source: Some(sources::support_exemption()),
             });
         }
@@ -205,7 +201,7 @@ pub fn evaluate(
             let t = own.annual.below(s.annual);
             v.test(
                 t,
-                Text::new(
+                text!(
                     format!(
                         "本人月收入 {}，低于低保标准 {} 才可参照单人户",
                         yuan_zh(own.annual.low / TWELVE),
@@ -224,7 +220,7 @@ pub fn evaluate(
                 if let Some(k) = k.number() {
                     v.test(
                         own.annual.below(k * s.annual),
-                        Text::new(
+                        text!(
                             format!("四级残疾：本人年收入须低于低保标准的{}倍", k),
                             format!("level 4: own yearly income must be below {k}× the standard"),
                         ),
@@ -238,7 +234,7 @@ pub fn evaluate(
                     monthly_low: amount,
                     monthly_high: amount,
                     approximate: !s.firm,
-                    basis: Text::new(
+                    basis: text!(
                         format!(
                             "低保标准 {} − 本人月收入 {}",
                             yuan_zh(s.monthly),

@@ -36,7 +36,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
         .number()
         .unwrap_or(Decimal::from(18));
     let mut verdict = Tri::No;
-    let mut why = Text::new(
+    let mut why = text!(
         "未见无劳动能力的情形（年龄、残疾）",
         "no sign of inability to work (age, disability)",
     );
@@ -44,7 +44,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
         Some(age) if age >= 60 => {
             return (
                 Tri::Yes,
-                Text::new(
+                text!(
                     format!("{}岁，年满60周岁", age),
                     format!("aged {age}, 60 or over"),
                 ),
@@ -53,7 +53,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
         Some(age) if Decimal::from(age) < minor_limit => {
             return (
                 Tri::Yes,
-                Text::new(
+                text!(
                     format!("{}岁，未满{}周岁", age, minor_limit),
                     format!("aged {age}, under {minor_limit}"),
                 ),
@@ -66,7 +66,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
             ) =>
         {
             verdict = Tri::Maybe;
-            why = Text::new(
+            why = text!(
                 format!("{}岁仍在接受义务教育或高中、中职教育：已认定的特困未成年人可延续至毕业", age),
                 format!("aged {age} and still at school: support continues past 18 for minors already recognised"),
             );
@@ -74,7 +74,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
         Some(_) => {}
         None => {
             verdict = Tri::Maybe;
-            why = Text::new("年龄不清楚", "age unknown");
+            why = text!("年龄不清楚", "age unknown");
         }
     }
     let hearing = ctx.param("tekun_hearing_speech_level1_counts").flag() == Some(true);
@@ -82,7 +82,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
         Fact::Unknown => {
             if verdict == Tri::No {
                 verdict = Tri::Maybe;
-                why = Text::new("残疾情况不清楚", "disability unknown");
+                why = text!("残疾情况不清楚", "disability unknown");
             }
         }
         Fact::Known(Some(d)) => {
@@ -95,7 +95,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
             if counts {
                 return (
                     Tri::Yes,
-                    Text::new(
+                    text!(
                         format!("持{}级残疾证，属于无劳动能力", d.level),
                         format!("level-{} disability: unable to work", d.level),
                     ),
@@ -109,7 +109,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
             Fact::Known(true) => {
                 return (
                     Tri::Yes,
-                    Text::new(
+                    text!(
                         "因重病卧床连续6个月以上",
                         "bedridden by serious illness for 6+ months",
                     ),
@@ -117,7 +117,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
             }
             Fact::Unknown if verdict == Tri::No => {
                 verdict = Tri::Maybe;
-                why = Text::new("是否长期卧床不清楚", "whether bedridden is unknown");
+                why = text!("是否长期卧床不清楚", "whether bedridden is unknown");
             }
             _ => {}
         }
@@ -188,7 +188,7 @@ fn no_capable_supporter(ctx: &Ctx, m: &Member) -> (Tri, Text) {
             if capable.is_empty() {
                 (
                     Tri::Maybe,
-                    Text::new(
+                    text!(
                         "是否有法定赡养、抚养、扶养义务人及其能力不清楚",
                         "whether there is a legal supporter able to help is unknown",
                     ),
@@ -196,7 +196,7 @@ fn no_capable_supporter(ctx: &Ctx, m: &Member) -> (Tri, Text) {
             } else {
                 (
                     Tri::No,
-                    Text::new(
+                    text!(
                         format!(
                             "与有履行义务能力的法定义务人（{}）共同生活",
                             capable.join("、")
@@ -211,20 +211,20 @@ fn no_capable_supporter(ctx: &Ctx, m: &Member) -> (Tri, Text) {
         }
         Fact::Known(list) if list.is_empty() => (
             Tri::Yes,
-            Text::new("无法定赡养、抚养、扶养义务人", "no legal supporter"),
+            text!("无法定赡养、抚养、扶养义务人", "no legal supporter"),
         ),
         Fact::Known(list) => {
             let all = list.iter().map(obligor_unable).fold(Tri::Yes, Tri::and);
             let text = match all {
-                Tri::Yes => Text::new(
+                Tri::Yes => text!(
                     "法定义务人均无履行义务能力",
                     "every legal supporter is unable to support",
                 ),
-                Tri::No => Text::new(
+                Tri::No => text!(
                     "有具备履行义务能力的法定义务人",
                     "has a legal supporter able to support",
                 ),
-                Tri::Maybe => Text::new(
+                Tri::Maybe => text!(
                     "法定义务人是否有履行能力需核实",
                     "whether the legal supporters can help must be checked",
                 ),
@@ -297,11 +297,11 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
         None => (Decimal::ZERO, true),
     };
     let care_text = match care_r.number() {
-        Some(c) => Text::new(
+        Some(c) => text!(
             format!(" + 照料护理补贴{}档 {}", tier, yuan_zh(c)),
             format!(" + care allowance tier {tier} {}", yuan_en(c)),
         ),
-        None => Text::new(
+        None => text!(
             format!(" + 照料护理补贴{}档（当地标准未公布）", tier),
             format!(" + care allowance tier {tier} (local amount not published)"),
         ),
@@ -311,7 +311,7 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
         monthly_low: total,
         monthly_high: total,
         approximate: approx || care_approx,
-        basis: Text::new(basis_zh + &care_text.zh, basis_en + &care_text.en),
+        basis: text!(basis_zh + &care_text.zh, basis_en + &care_text.en),
     })
 }
 
@@ -327,7 +327,7 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
     }
     if m.age.get().is_some_and(|a| a < 60) || m.age.is_unknown() {
         v.reasons.push(Reason {
-            text: Text::new(
+            text: text!(
                 "未成年人年龄从16周岁延长至18周岁",
                 "minors are covered up to 18",
             ),
@@ -343,7 +343,7 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
             let own = inc.annual.low / TWELVE;
             v.test(
                 t,
-                Text::new(
+                text!(
                     format!("本人月收入 {}{}，与当地低保标准 {} 比较（特困认定以低保标准为准）", if inc.annual.exact_value().is_some() { "" } else { "至少" }, yuan_zh(own), yuan_zh(s.monthly)),
                     format!("own income {}{} a month, against the local dibao standard {} (the tekun test uses the dibao standard)", if inc.annual.exact_value().is_some() { "" } else { "at least " }, yuan_en(own), yuan_en(s.monthly)),
                 ),
@@ -356,7 +356,7 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
         None => {
             v.test(
                 Tri::Maybe,
-                Text::new("当地低保标准未公布", "local dibao standard not published"),
+                text!("当地低保标准未公布", "local dibao standard not published"),
                 src(),
             );
             v.checks(Some(ctx.standard_check()));
@@ -365,7 +365,7 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
     let p = property::test(ctx, property::Scheme::Tekun, std);
     v.test(
         p.verdict,
-        Text::new(
+        text!(
             "财产状况（特困财产规定由市级以上制定）",
             "property (tekun property rules are set locally)",
         ),

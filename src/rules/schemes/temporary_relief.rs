@@ -26,7 +26,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relie
     let mut any = Tri::No;
     let mut reasons = Vec::new();
     let mut checks = Vec::new();
-    let mut summary = Text::new(
+    let mut summary = text!(
         "未报告突发事件、支出骤增或失业无收入等情形",
         "no sudden event, spending spike or months without income reported",
     );
@@ -35,7 +35,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relie
     if c.sudden_event.is_some() {
         any = Tri::Yes;
         kind_emergency = true;
-        summary = Text::new(
+        summary = text!(
             "遭遇突发事件，可申请急难型临时救助，紧急情况可先行救助",
             "a sudden event: emergency relief can be applied for and paid first in urgent cases",
         );
@@ -70,7 +70,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relie
             };
             let t = spike_t.and(income);
             if t != Tri::No {
-                let text = Text::new("必需支出突然增加，家庭人均收入低于上年度当地居民人均可支配收入：可申请支出型临时救助", "a spike in necessary spending with income below the local disposable income: expense-driven relief");
+                let text = text!("必需支出突然增加，家庭人均收入低于上年度当地居民人均可支配收入：可申请支出型临时救助", "a spike in necessary spending with income below the local disposable income: expense-driven relief");
                 if t == Tri::Maybe {
                     checks.push(Reason {
                         text: text.clone(),
@@ -99,7 +99,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relie
     };
     let t = three.and(uninsured).and(Tri::from_bool(!c.on_dibao));
     if t != Tri::No {
-        let text = Text::new("连续3个月以上无收入、未参加失业保险且未纳入低保：可申请一次性临时救助", "3+ months without income, no unemployment insurance and not on dibao: one-off temporary relief");
+        let text = text!("连续3个月以上无收入、未参加失业保险且未纳入低保：可申请一次性临时救助", "3+ months without income, no unemployment insurance and not on dibao: one-off temporary relief");
         reasons.push(Reason {
             text: text.clone(),
             source: Some(sources::uninsured_unemployed()),
@@ -116,7 +116,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relie
         any = any.or(t);
     }
     if c.dibao_application_pending && any != Tri::Yes {
-        let text = Text::new("低保审核期间如遭遇突发性、临时性、紧迫性困难，可及时给予临时救助", "while a dibao application is under review, sudden urgent hardship can get temporary relief");
+        let text = text!("低保审核期间如遭遇突发性、临时性、紧迫性困难，可及时给予临时救助", "while a dibao application is under review, sudden urgent hardship can get temporary relief");
         reasons.push(Reason {
             text: text.clone(),
             source: Some(sources::pending_dibao_relief()),
@@ -163,7 +163,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
                 monthly_low: fen(l * urban),
                 monthly_high: fen(h * urban),
                 approximate: true,
-                basis: Text::new(
+                basis: text!(
                     format!("一次性：月低保标准 {} 的 {}–{} 倍", yuan_zh(urban), l, h),
                     format!(
                         "one-off: {}–{}× the monthly standard {}",
@@ -177,7 +177,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
         let small = ctx.param("temporary_relief_small_amount_max");
         if let Some(s) = small.number() {
             v.reasons.push(Reason {
-                text: Text::new(
+                text: text!(
                     format!("小额先行救助最高 {}", yuan_zh(s)),
                     format!("small amounts up to {} can be paid at once", yuan_en(s)),
                 ),
@@ -192,7 +192,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
                 monthly_low: fen(rust_decimal::Decimal::ZERO),
                 monthly_high: fen(urban * n * months),
                 approximate: true,
-                basis: Text::new(
+                basis: text!(
                     format!(
                         "一次性，最高：月城市低保标准 {} × {} 人 × {} 个月",
                         yuan_zh(urban),
@@ -210,7 +210,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
         }
     }
     v.reasons.push(Reason {
-        text: Text::new(
+        text: text!(
             "救助金额由县级以上地方政府确定：取决于当地规定",
             "the amount is set by the county government: depends on local rules",
         ),

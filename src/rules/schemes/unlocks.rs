@@ -1,12 +1,12 @@
 //! What each status opens up (社会救助暂行办法 第二十八至四十七条; medical-aid classes as commonly
 //! laid out under the 2021 国办 opinion on 重特大疾病医疗保险和救助).
 
-use crate::rules::outcome::{Reason, SchemeId, Text};
+use crate::rules::outcome::{Reason, SchemeId};
 use crate::rules::sources;
 
-fn r(zh: &str, en: &str, s: crate::rules::outcome::Source) -> Reason {
+fn r(zh: &'static str, en: &'static str, s: crate::rules::outcome::Source) -> Reason {
     Reason {
-        text: Text::new(zh, en),
+        text: text!(zh, en),
         source: Some(s),
     }
 }
