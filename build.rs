@@ -35,6 +35,7 @@ fn main() {
         writeln!(code, "];").unwrap();
     }
     println!("cargo:rerun-if-changed=data/parameters.json");
+    println!("cargo:rerun-if-changed=data/channels.json");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(out, code).unwrap();
 }

@@ -41,6 +41,7 @@ pub mod fact;
 pub mod household;
 pub mod income;
 pub mod money;
+pub mod next_steps;
 pub mod outcome;
 pub mod params;
 pub mod property;
@@ -356,6 +357,11 @@ fn run(ctx: &Ctx) -> Evaluation {
             ctx.used_params().iter().map(|r| r.to_use()).collect()
         } else {
             Vec::new()
+        },
+        next_steps: if outcome::explaining() {
+            next_steps::next_steps(ctx)
+        } else {
+            next_steps::NextSteps::default()
         },
         disclaimer: text!(
             format!("这是根据您填写的信息所作的估算，不是审核决定；以乡镇（街道）和县级民政部门的审核确认为准。规则版本 {RULES_VERSION}，参数日期 {}。", ctx.as_of),

@@ -293,6 +293,8 @@ pub struct Evaluation {
     pub schemes: Vec<SchemeResult>,
     pub trace: Vec<TraceLine>,
     pub parameters: Vec<ParameterUse>,
+    /// Where and how to apply, documents to bring, timeline, rights and duties.
+    pub next_steps: super::next_steps::NextSteps,
     pub disclaimer: Text,
 }
 
