@@ -118,7 +118,7 @@ mod ui {
             .unwrap_or_default();
         assert!(dibao.contains(Status::Likely.icon()), "no icon: {dibao}");
         assert!(
-            dibao.contains(&Status::Likely.label().zh),
+            dibao.contains(Status::Likely.label().zh.as_ref()),
             "no status words: {dibao}"
         );
         assert!(dibao.contains("¥264.00"), "no estimate: {dibao}");
