@@ -337,6 +337,32 @@ fn run(ctx: &Ctx) -> Evaluation {
         });
     }
 
+    let mut income_lines = Vec::new();
+    if let Some(s) = std {
+        income_lines.push(outcome::IncomeLine {
+            scheme: SchemeId::Dibao,
+            household_monthly: fen(s.monthly * n),
+            firm: s.firm,
+        });
+        let kp = ctx.param("edge_multiple");
+        if let Some(k) = kp.number() {
+            income_lines.push(outcome::IncomeLine {
+                scheme: SchemeId::Edge,
+                household_monthly: fen(k * s.monthly * n),
+                firm: s.firm && kp.is_firm(),
+            });
+        }
+    }
+    let di = ctx.param("disposable_income_yearly");
+    if let Some(d) = di.number() {
+        income_lines.push(outcome::IncomeLine {
+            scheme: SchemeId::RigidExpense,
+            household_monthly: fen(d * n / TWELVE),
+            firm: di.is_firm(),
+        });
+    }
+    income_lines.sort_by_key(|l| l.household_monthly);
+
     let pc_exact = hi.net.exact_value().map(|v| fen(v / TWELVE / n));
     Evaluation {
         schema: household::SCHEMA_VERSION,
@@ -352,6 +378,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         per_capita_monthly_income_at_least: fen(hi.net.low / TWELVE / n),
         dibao_standard_monthly: std.map(|s| fen(s.monthly)),
         schemes: schemes_out,
+        income_lines,
         trace: if outcome::explaining() { ctx.trace.borrow().clone() } else { Vec::new() },
         parameters: if outcome::explaining() {
             ctx.used_params().iter().map(|r| r.to_use()).collect()

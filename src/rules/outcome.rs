@@ -256,6 +256,16 @@ pub enum Standing {
     Unknown,
 }
 
+/// An income line of the household, per month, for the status-by-income chart: below
+/// `household_monthly` the household is under that scheme's income test.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IncomeLine {
+    pub scheme: SchemeId,
+    pub household_monthly: Decimal,
+    /// Published for the region (false: a reference value from a wider area).
+    pub firm: bool,
+}
+
 /// One step of "how we worked it out".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraceLine {
@@ -291,6 +301,8 @@ pub struct Evaluation {
     /// The dibao standard that applies, per person per month (rural: yearly ÷ 12).
     pub dibao_standard_monthly: Option<Decimal>,
     pub schemes: Vec<SchemeResult>,
+    /// Income lines for the chart (dibao, edge, rigid_expense where known), ascending.
+    pub income_lines: Vec<IncomeLine>,
     pub trace: Vec<TraceLine>,
     pub parameters: Vec<ParameterUse>,
     /// Where and how to apply, documents to bring, timeline, rights and duties.
