@@ -6,9 +6,10 @@
 //!
 //! Resolution for a household in region R on date D:
 //! 1. an override given with the household (`params`) wins;
-//! 2. otherwise walk R → prefecture → province → national and take, at the first level that
-//!    has an entry in force on D, the latest such entry;
-//! 3. if that entry is `null` (not published), keep walking up for a value to show as a
+//! 2. otherwise the local tier (county and prefecture) decides: of the entries in force on D,
+//!    the newest wins (the county on a tie), so a new prefecture notice supersedes an older
+//!    county figure; without any local entry, the most specific of province → national;
+//! 3. if that entry is `null` (not published), walk on up for a value to show as a
 //!    **reference** only; results that depend on it are at best `possible`;
 //! 4. a local statistic (`local: true`, e.g. disposable income) found only at province or
 //!    national level is likewise a reference.
@@ -87,6 +88,12 @@ pub struct Region {
 }
 
 impl Region {
+    /// County and prefecture publish the standards in force; province and nation give
+    /// guidance and defaults.
+    pub fn is_local(&self) -> bool {
+        self.level == "county" || self.level == "prefecture"
+    }
+
     pub fn name(&'static self) -> Text {
         text!(&self.name_zh, &self.name_en)
     }
@@ -312,46 +319,65 @@ impl Params {
                 override_date: Some(self.as_of),
             };
         }
-        let mut found: Option<(usize, &'static Region, &'static Entry)> = None;
-        for (depth, region) in self.chain.iter().enumerate() {
-            let best = region
+        let latest = |region: &'static Region| {
+            region
                 .index
                 .get(name)
                 .into_iter()
                 .flatten()
                 .map(|&i| &region.values[i])
                 .filter(|e| e.effective <= self.as_of)
-                .max_by_key(|e| e.effective);
-            if let Some(e) = best {
-                if e.value.is_some() {
-                    let local_ok =
-                        !def.local || region.level == "county" || region.level == "prefecture";
-                    let standing = match (&found, local_ok) {
-                        (None, true) => Standing::Published,
-                        _ => Standing::Reference,
-                    };
-                    let value = e.value.as_ref().and_then(|v| parse_value(def, v).ok());
-                    return Resolved {
-                        def,
-                        value,
-                        standing,
-                        region: Some(region),
-                        entry: Some(e),
-                        override_date: None,
-                    };
-                }
-                if found.is_none() {
-                    found = Some((depth, region, e));
-                }
+                .max_by_key(|e| e.effective)
+                .map(|e| (region, e))
+        };
+        // The local tier (county, prefecture): the newest entry wins, the county on a tie, so
+        // a prefecture notice supersedes an older county figure.
+        let local = self
+            .chain
+            .iter()
+            .filter(|r| r.is_local())
+            .filter_map(|r| latest(r))
+            .fold(
+                None::<(&'static Region, &'static Entry)>,
+                |best, c| match best {
+                    Some(b) if b.1.effective >= c.1.effective => Some(b),
+                    _ => Some(c),
+                },
+            );
+        // The guidance tier (province, national): the most specific entry.
+        let mut found: Option<(&'static Region, &'static Entry)> = None;
+        let candidates = local.into_iter().chain(
+            self.chain
+                .iter()
+                .filter(|r| !r.is_local())
+                .filter_map(|r| latest(r)),
+        );
+        for (region, e) in candidates {
+            if e.value.is_some() {
+                let standing = if found.is_none() && (!def.local || region.is_local()) {
+                    Standing::Published
+                } else {
+                    Standing::Reference
+                };
+                let value = e.value.as_ref().and_then(|v| parse_value(def, v).ok());
+                return Resolved {
+                    def,
+                    value,
+                    standing,
+                    region: Some(region),
+                    entry: Some(e),
+                    override_date: None,
+                };
             }
+            found.get_or_insert((region, e));
         }
         // Nothing with a value anywhere: unknown, reported with the "not found" entry if any.
         Resolved {
             def,
             value: None,
             standing: Standing::Unknown,
-            region: found.map(|f| f.1),
-            entry: found.map(|f| f.2),
+            region: found.map(|f| f.0),
+            entry: found.map(|f| f.1),
             override_date: None,
         }
     }

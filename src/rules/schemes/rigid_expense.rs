@@ -5,7 +5,8 @@
 //! ratio; property within the local rules. Rigid expenses are basic living (counted at the
 //! local dibao standard per person, as the Gansu 2025 rule defines it — the only published
 //! definition), medical costs after insurance, education, disability rehabilitation and other
-//! necessary costs (disaster, accident). Unknown ratio or income figure → `possible`.
+//! necessary costs (disaster, accident). Unknown ratio or income figure → `possible`, unless the
+//! ratio is not above even the lowest ratio any published rule uses (60 %) → `unlikely`.
 
 use super::edge::Edge;
 use super::Verdict;
@@ -159,12 +160,30 @@ pub fn evaluate(
                 format!("近12个月刚性支出约 {}（含按低保标准计的基本生活支出），当地支出收入比例未公布", yuan_zh(spend.low)),
                 format!("rigid expenses over 12 months about {} (basic living counted at the dibao standard); the local ratio is not published", yuan_en(spend.low)),
             );
-            v.test(
-                Tri::Maybe,
-                summary.clone(),
-                Some(sources::rigid_definition()),
-            );
-            v.checks(Some(ctx.param_check(&ratio)));
+            // Not above even the lowest ratio any published rule uses: unlikely anywhere.
+            let lowest = ctx.param("rigid_expense_ratio_lowest_published");
+            let t = match lowest.number() {
+                Some(k) if spend.high.is_some_and(|s| s <= k * gross.low) => Tri::No,
+                _ => Tri::Maybe,
+            };
+            if t == Tri::No {
+                let k = lowest.number().unwrap_or_default();
+                v.test(
+                    Tri::No,
+                    text!(
+                        format!("近12个月刚性支出约 {}，未超过家庭收入的{}（已公布规定中的最低比例）", yuan_zh(spend.low), k),
+                        format!("rigid expenses over 12 months about {}: not above {} of household income, the lowest ratio any published rule uses", yuan_en(spend.low), k),
+                    ),
+                    Some(lowest.source()),
+                );
+            } else {
+                v.test(
+                    Tri::Maybe,
+                    summary.clone(),
+                    Some(sources::rigid_definition()),
+                );
+                v.checks(Some(ctx.param_check(&ratio)));
+            }
         }
     }
     if let Some(x) = gross.exact_value() {
