@@ -12,6 +12,7 @@ use super::context::{Ctx, Standard};
 use super::fact::Fact;
 use super::money::{yuan_en, yuan_zh, Tri};
 use super::outcome::Reason;
+use super::schemes::Verdict;
 use super::sources;
 use rust_decimal::Decimal;
 
@@ -23,10 +24,10 @@ pub enum Scheme {
     RigidExpense,
 }
 
-pub struct PropertyTest {
-    pub verdict: Tri,
-    pub reasons: Vec<Reason>,
-    pub checks: Vec<Reason>,
+struct PropertyTest {
+    verdict: Tri,
+    reasons: Vec<Reason>,
+    checks: Vec<Reason>,
 }
 
 fn reason(zh: String, en: String, source: super::outcome::Source) -> Reason {
@@ -69,7 +70,37 @@ fn local_rules_check(ctx: &Ctx, what_zh: &str, what_en: &str) -> Reason {
     )
 }
 
-pub fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
+/// The property test of a scheme as one headline line plus its details and checks.
+pub fn verdict(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> Verdict {
+    let p = test(ctx, scheme, std);
+    let rules = match scheme {
+        Scheme::Dibao => ("低保", "dibao"),
+        Scheme::Tekun => ("特困", "tekun"),
+        Scheme::Edge => ("低保边缘家庭", "edge household"),
+        Scheme::RigidExpense => ("刚性支出困难家庭", "rigid-expense household"),
+    };
+    let headline = match p.verdict {
+        Tri::Yes => text!(
+            format!("家庭财产状况未见超出{}规定", rules.0),
+            format!("property within the {} rules as far as known", rules.1)
+        ),
+        Tri::No => text!(
+            format!("家庭财产超出当地{}规定", rules.0),
+            format!("property exceeds the local {} rules", rules.1)
+        ),
+        Tri::Maybe => text!(
+            format!("家庭财产需按当地{}规定核实", rules.0),
+            format!("property to be checked against the local {} rules", rules.1)
+        ),
+    };
+    let mut v = Verdict::new();
+    v.test(p.verdict, headline, Some(sources::property_rules()));
+    v.reasons.extend(p.reasons);
+    v.checks(p.checks);
+    v
+}
+
+fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
     let a = &ctx.h.assets;
     let n = ctx.size().max(Decimal::ONE);
     let mut acc = Acc {

@@ -13,7 +13,7 @@ use crate::rules::household::Residence;
 use crate::rules::income::HouseholdIncome;
 use crate::rules::money::{fen, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Distance, Estimate, Text};
-use crate::rules::property::{self, PropertyTest};
+use crate::rules::property;
 use crate::rules::sources;
 
 pub struct Dibao {
@@ -106,25 +106,9 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
         }
     };
 
-    let PropertyTest {
-        verdict: pt,
-        reasons,
-        checks,
-    } = property::test(ctx, property::Scheme::Dibao, std);
-    let prop_text = match pt {
-        Tri::Yes => text!(
-            "家庭财产状况未见超出规定",
-            "property within the rules as far as known",
-        ),
-        Tri::No => text!("家庭财产超出当地规定", "property exceeds the local rules"),
-        Tri::Maybe => text!(
-            "家庭财产需按当地规定核实",
-            "property to be checked against local rules",
-        ),
-    };
-    v.test(pt, prop_text, Some(sources::property_rules()));
-    v.reasons.extend(reasons);
-    v.checks(checks);
+    let pv = property::verdict(ctx, property::Scheme::Dibao, std);
+    let pt = pv.tri;
+    v.merge(pv);
     v.reasons.push(crate::rules::outcome::Reason {
         text: text!(
             "符合条件的家庭整户纳入低保，不得只纳入部分成员",

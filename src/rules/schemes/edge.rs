@@ -100,21 +100,8 @@ pub fn evaluate(
             v.checks(Some(ctx.standard_check()));
         }
     }
-    let p = property::test(ctx, property::Scheme::Edge, std);
-    let mut pv = Verdict::new();
-    pv.test(
-        p.verdict,
-        text!(
-            "家庭财产状况（低保边缘家庭规定）",
-            "property (edge household rules)",
-        ),
-        Some(sources::property_rules()),
-    );
-    pv.reasons.extend(p.reasons);
-    pv.checks(p.checks);
-    v.tri = v.tri.and(pv.tri);
-    v.reasons.extend(pv.reasons.iter().cloned());
-    v.checks(pv.checks.iter().cloned());
+    let pv = property::verdict(ctx, property::Scheme::Edge, std);
+    v.merge(pv.clone());
     Edge {
         verdict: v.finish(),
         income,

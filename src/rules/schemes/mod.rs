@@ -60,6 +60,16 @@ impl Verdict {
         }
     }
 
+    /// Adds another group of tests (e.g. the property test) to this verdict.
+    pub fn merge(&mut self, other: Verdict) {
+        self.tri = self.tri.and(other.tri);
+        if self.first_fail.is_none() {
+            self.first_fail = other.first_fail;
+        }
+        self.reasons.extend(other.reasons);
+        self.checks(other.checks);
+    }
+
     /// A value used by the tests is only a reference: at best `possible`.
     pub fn soften(&mut self, check: Reason) {
         if self.tri == Tri::Yes {

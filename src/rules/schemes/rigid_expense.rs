@@ -198,17 +198,7 @@ pub fn evaluate(
             source: Some(sources::rigid_definition()),
         });
     }
-    let p = property::test(ctx, property::Scheme::RigidExpense, std);
-    v.test(
-        p.verdict,
-        text!(
-            "家庭财产状况（刚性支出困难家庭规定）",
-            "property (rigid-expense household rules)",
-        ),
-        Some(sources::property_rules()),
-    );
-    v.reasons.extend(p.reasons);
-    v.checks(p.checks);
+    v.merge(property::verdict(ctx, property::Scheme::RigidExpense, std));
     Rigid {
         verdict: v.finish(),
         summary,

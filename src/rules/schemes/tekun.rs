@@ -362,17 +362,7 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
             v.checks(Some(ctx.standard_check()));
         }
     }
-    let p = property::test(ctx, property::Scheme::Tekun, std);
-    v.test(
-        p.verdict,
-        text!(
-            "财产状况（特困财产规定由市级以上制定）",
-            "property (tekun property rules are set locally)",
-        ),
-        Some(sources::property_rules()),
-    );
-    v.reasons.extend(p.reasons);
-    v.checks(p.checks);
+    v.merge(property::verdict(ctx, property::Scheme::Tekun, std));
 
     let (sup, why) = no_capable_supporter(ctx, m);
     v.test(sup, why.clone(), src());
