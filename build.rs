@@ -34,6 +34,44 @@ fn main() {
         }
         writeln!(code, "];").unwrap();
     }
+    // The UI message catalogue: every data/i18n/*.json file is an object
+    // { "key": { "zh-CN": "…", "en": "…" } }. The build turns them into one `match`, so a lookup
+    // costs no parsing at start-up. A key without both languages or defined twice fails the build
+    // (and tests/i18n.rs says which).
+    println!("cargo:rerun-if-changed=data/i18n");
+    let mut seen = std::collections::BTreeMap::new();
+    for (stem, path) in json_files(&root.join("data/i18n")) {
+        println!("cargo:rerun-if-changed={path}");
+        let text = fs::read_to_string(&path).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("data/i18n/{stem}.json is not valid JSON: {e}"));
+        let obj = v.as_object().unwrap_or_else(|| panic!("data/i18n/{stem}.json: not an object"));
+        for (key, entry) in obj {
+            let zh = entry.get("zh-CN").and_then(|x| x.as_str());
+            let en = entry.get("en").and_then(|x| x.as_str());
+            match (zh, en) {
+                (Some(zh), Some(en)) if !zh.trim().is_empty() && !en.trim().is_empty() => {
+                    if let Some(prev) = seen.insert(key.clone(), (zh.to_string(), en.to_string(), stem.clone())) {
+                        panic!("message key {key:?} defined twice (data/i18n/{}.json and {stem}.json)", prev.2);
+                    }
+                }
+                _ => panic!("message key {key:?} in data/i18n/{stem}.json needs non-empty \"zh-CN\" and \"en\""),
+            }
+        }
+    }
+    let mut msgs = String::new();
+    writeln!(msgs, "pub fn message(key: &str) -> Option<(&'static str, &'static str)> {{").unwrap();
+    writeln!(msgs, "    Some(match key {{").unwrap();
+    for (key, (zh, en, _)) in &seen {
+        writeln!(msgs, "        {key:?} => ({zh:?}, {en:?}),").unwrap();
+    }
+    writeln!(msgs, "        _ => return None,\n    }})\n}}").unwrap();
+    writeln!(msgs, "pub const MESSAGE_KEYS: &[&str] = &[").unwrap();
+    for key in seen.keys() {
+        writeln!(msgs, "    {key:?},").unwrap();
+    }
+    writeln!(msgs, "];").unwrap();
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("messages.rs"), msgs).unwrap();
     println!("cargo:rerun-if-changed=data/parameters.json");
     println!("cargo:rerun-if-changed=data/channels.json");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");

@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node e2e/serve.mjs dist ${port}`,
+    command: `node e2e/serve.mjs ${process.env.E2E_DIST ?? "dist"} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,3 +1,4 @@
+pub mod i18n;
 pub mod rules;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
