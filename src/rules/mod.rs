@@ -85,8 +85,10 @@ pub fn evaluate(h: &Household) -> Result<Evaluation, InputError> {
 pub fn evaluate_on(h: &Household, today: Date) -> Result<Evaluation, InputError> {
     let overrides = validate::check(h)?;
     let as_of = h.as_of.unwrap_or(today);
-    let p = params::Params::new(&h.region, as_of, overrides)
-        .ok_or_else(|| InputError::new("region", "未知地区代码", "unknown region code"))?;
+    validate::check_in_force(&overrides, as_of)?;
+    let p = params::Params::new(&h.region, as_of, overrides.values)
+        .ok_or_else(|| InputError::new("region", "未知地区代码", "unknown region code"))?
+        .with_provenance(overrides.provenance);
     let ctx = Ctx::new(h, p, as_of);
     if ctx.counted.is_empty() {
         return Err(InputError::new(
@@ -201,19 +203,31 @@ fn run(ctx: &Ctx) -> Evaluation {
             household::Residence::Urban => "dibao_urban_monthly",
             household::Residence::Rural => "dibao_rural_yearly",
         });
+        // An override names who provided it instead of the region's data file.
+        let by = r.provenance.as_ref().and_then(|p| p.provided_by.clone());
+        let (who_zh, who_en) = match (&by, r.region) {
+            (Some(b), _) => (format!("由{b}提供"), format!("provided by {b}")),
+            (None, Some(x)) => (x.name_zh.clone(), x.name_en.clone()),
+            (None, None) => (String::new(), String::new()),
+        };
+        let from = r
+            .override_date
+            .or(r.entry.map(|e| e.effective))
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         ctx.note(
             text!(
                 format!(
                     "适用低保标准：每人每月 {}（{}，{}起执行）",
                     money::yuan_zh(s.monthly),
-                    r.region.map(|x| x.name_zh.clone()).unwrap_or_default(),
-                    r.entry.map(|e| e.effective.to_string()).unwrap_or_default()
+                    who_zh,
+                    from
                 ),
                 format!(
                     "dibao standard: {} per person a month ({}, from {})",
                     money::yuan_en(s.monthly),
-                    r.region.map(|x| x.name_en.clone()).unwrap_or_default(),
-                    r.entry.map(|e| e.effective.to_string()).unwrap_or_default()
+                    who_en,
+                    from
                 ),
             ),
             Some(r.source()),

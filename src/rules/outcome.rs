@@ -245,6 +245,9 @@ pub struct ParameterUse {
     pub effective: Option<Date>,
     pub source: Source,
     pub confidence: String,
+    /// For an `override`: who provided it (e.g. the portal's civil-affairs office), if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provided_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

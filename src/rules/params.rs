@@ -5,7 +5,8 @@
 //! ([V] verified, [S] secondary, [SEED] seed document, [N] not found → `null`).
 //!
 //! Resolution for a household in region R on date D:
-//! 1. an override given with the household (`params`) wins;
+//! 1. an override given with the household (`params`) wins; it may say who provided it (a
+//!    portal's own standard) and from when — see [`Provenance`];
 //! 2. otherwise the local tier (county and prefecture) decides: of the entries in force on D,
 //!    the newest wins (the county on a tie), so a new prefecture notice supersedes an older
 //!    county figure; without any local entry, the most specific of province → national;
@@ -198,6 +199,18 @@ pub fn check_data() -> Result<usize, String> {
     Catalogue::load().map(|c| c.regions.len())
 }
 
+/// Who gave an override and from when: a portal passing its county's newly published standard
+/// says so, and the result shows "provided by …, from …" instead of a data-file source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The portal or office that provided the value, e.g. `某某县民政局`.
+    pub provided_by: Option<String>,
+    /// The date the value takes effect (default: the screening date).
+    pub effective: Option<Date>,
+    /// The document the value comes from, e.g. a notice's title and number.
+    pub document: Option<String>,
+}
+
 /// A parameter as resolved for one household.
 #[derive(Debug, Clone)]
 pub struct Resolved {
@@ -208,6 +221,8 @@ pub struct Resolved {
     pub entry: Option<&'static Entry>,
     /// For an override: the date it was given for.
     pub override_date: Option<Date>,
+    /// For an override: who provided it, if they said so.
+    pub provenance: Option<Provenance>,
 }
 
 impl Resolved {
@@ -236,10 +251,22 @@ impl Resolved {
 
     pub fn source(&self) -> Source {
         match (self.standing, self.entry) {
-            (Standing::Override, _) => Source {
-                document: "provided with the household (portal or user) / 由门户或用户提供".into(),
-                article: None,
-            },
+            (Standing::Override, _) => {
+                let p = self.provenance.as_ref();
+                let by = p.and_then(|p| p.provided_by.as_deref());
+                let doc = p.and_then(|p| p.document.as_deref());
+                Source {
+                    document: match (by, doc) {
+                        (Some(by), Some(doc)) => format!("{doc}（由{by}提供 / provided by {by}）").into(),
+                        (Some(by), None) => format!("由{by}提供 / provided by {by}").into(),
+                        (None, Some(doc)) => format!("{doc}（随家庭信息提供 / provided with the household）").into(),
+                        (None, None) => {
+                            "provided with the household (portal or user) / 由门户或用户提供".into()
+                        }
+                    },
+                    article: None,
+                }
+            }
             (_, Some(e)) => Source {
                 document: e.source.as_str().into(),
                 article: e.article.as_deref().map(Into::into),
@@ -266,6 +293,10 @@ impl Resolved {
             region_name: self.region.map(Region::name),
             effective: self.override_date.or(self.entry.map(|e| e.effective)),
             source: self.source(),
+            provided_by: self
+                .provenance
+                .as_ref()
+                .and_then(|p| p.provided_by.clone()),
             confidence: match (self.standing, self.entry) {
                 (Standing::Override, _) => "override".into(),
                 (_, Some(e)) => e.confidence.clone(),
@@ -281,6 +312,7 @@ pub struct Params {
     chain: Vec<&'static Region>,
     as_of: Date,
     overrides: BTreeMap<String, Value>,
+    provenance: BTreeMap<String, Provenance>,
 }
 
 impl Params {
@@ -296,7 +328,14 @@ impl Params {
             chain,
             as_of,
             overrides,
+            provenance: BTreeMap::new(),
         })
+    }
+
+    /// Says who provided which override (validated by `validate::check`).
+    pub fn with_provenance(mut self, provenance: BTreeMap<String, Provenance>) -> Params {
+        self.provenance = provenance;
+        self
     }
 
     pub fn region(&self) -> &'static Region {
@@ -310,13 +349,20 @@ impl Params {
             .get(name)
             .unwrap_or_else(|| panic!("rules use an undefined parameter `{name}`"));
         if let Some(v) = self.overrides.get(name) {
+            let provenance = self.provenance.get(name).cloned();
             return Resolved {
                 def,
                 value: Some(*v),
                 standing: Standing::Override,
                 region: Some(self.chain[0]),
                 entry: None,
-                override_date: Some(self.as_of),
+                override_date: Some(
+                    provenance
+                        .as_ref()
+                        .and_then(|p| p.effective)
+                        .unwrap_or(self.as_of),
+                ),
+                provenance,
             };
         }
         let latest = |region: &'static Region| {
@@ -367,6 +413,7 @@ impl Params {
                     region: Some(region),
                     entry: Some(e),
                     override_date: None,
+                    provenance: None,
                 };
             }
             found.get_or_insert((region, e));
@@ -379,6 +426,7 @@ impl Params {
             region: found.map(|f| f.0),
             entry: found.map(|f| f.1),
             override_date: None,
+            provenance: None,
         }
     }
 }

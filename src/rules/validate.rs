@@ -2,7 +2,8 @@
 
 use super::fact::Fact;
 use super::household::{Household, Relation};
-use super::params::{catalogue, parse_value, Value};
+use super::date::Date;
+use super::params::{catalogue, parse_value, Provenance, Value};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -117,8 +118,103 @@ fn amount(field: String, v: &Fact<Decimal>) -> Result<(), InputError> {
     Ok(())
 }
 
+/// The validated parameter overrides of a household: values, and who provided which.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub values: BTreeMap<String, Value>,
+    pub provenance: BTreeMap<String, Provenance>,
+}
+
+/// Longest `provided_by` / `document` text accepted in an override.
+pub const MAX_PROVENANCE_CHARS: usize = 200;
+
+/// An override is a bare value (`760`, `true`) or an object
+/// `{"value": 760, "provided_by": "…", "effective": "YYYY-MM-DD", "document": "…"}`.
+fn split_override<'a>(
+    field: &str,
+    v: &'a serde_json::Value,
+) -> Result<(&'a serde_json::Value, Option<Provenance>), InputError> {
+    let serde_json::Value::Object(o) = v else {
+        return Ok((v, None));
+    };
+    for key in o.keys() {
+        if !matches!(key.as_str(), "value" | "provided_by" | "effective" | "document") {
+            return Err(InputError::new(
+                format!("{field}.{key}"),
+                format!("未知字段 `{key}`（可用 value、provided_by、effective、document）"),
+                format!("unknown field `{key}`, expected value, provided_by, effective or document"),
+            ));
+        }
+    }
+    let value = o.get("value").ok_or_else(|| {
+        InputError::new(
+            format!("{field}.value"),
+            "缺少必填字段 `value`",
+            "missing field `value`",
+        )
+    })?;
+    let text = |key: &str| -> Result<Option<String>, InputError> {
+        match o.get(key) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s))
+                if !s.trim().is_empty() && s.chars().count() <= MAX_PROVENANCE_CHARS =>
+            {
+                Ok(Some(s.trim().to_string()))
+            }
+            Some(_) => Err(InputError::new(
+                format!("{field}.{key}"),
+                format!("须为1至{MAX_PROVENANCE_CHARS}个字符的文字"),
+                format!("must be text of 1 to {MAX_PROVENANCE_CHARS} characters"),
+            )),
+        }
+    };
+    let effective = match o.get("effective") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(
+            Date::parse(s)
+                .filter(|d| (2014..=2100).contains(&d.year))
+                .ok_or_else(|| {
+                    InputError::new(
+                        format!("{field}.effective"),
+                        format!("日期 `{s}` 无效：须为2014至2100年间的 YYYY-MM-DD"),
+                        format!("invalid date `{s}`: expected YYYY-MM-DD between 2014 and 2100"),
+                    )
+                })?,
+        ),
+        Some(_) => {
+            return Err(InputError::new(
+                format!("{field}.effective"),
+                "日期须为 YYYY-MM-DD 格式的文字",
+                "the date must be a YYYY-MM-DD string",
+            ))
+        }
+    };
+    Ok((
+        value,
+        Some(Provenance {
+            provided_by: text("provided_by")?,
+            effective,
+            document: text("document")?,
+        }),
+    ))
+}
+
+/// An override that takes effect after the screening date is not in force yet.
+pub fn check_in_force(o: &Overrides, as_of: Date) -> Result<(), InputError> {
+    for (name, p) in &o.provenance {
+        if let Some(e) = p.effective.filter(|e| *e > as_of) {
+            return Err(InputError::new(
+                format!("params.{name}.effective"),
+                format!("该参数自 {e} 起执行，晚于估算日期 {as_of}"),
+                format!("this value takes effect on {e}, after the screening date {as_of}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks ranges and cross-field rules; returns the validated overrides.
-pub fn check(h: &Household) -> Result<BTreeMap<String, Value>, InputError> {
+pub fn check(h: &Household) -> Result<Overrides, InputError> {
     if let Some(s) = h.schema {
         if s != super::household::SCHEMA_VERSION {
             return Err(InputError::new(
@@ -275,9 +371,10 @@ pub fn check(h: &Household) -> Result<BTreeMap<String, Value>, InputError> {
             ));
         }
     }
-    let mut out = BTreeMap::new();
+    let mut out = Overrides::default();
     for (name, v) in &h.params {
         let field = format!("params.{name}");
+        let (v, provenance) = split_override(&field, v)?;
         let def = catalogue().defs.get(name).ok_or_else(|| {
             InputError::new(
                 &field,
@@ -285,19 +382,27 @@ pub fn check(h: &Household) -> Result<BTreeMap<String, Value>, InputError> {
                 format!("unknown parameter {name}"),
             )
         })?;
+        let value_field = if provenance.is_some() {
+            format!("{field}.value")
+        } else {
+            field.clone()
+        };
         let value = parse_value(def, v).map_err(|m| {
             InputError::new(
-                &field,
+                &value_field,
                 format!("参数值无效：{m}"),
                 format!("invalid value: {m}"),
             )
         })?;
         if let Value::Number(d) = value {
             if d > Decimal::from(MAX_AMOUNT) {
-                return Err(InputError::new(&field, "参数值过大", "value too large"));
+                return Err(InputError::new(&value_field, "参数值过大", "value too large"));
             }
         }
-        out.insert(name.clone(), value);
+        out.values.insert(name.clone(), value);
+        if let Some(p) = provenance {
+            out.provenance.insert(name.clone(), p);
+        }
     }
     Ok(out)
 }
