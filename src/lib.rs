@@ -2,3 +2,5 @@ pub mod i18n;
 pub mod rules;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod api;
