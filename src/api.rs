@@ -244,3 +244,362 @@ pub fn version() -> JsValue {
         schema: rules::household::SCHEMA_VERSION,
     })
 }
+
+// ---------------------------------------------------------------------------------------------
+// The screener as a component of a host page: `mount(element, options)`.
+// ---------------------------------------------------------------------------------------------
+
+/// What a portal may set on an embedded screener (`<jiuzhu-screener>` attributes, `embed.html`
+/// query parameters, or `mount`'s options object), after validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmbedOptions {
+    /// A region code with data (see `regions()`).
+    pub region: Option<String>,
+    pub lang: Option<crate::i18n::Lang>,
+    /// `false`: resident (default); `true`: staff (社区工作人员).
+    pub staff: bool,
+    /// The screening date.
+    pub date: Option<Date>,
+    /// Where this screener keeps its answers on the device; distinct per element.
+    pub storage_key: String,
+    /// The portal's own standards, in the household `params` form (validated).
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The longest storage key accepted.
+const MAX_STORAGE_KEY: usize = 100;
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    if obj.is_object() {
+        js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// A string option, or `None` if absent/empty; anything else is a `wrong_type` error.
+fn opt_string(obj: &JsValue, key: &str) -> Result<Option<String>, (InputError, &'static str)> {
+    let v = get(obj, key);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    match v.as_string() {
+        Some(s) if s.trim().is_empty() => Ok(None),
+        Some(s) => Ok(Some(s.trim().to_string())),
+        None => Err((
+            InputError::new(key, "须为文字", "must be a string"),
+            "wrong_type",
+        )),
+    }
+}
+
+/// Reads and validates the options object. Region, date and standards are checked by the
+/// engine's own validation (a one-person household carrying them), so a portal standard that
+/// the engine would refuse is refused here, before anything is shown.
+pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static str)> {
+    if !(obj.is_undefined() || obj.is_null() || obj.is_object()) {
+        return Err((
+            InputError::new("(options)", "选项须为对象", "options must be an object"),
+            "wrong_type",
+        ));
+    }
+    let region = opt_string(obj, "region")?;
+    if let Some(r) = &region {
+        if !params::catalogue().regions.contains_key(r) {
+            return Err((
+                InputError::new(
+                    "region",
+                    format!("未知地区代码 {r}（用 regions() 查看支持的地区）"),
+                    format!("unknown region code {r} (regions() lists them)"),
+                ),
+                "unknown_region",
+            ));
+        }
+    }
+    let lang = match opt_string(obj, "lang")? {
+        None => None,
+        Some(tag) => Some(crate::i18n::Lang::from_tag(&tag).ok_or_else(|| {
+            (
+                InputError::new(
+                    "lang",
+                    format!("不支持的语言 `{tag}`（可用 zh-CN 或 en）"),
+                    format!("unsupported language `{tag}` (zh-CN or en)"),
+                ),
+                "unknown_value",
+            )
+        })?),
+    };
+    let staff = match opt_string(obj, "mode")?.as_deref() {
+        None | Some("resident") => false,
+        Some("staff") => true,
+        Some(m) => {
+            return Err((
+                InputError::new(
+                    "mode",
+                    format!("不支持的模式 `{m}`（可用 resident 或 staff）"),
+                    format!("unknown mode `{m}` (resident or staff)"),
+                ),
+                "unknown_value",
+            ))
+        }
+    };
+    let date = match opt_string(obj, "date")? {
+        None => None,
+        Some(s) => Some(
+            Date::parse(&s)
+                .filter(|d| (2014..=2100).contains(&d.year))
+                .ok_or_else(|| {
+                    (
+                        InputError::new(
+                            "date",
+                            format!("日期 `{s}` 无效：须为2014至2100年间的 YYYY-MM-DD"),
+                            format!("invalid date `{s}`: expected YYYY-MM-DD between 2014 and 2100"),
+                        ),
+                        "invalid",
+                    )
+                })?,
+        ),
+    };
+    let storage_key = opt_string(obj, "storageKey")?.unwrap_or_else(|| "jiuzhu".to_string());
+    if storage_key.chars().count() > MAX_STORAGE_KEY {
+        return Err((
+            InputError::new(
+                "storageKey",
+                format!("存储键最长{MAX_STORAGE_KEY}个字符"),
+                format!("the storage key is longer than {MAX_STORAGE_KEY} characters"),
+            ),
+            "out_of_range",
+        ));
+    }
+    let params = match get(obj, "params") {
+        p if p.is_undefined() || p.is_null() => serde_json::Map::new(),
+        p => {
+            let text = js_sys::JSON::stringify(&p)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
+            match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(serde_json::Value::Object(m)) => m,
+                _ => {
+                    return Err((
+                        InputError::new(
+                            "params",
+                            "门户参数须为对象，例如 {\"dibao_urban_monthly\": 760}",
+                            "params must be an object, e.g. {\"dibao_urban_monthly\": 760}",
+                        ),
+                        "wrong_type",
+                    ))
+                }
+            }
+        }
+    };
+    if !params.is_empty() {
+        // The standards are checked against the region and date they will be used with.
+        let probe = serde_json::json!({
+            "region": region.clone().unwrap_or_else(|| "100000".to_string()),
+            "residence": "urban",
+            "as_of": date.map(|d| d.to_string()),
+            "params": params,
+            "members": [{"id": "probe", "relation": "applicant", "age": 40}],
+        });
+        let h: rules::Household = serde_json::from_value(probe).map_err(|e| {
+            (
+                InputError::new("params", format!("门户参数无效：{e}"), format!("invalid params: {e}")),
+                "invalid",
+            )
+        })?;
+        let checked = rules::validate::check(&h).map_err(|e| {
+            let p = problem_of(&e);
+            (e, p)
+        })?;
+        rules::validate::check_in_force(&checked, h.as_of.unwrap_or_else(Date::today))
+            .map_err(|e| (e, "not_in_force"))?;
+    }
+    Ok(EmbedOptions {
+        region,
+        lang,
+        staff,
+        date,
+        storage_key,
+        params,
+    })
+}
+
+/// Throws a JS `Error` whose message is `field: zh / en` and which carries `field`,
+/// `problem`, `message_zh` and `message_en` as properties.
+fn throw(e: &InputError, problem: &str) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    for (k, v) in [
+        ("field", e.field.as_str()),
+        ("problem", problem),
+        ("message_zh", e.message_zh.as_str()),
+        ("message_en", e.message_en.as_str()),
+    ] {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    err.into()
+}
+
+/// `validateOptions(options)`: the options as the screener will use them, or `{error}`.
+#[wasm_bindgen(js_name = validateOptions)]
+pub fn validate_options(options: JsValue) -> JsValue {
+    match read_options(&options) {
+        Ok(o) => to_js(&serde_json::json!({
+            "region": o.region,
+            "lang": o.lang.map(|l| l.tag()),
+            "mode": if o.staff { "staff" } else { "resident" },
+            "date": o.date.map(|d| d.to_string()),
+            "storageKey": o.storage_key,
+            "params": o.params,
+        })),
+        Err((e, p)) => error_with(&e, p),
+    }
+}
+
+/// An embedded screener: what `mount` returns. `destroy()` unmounts it and frees everything it
+/// holds (Yew's listeners on its root, the callbacks into the host page); calling it twice, or
+/// `update` after it, does nothing.
+#[wasm_bindgen]
+pub struct Screener {
+    handle: Option<yew::AppHandle<crate::ui::App>>,
+    root: web_sys::Element,
+    callbacks: Callbacks,
+    options: EmbedOptions,
+}
+
+/// The host page's callbacks: `onResult(statuses)` and `onApply()`.
+#[derive(Clone, Default)]
+struct Callbacks {
+    on_result: Option<js_sys::Function>,
+    on_apply: Option<js_sys::Function>,
+}
+
+fn callbacks(obj: &JsValue) -> Callbacks {
+    let f = |k| get(obj, k).dyn_into::<js_sys::Function>().ok();
+    Callbacks {
+        on_result: f("onResult"),
+        on_apply: f("onApply"),
+    }
+}
+
+/// The statuses-only summary the host receives (`onResult`, the iframe's `result` message):
+/// no incomes, no amounts, no answers — the portal decides what, if anything, it stores.
+#[derive(Serialize)]
+pub struct Statuses {
+    pub region: String,
+    pub as_of: Date,
+    pub schemes: Vec<SchemeStatus>,
+}
+
+#[derive(Serialize)]
+pub struct SchemeStatus {
+    pub scheme: rules::SchemeId,
+    pub status: rules::Status,
+}
+
+impl Statuses {
+    pub fn of(ev: &rules::Evaluation) -> Statuses {
+        Statuses {
+            region: ev.region.clone(),
+            as_of: ev.as_of,
+            schemes: ev
+                .schemes
+                .iter()
+                .map(|s| SchemeStatus {
+                    scheme: s.scheme,
+                    status: s.status,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Callbacks {
+    /// Calls `onResult` with the statuses; a throwing host callback is logged, not fatal.
+    #[allow(dead_code)]
+    fn result(&self, ev: &rules::Evaluation) {
+        if let Some(f) = &self.on_result {
+            if let Err(e) = f.call1(&JsValue::NULL, &to_js(&Statuses::of(ev))) {
+                web_sys::console::error_2(&"jiuzhu: onResult threw".into(), &e);
+            }
+        }
+    }
+
+    #[allow(dead_code)]
+    fn apply(&self) {
+        if let Some(f) = &self.on_apply {
+            if let Err(e) = f.call0(&JsValue::NULL) {
+                web_sys::console::error_2(&"jiuzhu: onApply threw".into(), &e);
+            }
+        }
+    }
+}
+
+/// Mounts the app into `root` with these options.
+fn render(
+    root: web_sys::Element,
+    _options: &EmbedOptions,
+    _callbacks: &Callbacks,
+) -> yew::AppHandle<crate::ui::App> {
+    // TODO(flow helper's ui::mount/ui::Options): pass region, lang, mode, date, storage key,
+    // standards and the two callbacks. Until then the current app is mounted as it is.
+    yew::Renderer::<crate::ui::App>::with_root(root).render()
+}
+
+#[wasm_bindgen]
+impl Screener {
+    /// Applies new options (an attribute changed). Invalid options throw like `mount`'s and
+    /// leave the screener as it was.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let opts = read_options(&options).map_err(|(e, p)| throw(&e, p))?;
+        let cbs = callbacks(&options);
+        if self.handle.is_none() {
+            return Ok(());
+        }
+        if opts != self.options {
+            if let Some(h) = self.handle.take() {
+                h.destroy();
+            }
+            self.handle = Some(render(self.root.clone(), &opts, &cbs));
+        }
+        self.options = opts;
+        self.callbacks = cbs;
+        Ok(())
+    }
+
+    /// Unmounts the screener and drops the host's callbacks. Idempotent.
+    pub fn destroy(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.callbacks = Callbacks::default();
+    }
+
+    /// Whether the screener is still mounted.
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.handle.is_some()
+    }
+}
+
+/// `mount(element, options)`: the screener inside `element` (an element in the page or in a
+/// shadow root). Throws a JS `Error` carrying `{field, problem, message_zh, message_en}` if
+/// `element` is not an element or an option is invalid.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<Screener, JsValue> {
+    let root: web_sys::Element = element.dyn_into().map_err(|_| {
+        throw(
+            &InputError::new("element", "须传入一个 DOM 元素", "must be a DOM element"),
+            "wrong_type",
+        )
+    })?;
+    let opts = read_options(&options).map_err(|(e, p)| throw(&e, p))?;
+    let cbs = callbacks(&options);
+    let handle = render(root.clone(), &opts, &cbs);
+    Ok(Screener {
+        handle: Some(handle),
+        root,
+        callbacks: cbs,
+        options: opts,
+    })
+}

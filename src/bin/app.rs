@@ -3,8 +3,17 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The app lives as long as the page; dropping the handle does not unmount it.
-    let _app = jiuzhu::ui::start();
+    // Only the app's own page (index.html) has `#jiuzhu-root`. A portal page that loads the
+    // wasm for the JS API or the custom element (`dist/jiuzhu.js`, docs/embedding.md) has
+    // none, and nothing must appear on it until the portal mounts the screener itself.
+    let has_root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(jiuzhu::ui::ROOT_ID))
+        .is_some();
+    if has_root {
+        // The app lives as long as the page; dropping the handle does not unmount it.
+        let _app = jiuzhu::ui::start();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
