@@ -147,6 +147,14 @@ pub fn evaluate(
                 ),
                 Some(sources::single_person()),
             );
+            // A standard or multiple that is only a reference from a wider area: at best
+            // `possible` (rules-decisions.md "Results"), as for dibao and edge.
+            if !s.firm {
+                household.soften(ctx.standard_check());
+            }
+            if !multiple.is_firm() {
+                household.soften(ctx.param_check(&multiple));
+            }
         }
         _ => {
             household.test(
