@@ -14,6 +14,7 @@
 
 pub mod app;
 pub mod format;
+pub mod result;
 pub mod result_view;
 pub mod sample_picker;
 pub mod state;
