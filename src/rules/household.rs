@@ -113,7 +113,9 @@ pub enum Relation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Exclusion {
-    /// 连续三年以上脱离家庭独立生活的宗教教职人员.
+    /// 连续三年以上脱离家庭独立生活的宗教教职人员. Spelt as in docs/schema.md (serde's
+    /// snake_case alone would give `religious_away3_years`).
+    #[serde(rename = "religious_away_3_years")]
     ReligiousAway3Years,
     /// 在监狱内服刑.
     Prison,
