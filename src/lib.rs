@@ -1,3 +1,4 @@
+pub mod golden;
 pub mod i18n;
 pub mod rules;
 #[cfg(target_arch = "wasm32")]
