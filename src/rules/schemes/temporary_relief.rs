@@ -151,14 +151,16 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relie
 }
 
 fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) -> Option<Estimate> {
+    // Bands are multiples of the monthly urban standard; without one, no band estimate — but
+    // what the region does publish (e.g. Gansu's small-amount ceiling) is still said.
     let urban = ctx
         .param("dibao_urban_monthly")
         .number()
-        .or(std.map(|s| s.monthly))?;
+        .or(std.map(|s| s.monthly));
     if emergency {
         let lo = ctx.param("temporary_relief_emergency_min_multiple");
         let hi = ctx.param("temporary_relief_emergency_max_multiple");
-        if let (Some(l), Some(h)) = (lo.number(), hi.number()) {
+        if let (Some(l), Some(h), Some(urban)) = (lo.number(), hi.number(), urban) {
             return Some(Estimate {
                 monthly_low: fen(l * urban),
                 monthly_high: fen(h * urban),
@@ -186,7 +188,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
         }
     } else {
         let m = ctx.param("temporary_relief_expenditure_max_months");
-        if let Some(months) = m.number() {
+        if let (Some(months), Some(urban)) = (m.number(), urban) {
             let n = ctx.size();
             return Some(Estimate {
                 monthly_low: fen(rust_decimal::Decimal::ZERO),
