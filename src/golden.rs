@@ -264,9 +264,7 @@ fn estimate_field(
         (None, None) => {}
         (None, Some(_)) => errs.push(format!("{at}: expected no estimate, got {got_s}")),
         (Some((Some(l), Some(h))), Some((gl, gh))) if l == gl && h == gh => {}
-        (Some((Some(_), Some(_))), _) => {
-            errs.push(format!("{at}: expected {want}, got {got_s}"))
-        }
+        (Some((Some(_), Some(_))), _) => errs.push(format!("{at}: expected {want}, got {got_s}")),
         (Some(_), _) => errs.push(format!(
             "{at}: expectation {want} must be \"264.00\", [\"low\", \"high\"] or null"
         )),
@@ -331,7 +329,11 @@ fn compare(id: &str, e: &Expect, r: &Evaluation, errs: &mut Vec<String>) {
         &e.members_counted,
         &r.members_counted,
     );
-    let excluded: Vec<String> = r.members_excluded.iter().map(|x| x.member.clone()).collect();
+    let excluded: Vec<String> = r
+        .members_excluded
+        .iter()
+        .map(|x| x.member.clone())
+        .collect();
     set_field(
         errs,
         &format!("{id}: members_excluded"),
@@ -390,8 +392,16 @@ fn compare_scheme(at: &str, e: &SchemeExpect, s: &SchemeResult, errs: &mut Vec<S
                     }
                 }
                 for (name, want, got) in [
-                    ("per_capita_monthly", &d.per_capita_monthly, g.per_capita_monthly),
-                    ("household_monthly", &d.household_monthly, g.household_monthly),
+                    (
+                        "per_capita_monthly",
+                        &d.per_capita_monthly,
+                        g.per_capita_monthly,
+                    ),
+                    (
+                        "household_monthly",
+                        &d.household_monthly,
+                        g.household_monthly,
+                    ),
                     (
                         "line_per_capita_monthly",
                         &d.line_per_capita_monthly,

@@ -114,9 +114,58 @@ fn a_wrong_error_field_and_a_misspelt_expectation_are_reported() {
         .find(|(_, j)| j.contains("\"expect\""))
         .unwrap();
     let typo = mutate(json, |v| v["expect"]["per_capita_income"] = "1.00".into());
-    assert!(golden::check(&typo).is_err(), "unknown expectation fields are errors");
+    assert!(
+        golden::check(&typo).is_err(),
+        "unknown expectation fields are errors"
+    );
     let no_date = mutate(json, |v| {
         v["household"].as_object_mut().unwrap().remove("as_of");
     });
     assert!(golden::check(&no_date).is_err(), "a case must fix its date");
+}
+
+#[test]
+fn wrong_people_distance_and_to_check_expectations_are_reported() {
+    let find = |pred: &dyn Fn(&serde_json::Value) -> bool| {
+        golden::all()
+            .into_iter()
+            .find(|(_, j)| pred(&serde_json::from_str(j).unwrap()))
+            .map(|(_, j)| j)
+            .expect("a case of that kind")
+    };
+    // A per-person estimate.
+    let json = find(&|v| v["expect"]["schemes"]["dibao_single_person"]["people"].is_object());
+    let bad = mutate(json, |v| {
+        let people = v["expect"]["schemes"]["dibao_single_person"]["people"]
+            .as_object_mut()
+            .unwrap();
+        let first = people.values_mut().next().unwrap();
+        first["status"] = "unlikely".into();
+    });
+    assert!(
+        golden::check(&bad).is_err(),
+        "a wrong per-person status must fail"
+    );
+    // A distance.
+    let json = find(&|v| v["expect"]["schemes"]["dibao"]["distance"].is_object());
+    let bad = mutate(json, |v| {
+        v["expect"]["schemes"]["dibao"]["distance"]["line_per_capita_monthly"] = "1.00".into();
+    });
+    assert!(golden::check(&bad).is_err(), "a wrong distance must fail");
+    // What a `possible` names.
+    let json = find(&|v| v["expect"]["schemes"]["dibao"]["depends_on"].is_array());
+    let bad = mutate(json, |v| {
+        v["expect"]["schemes"]["dibao"]["depends_on"] =
+            serde_json::json!(["no such words anywhere"]);
+    });
+    assert!(
+        golden::check(&bad).is_err(),
+        "a missing to_check mention must fail"
+    );
+    // Who is counted.
+    let json = find(&|v| v["expect"]["members_counted"].is_array());
+    let bad = mutate(json, |v| {
+        v["expect"]["members_counted"] = serde_json::json!(["nobody"])
+    });
+    assert!(golden::check(&bad).is_err(), "a wrong head count must fail");
 }
