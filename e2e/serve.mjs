@@ -1,11 +1,28 @@
 // A tiny static file server for dist/ (no dependencies), used by the end-to-end tests.
 //   node e2e/serve.mjs [dir] [port]
+// For the embedding tests (e2e/embed.spec.mjs): everything is also served under the sub-path
+// /portal/jiuzhu/ (a portal hosting the build in a folder), and a page requested with
+// ?csp=strict, or any embed-demo/csp*.html, gets the Content-Security-Policy header written
+// for it in dist/jiuzhu-csp.txt (index.html, embed.html, else "host").
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8090);
+const SUBPATH = "/portal/jiuzhu/";
+
+async function cspFor(path, url) {
+  const strict = url.searchParams.get("csp") === "strict" || /\/embed-demo\/csp[^/]*\.html$/.test(path);
+  if (!strict || !path.endsWith(".html")) return null;
+  const text = await readFile(join(root, "jiuzhu-csp.txt"), "utf8");
+  const page = path.endsWith("/index.html") ? "index.html" : path.endsWith("/embed.html") ? "embed.html" : "host";
+  const line = text.split("\n").find((l) => l.startsWith(`${page}: `));
+  if (!line) throw new Error(`no ${page} policy in jiuzhu-csp.txt`);
+  // The iframe may be framed by this server's pages, under either loopback name.
+  const self = `http://127.0.0.1:${port} http://localhost:${port}`;
+  return line.slice(page.length + 2).replace("<portal origin>", self);
+}
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -21,14 +38,17 @@ const types = {
 createServer(async (req, res) => {
   try {
     const url = new URL(req.url, "http://localhost");
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    const pathname = url.pathname.startsWith(SUBPATH) ? url.pathname.slice(SUBPATH.length - 1) : url.pathname;
+    let path = normalize(join(root, decodeURIComponent(pathname)));
     if (!path.startsWith(root)) throw new Error("outside root");
     if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
     const body = await readFile(path);
+    const csp = await cspFor(path, url);
     res.writeHead(200, {
       "content-type": types[extname(path)] ?? "application/octet-stream",
       "content-length": body.length,
       "cache-control": "no-store",
+      ...(csp ? { "content-security-policy": csp } : {}),
     });
     res.end(body);
   } catch {
