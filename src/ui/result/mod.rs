@@ -1,43 +1,157 @@
-//! The result screen (结果页): per scheme a card with status, reason, distance, estimate,
-//! members, what it unlocks and "how we worked it out"; a status-by-income chart; next steps;
-//! a read-aloud button. Everything here only displays the engine's [`Evaluation`]: no policy
-//! logic lives in the UI.
+//! The result screen (结果页). For each scheme a card (status in words, icon and colour; the
+//! reason with the numbers; the distance to the line; the estimate; who is covered; what it
+//! unlocks; what to check), then the status-by-income chart, "how we worked it out", the next
+//! steps and the stamp "this is an estimate, not a decision" with the rules version and the
+//! parameter date; a read-aloud button where the browser can speak.
+//!
+//! Everything here only displays the engine's [`Evaluation`]: no policy logic lives in the UI.
+//! All fixed strings come from the message catalogue (`data/i18n/result.json`, keys `result.*`);
+//! the engine's own texts carry zh-CN and English and are picked by [`Lang`].
+//!
+//! - [`card`]: one card per scheme, per-person detail for tekun and the one-person carve-out.
+//! - [`trace`]: the calculation trace and the parameters with place, date and confidence.
+//! - [`chart`]: the inline-SVG status-by-income chart with its text description.
+//! - [`next_steps`]: channels, documents, timeline, rights and duties.
+//! - [`read_aloud`]: speech synthesis of the summary.
+//! - [`money`], [`members`], [`cite`]: amounts, member names and sources in words.
+//!
+//! Elder mode (大字模式): the `elder` prop adds the `elder` class (and larger chart text); the
+//! sizes themselves are in `www/result.css`, which also applies under any ancestor `.elder`.
+
+pub mod card;
+pub mod chart;
+pub mod cite;
+pub mod members;
+pub mod money;
+pub mod next_steps;
+pub mod read_aloud;
+pub mod trace;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::rules::{Evaluation, Household};
+use crate::i18n::{t, tf, Lang};
+use crate::rules::household::Residence;
+use crate::rules::{Evaluation, Household, SchemeResult, Status};
+
+pub use chart::IncomeChart;
+pub use read_aloud::ReadAloud;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultScreenProps {
     /// The engine's answer for `household`.
     pub evaluation: Rc<Evaluation>,
-    /// The household the evaluation was worked out for (for the chart and tailored texts).
+    /// The household the evaluation was worked out for (member names and ages in the cards).
     pub household: Rc<Household>,
     pub lang: Lang,
     /// 大字模式: larger text and targets.
     #[prop_or_default]
     pub elder: bool,
+    /// Show the screen's own `<h2>` (off when the host page gives the heading).
+    #[prop_or(true)]
+    pub heading: bool,
+}
+
+/// Likely first, then possible, then unlikely; the engine's order within each.
+fn ordered(ev: &Evaluation) -> Vec<&SchemeResult> {
+    let mut v: Vec<&SchemeResult> = ev.schemes.iter().collect();
+    v.sort_by_key(|s| s.status);
+    v
+}
+
+/// The newest effective date among the parameters used (the "parameter date" of the stamp).
+fn parameters_date(ev: &Evaluation) -> Option<String> {
+    ev.parameters.iter().filter_map(|p| p.effective).max().map(|d| d.to_string())
 }
 
 /// The whole result screen for one evaluation.
 #[component]
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let ev = &props.evaluation;
+    let h = &props.household;
     let lang = props.lang;
+    let schemes = ordered(ev);
+    let hopeful: Vec<String> = schemes
+        .iter()
+        .filter(|s| s.status != Status::Unlikely)
+        .map(|s| cite::pick(lang, &s.scheme.label()))
+        .collect();
+    let headline = if hopeful.is_empty() {
+        t(lang, "result.headline.none").to_string()
+    } else {
+        let sep = match lang {
+            Lang::Zh => "、",
+            Lang::En => "; ",
+        };
+        tf(lang, "result.headline.some", &[("n", &hopeful.len().to_string()), ("names", &hopeful.join(sep))])
+    };
+    let per_capita = match ev.per_capita_monthly_income {
+        Some(v) => money::yuan(v),
+        None => tf(lang, "result.overview.at_least", &[("amount", &money::yuan(ev.per_capita_monthly_income_at_least))]),
+    };
+    let household_income = ev.household_monthly_income.map(money::yuan);
+    let standard = ev.dibao_standard_monthly.map(money::yuan);
+    let params_date = parameters_date(ev).unwrap_or_else(|| ev.as_of.to_string());
+
     html! {
-        <section class={classes!("result-screen", props.elder.then_some("elder"))} lang={lang.tag()}>
-            <ul class="result-cards">
-                { for ev.schemes.iter().map(|s| html! {
-                    <li data-scheme={s.scheme.code()}>
-                        { lang.pick(&s.scheme.label().zh, &s.scheme.label().en).to_string() }
-                        { " — " }
-                        { lang.pick(&s.status.label().zh, &s.status.label().en).to_string() }
-                    </li>
-                }) }
-            </ul>
+        <section class={classes!("result-screen", props.elder.then_some("elder"))}
+                 lang={lang.tag()} aria-labelledby="jz-result-h" data-testid="result-screen">
+            if props.heading {
+                <h2 id="jz-result-h">{ t(lang, "result.title") }</h2>
+            } else {
+                <h2 id="jz-result-h" class="result-sr-only">{ t(lang, "result.title") }</h2>
+            }
+            <p class="result-headline" data-testid="headline">{ headline }</p>
+            <dl class="result-overview">
+                <div>
+                    <dt>{ t(lang, "result.overview.region") }</dt>
+                    <dd data-testid="region">{ cite::pick(lang, &ev.region_name) }
+                        { " · " }{ match ev.residence {
+                            Residence::Urban => t(lang, "result.overview.urban"),
+                            Residence::Rural => t(lang, "result.overview.rural"),
+                        } }
+                    </dd>
+                </div>
+                if let Some(hi) = household_income {
+                    <div>
+                        <dt>{ t(lang, "result.overview.household_income") }</dt>
+                        <dd><strong class="result-money">{ hi }</strong></dd>
+                    </div>
+                }
+                <div>
+                    <dt>{ t(lang, "result.overview.per_capita") }</dt>
+                    <dd><strong class="result-money" data-testid="per-capita">{ per_capita }</strong></dd>
+                </div>
+                if let Some(std) = standard {
+                    <div>
+                        <dt>{ t(lang, "result.overview.standard") }</dt>
+                        <dd><strong class="result-money">{ std }</strong></dd>
+                    </div>
+                }
+            </dl>
+            <ReadAloud evaluation={ev.clone()} {lang} />
+            <section class="result-schemes" aria-labelledby="jz-schemes-h">
+                <h3 id="jz-schemes-h">{ t(lang, "result.schemes.title") }</h3>
+                <ul class="result-cards">
+                    { for schemes.iter().map(|s| card::scheme_card(lang, h, s)) }
+                </ul>
+            </section>
+            <IncomeChart evaluation={ev.clone()} {lang} elder={props.elder} />
+            <section class="result-how" aria-labelledby="jz-how-h">
+                <h3 id="jz-how-h">{ t(lang, "result.trace.heading") }</h3>
+                { trace::working_out(lang, ev, h) }
+            </section>
+            { next_steps::next_steps(lang, &ev.next_steps) }
+            <footer class="result-stamp" data-testid="stamp">
+                <p class="result-disclaimer"><strong>{ t(lang, "result.stamp.estimate") }</strong></p>
+                <p>{ cite::pick(lang, &ev.disclaimer) }</p>
+                <p>{ tf(lang, "result.stamp.versions", &[
+                    ("rules", &ev.rules_version),
+                    ("as_of", &ev.as_of.to_string()),
+                    ("params", &params_date),
+                ]) }</p>
+            </footer>
         </section>
     }
 }

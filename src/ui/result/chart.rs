@@ -1,0 +1,305 @@
+//! 收入与标准线: the household's status across monthly household income, as an inline SVG (no
+//! chart library: a few rectangles cost nothing in wasm size).
+//!
+//! The x axis is the household's counted monthly income. The engine's `income_lines` cut it into
+//! bands: under the dibao line → dibao; up to the edge line → edge; up to the rigid-expense line →
+//! rigid-expense hardship; above → none of these by income. Each band has its own pattern as well
+//! as its colour, a label under it where it fits, and a line in the legend below, which is
+//! ordinary text (so it follows the page's font size and elder mode). A "you are here" marker
+//! shows the household's own income. Screen readers get the same in words: the SVG is
+//! `role="img"` with a `<title>` and `<desc>`, and the legend is a list.
+//!
+//! Drawing coordinates are `f64` (geometry only); amounts stay `Decimal` and are printed to the
+//! fen.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::cite::pick;
+use super::money::yuan;
+use crate::i18n::{t, tf, Lang};
+use crate::rules::{Evaluation, SchemeId};
+
+/// One stretch of the income axis, `[from, to)`; `to == None` is open-ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// The scheme whose income test passes in this band; `None` above every line.
+    pub scheme: Option<SchemeId>,
+    pub from: Decimal,
+    pub to: Option<Decimal>,
+    /// The upper line is published for the region (false: a reference value).
+    pub firm: bool,
+}
+
+/// Where the household is on the axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    pub household_monthly: Decimal,
+    /// Income is partly unknown: this is the lowest income consistent with the answers.
+    pub at_least: bool,
+}
+
+/// The bands of the chart, from the engine's income lines (ascending; equal lines collapse).
+pub fn bands(ev: &Evaluation) -> Vec<Band> {
+    let mut out = Vec::new();
+    let mut from = Decimal::ZERO;
+    for line in &ev.income_lines {
+        if line.household_monthly <= from {
+            continue;
+        }
+        out.push(Band {
+            scheme: Some(line.scheme),
+            from,
+            to: Some(line.household_monthly),
+            firm: line.firm,
+        });
+        from = line.household_monthly;
+    }
+    if !out.is_empty() {
+        out.push(Band { scheme: None, from, to: None, firm: true });
+    }
+    out
+}
+
+/// The household's income, or the lowest income its answers allow when some amount is unknown
+/// (none when that is zero: a marker at zero would say nothing true).
+pub fn position(ev: &Evaluation) -> Option<Position> {
+    if let Some(v) = ev.household_monthly_income {
+        return Some(Position { household_monthly: v, at_least: false });
+    }
+    let n = Decimal::from(ev.members_counted.len().max(1) as u64);
+    let low = ev.per_capita_monthly_income_at_least * n;
+    (low > Decimal::ZERO).then_some(Position { household_monthly: low, at_least: true })
+}
+
+/// The band the household's income falls in.
+pub fn band_of(bands: &[Band], p: Position) -> Option<&Band> {
+    bands
+        .iter()
+        .find(|b| p.household_monthly >= b.from && b.to.is_none_or(|to| p.household_monthly < to))
+}
+
+fn band_name(lang: Lang, scheme: Option<SchemeId>) -> String {
+    match scheme {
+        Some(SchemeId::Dibao) => t(lang, "result.band.dibao").to_string(),
+        Some(SchemeId::Edge) => t(lang, "result.band.edge").to_string(),
+        Some(SchemeId::RigidExpense) => t(lang, "result.band.rigid_expense").to_string(),
+        Some(other) => pick(lang, &other.label()),
+        None => t(lang, "result.band.none").to_string(),
+    }
+}
+
+fn band_short(lang: Lang, scheme: Option<SchemeId>) -> &'static str {
+    match scheme {
+        Some(SchemeId::Dibao) => t(lang, "result.band_short.dibao"),
+        Some(SchemeId::Edge) => t(lang, "result.band_short.edge"),
+        Some(SchemeId::RigidExpense) => t(lang, "result.band_short.rigid_expense"),
+        Some(_) => "",
+        None => t(lang, "result.band_short.none"),
+    }
+}
+
+/// The fill of a band: a pattern defined in the chart's `<defs>`.
+fn band_fill(scheme: Option<SchemeId>) -> &'static str {
+    match scheme {
+        Some(SchemeId::Dibao) => "url(#jz-pat-dibao)",
+        Some(SchemeId::Edge) => "url(#jz-pat-edge)",
+        Some(SchemeId::RigidExpense) => "url(#jz-pat-rigid)",
+        _ => "url(#jz-pat-none)",
+    }
+}
+
+fn band_range(lang: Lang, b: &Band) -> String {
+    match b.to {
+        Some(to) if b.from.is_zero() => tf(lang, "result.chart.range_below", &[("to", &yuan(to))]),
+        Some(to) => tf(lang, "result.chart.range", &[("from", &yuan(b.from)), ("to", &yuan(to))]),
+        None => tf(lang, "result.chart.range_above", &[("from", &yuan(b.from))]),
+    }
+}
+
+/// The whole description in one sentence (for the SVG's `<desc>` and read-aloud).
+pub fn describe(lang: Lang, ev: &Evaluation) -> String {
+    let bands = bands(ev);
+    let parts: Vec<String> = bands
+        .iter()
+        .map(|b| format!("{}{}{}", band_name(lang, b.scheme), t(lang, "result.colon"), band_range(lang, b)))
+        .collect();
+    let sep = match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    };
+    let mut s = t(lang, "result.chart.desc_intro").to_string();
+    s.push_str(&parts.join(sep));
+    match position(ev) {
+        Some(p) => {
+            let band = band_of(&bands, p).map(|b| band_name(lang, b.scheme)).unwrap_or_default();
+            let args = [("income", yuan(p.household_monthly)), ("band", band)];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let you = if p.at_least {
+                tf(lang, "result.chart.you_at_least", &args)
+            } else {
+                tf(lang, "result.chart.you", &args)
+            };
+            s.push_str(sep);
+            s.push_str(&you);
+        }
+        None => {
+            s.push_str(sep);
+            s.push_str(t(lang, "result.chart.you_unknown"));
+        }
+    }
+    s
+}
+
+const W: f64 = 320.0;
+const PAD: f64 = 6.0;
+
+fn x_of(v: Decimal, max: f64) -> f64 {
+    let v = v.to_f64().unwrap_or(0.0).clamp(0.0, max);
+    PAD + (W - 2.0 * PAD) * v / max
+}
+
+/// Rough width of a text in SVG units: CJK characters are square, Latin about half as wide.
+fn text_width(s: &str, fs: f64) -> f64 {
+    s.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * fs
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IncomeChartProps {
+    pub evaluation: std::rc::Rc<Evaluation>,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub elder: bool,
+}
+
+/// The chart with its legend; a plain sentence when no line is known for the region.
+#[component]
+pub fn IncomeChart(props: &IncomeChartProps) -> Html {
+    let lang = props.lang;
+    let ev = &*props.evaluation;
+    let bands = bands(ev);
+    if bands.is_empty() {
+        return html! {
+            <section class="result-chart" aria-labelledby="jz-chart-h">
+                <h3 id="jz-chart-h">{ t(lang, "result.chart.title") }</h3>
+                <p>{ t(lang, "result.chart.no_lines") }</p>
+            </section>
+        };
+    }
+    let here = position(ev);
+    let last = bands.iter().filter_map(|b| b.to).max().unwrap_or(Decimal::ONE);
+    let top = here.map_or(last, |p| p.household_monthly.max(last));
+    let max = (top.to_f64().unwrap_or(1.0) * 1.25).max(1.0);
+
+    // Sizes in SVG units; the SVG is 320 units wide and as wide as the column (≥ 288 px on a
+    // 320 px phone), so a unit is ≥ 0.9 px: 21 units ≥ 18 px, 34 units ≥ 30 px in elder mode.
+    let fs = if props.elder { 34.0 } else { 21.0 };
+    let label_y = fs;
+    let tri_top = fs + 6.0;
+    let bar_y = tri_top + 12.0;
+    let bar_h = fs * 2.0;
+    let under_y = bar_y + bar_h + fs + 4.0;
+    let height = under_y + 8.0;
+
+    let rects = bands.iter().map(|b| {
+        let x0 = x_of(b.from, max);
+        let x1 = b.to.map_or(W - PAD, |to| x_of(to, max));
+        let short = band_short(lang, b.scheme);
+        let fits = !short.is_empty() && text_width(short, fs) + 6.0 <= x1 - x0;
+        let dash = if b.firm { "none" } else { "6 4" };
+        html! {
+            <g class="result-chart-band" data-band={b.scheme.map_or("none", |s| s.code())}>
+                <rect x={format!("{x0:.1}")} y={format!("{bar_y:.1}")}
+                      width={format!("{:.1}", (x1 - x0).max(0.0))} height={format!("{bar_h:.1}")}
+                      fill={band_fill(b.scheme)} stroke="#1a1a1a" stroke-width="1.5"
+                      stroke-dasharray={dash} />
+                if fits {
+                    <text x={format!("{:.1}", (x0 + x1) / 2.0)} y={format!("{under_y:.1}")}
+                          text-anchor="middle" font-size={format!("{fs}")} fill="#1a1a1a">{ short }</text>
+                }
+            </g>
+        }
+    });
+
+    let marker = here.map(|p| {
+        let x = x_of(p.household_monthly, max);
+        let label = t(lang, "result.chart.here");
+        let tw = text_width(label, fs);
+        let tx = (x - tw / 2.0).clamp(PAD, W - PAD - tw);
+        html! {
+            <g class="result-chart-marker" data-testid="chart-marker"
+               data-income={p.household_monthly.to_string()}>
+                <text x={format!("{tx:.1}")} y={format!("{label_y:.1}")} font-size={format!("{fs}")}
+                      font-weight="bold" fill="#1a1a1a">{ label }</text>
+                <path d={format!("M{:.1} {tri_top:.1} L{:.1} {tri_top:.1} L{x:.1} {:.1} Z", x - 8.0, x + 8.0, tri_top + 10.0)}
+                      fill="#1a1a1a" />
+                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{bar_y:.1}")}
+                      y2={format!("{:.1}", bar_y + bar_h)} stroke="#ffffff" stroke-width="9" />
+                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{bar_y:.1}")}
+                      y2={format!("{:.1}", bar_y + bar_h)} stroke="#1a1a1a" stroke-width="4" />
+            </g>
+        }
+    });
+
+    let current = here.and_then(|p| band_of(&bands, p)).cloned();
+    let legend = bands.iter().map(|b| {
+        let is_here = current.as_ref() == Some(b);
+        html! {
+            <li class={classes!(is_here.then_some("result-chart-here"))}
+                data-band={b.scheme.map_or("none", |s| s.code())}>
+                <svg class="result-swatch" viewBox="0 0 28 28" width="28" height="28" aria-hidden="true" focusable="false">
+                    <rect x="1" y="1" width="26" height="26" fill={band_fill(b.scheme)} stroke="#1a1a1a" stroke-width="1.5" />
+                </svg>
+                <span>
+                    <strong>{ band_name(lang, b.scheme) }</strong>{ t(lang, "result.colon") }{ band_range(lang, b) }
+                    if !b.firm {
+                        { " " }{ t(lang, "result.chart.reference") }
+                    }
+                    if is_here {
+                        <strong class="result-chart-you">{ " ← " }{ t(lang, "result.chart.here") }</strong>
+                    }
+                </span>
+            </li>
+        }
+    });
+
+    let you_sentence = match here {
+        Some(p) if p.at_least => tf(lang, "result.chart.legend_at_least", &[("income", &yuan(p.household_monthly))]),
+        Some(p) => tf(lang, "result.chart.legend_you", &[("income", &yuan(p.household_monthly))]),
+        None => t(lang, "result.chart.you_unknown").to_string(),
+    };
+
+    html! {
+        <section class="result-chart" aria-labelledby="jz-chart-h">
+            <h3 id="jz-chart-h">{ t(lang, "result.chart.title") }</h3>
+            <svg class="result-chart-svg" viewBox={format!("0 0 {W} {height:.0}")} role="img"
+                 aria-labelledby="jz-chart-title jz-chart-desc" preserveAspectRatio="xMidYMid meet">
+                <title id="jz-chart-title">{ t(lang, "result.chart.title") }</title>
+                <desc id="jz-chart-desc">{ describe(lang, ev) }</desc>
+                <defs>
+                    <pattern id="jz-pat-dibao" width="10" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect width="10" height="10" fill="#d4ecdb" />
+                        <rect width="4" height="10" fill="#0b6b2c" />
+                    </pattern>
+                    <pattern id="jz-pat-edge" width="10" height="10" patternUnits="userSpaceOnUse">
+                        <rect width="10" height="10" fill="#fbe3c2" />
+                        <circle cx="5" cy="5" r="2.5" fill="#8a4b00" />
+                    </pattern>
+                    <pattern id="jz-pat-rigid" width="10" height="10" patternUnits="userSpaceOnUse">
+                        <rect width="10" height="10" fill="#dbe6f7" />
+                        <rect width="10" height="3" fill="#0b3d91" />
+                    </pattern>
+                    <pattern id="jz-pat-none" width="10" height="10" patternUnits="userSpaceOnUse">
+                        <rect width="10" height="10" fill="#f1f1ef" />
+                    </pattern>
+                </defs>
+                { for rects }
+                { for marker }
+            </svg>
+            <p class="result-chart-you-text">{ you_sentence }</p>
+            <ul class="result-chart-legend">{ for legend }</ul>
+            <p class="result-chart-note">{ t(lang, "result.chart.note") }</p>
+        </section>
+    }
+}

@@ -1,0 +1,55 @@
+//! Who a result is about, in words: the member's relation and age from the household the user
+//! entered (`申请人，45岁`), with the member's own label when it is not an automatic one (`m1`).
+
+use crate::i18n::{t, tf, Lang};
+use crate::rules::household::Relation;
+use crate::rules::Household;
+
+/// `申请人，45岁` / `applicant, 45`; `grandma（祖父母，78岁）` when the id was chosen by a person.
+pub fn member_label(h: &Household, id: &str, lang: Lang) -> String {
+    let Some(m) = h.members.iter().find(|m| m.id == id) else {
+        return id.to_string();
+    };
+    let relation = relation_label(m.relation, lang);
+    let who = match m.age.get() {
+        Some(age) => tf(lang, "result.member.relation_age", &[("relation", relation), ("age", &age.to_string())]),
+        None => relation.to_string(),
+    };
+    if is_automatic_id(id) {
+        who
+    } else {
+        tf(lang, "result.member.named", &[("id", id), ("who", &who)])
+    }
+}
+
+/// Several members, joined as the language lists them (`、` / `, `).
+pub fn member_list(h: &Household, ids: &[String], lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Zh => "、",
+        Lang::En => "; ",
+    };
+    ids.iter()
+        .map(|id| member_label(h, id, lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// Ids the app makes up (`m1`, `m12`) say nothing to the user.
+fn is_automatic_id(id: &str) -> bool {
+    id.strip_prefix('m')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+pub fn relation_label(r: Relation, lang: Lang) -> &'static str {
+    match r {
+        Relation::Applicant => t(lang, "result.relation.applicant"),
+        Relation::Spouse => t(lang, "result.relation.spouse"),
+        Relation::Child => t(lang, "result.relation.child"),
+        Relation::Parent => t(lang, "result.relation.parent"),
+        Relation::Grandparent => t(lang, "result.relation.grandparent"),
+        Relation::Grandchild => t(lang, "result.relation.grandchild"),
+        Relation::Sibling => t(lang, "result.relation.sibling"),
+        Relation::ChildInLaw => t(lang, "result.relation.child_in_law"),
+        Relation::Other => t(lang, "result.relation.other"),
+    }
+}
