@@ -180,3 +180,432 @@ test.describe("JS API", () => {
     expect(lang.error).toMatchObject({ field: "lang", problem: "unknown_value" });
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The custom element
+// ---------------------------------------------------------------------------------------------
+
+/** Waits until every <jiuzhu-screener> on the page has mounted its app. */
+async function elementsReady(page, count) {
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll("jiuzhu-screener")].filter((e) => e.screener?.mounted).length))
+    .toBe(count);
+  // …and the app rendered inside (its <select> or any form control).
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("jiuzhu-screener")].every((e) => e.shadowRoot.querySelector("select, input, button"))
+      )
+    )
+    .toBe(true);
+}
+
+const inShadow = (page, id, fn) =>
+  page.evaluate(
+    ([id, body]) => new Function("root", "el", body)(document.getElementById(id).shadowRoot, document.getElementById(id)),
+    [id, fn]
+  );
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test.describe("custom element <jiuzhu-screener>", () => {
+  test("two elements on one page, different regions, independent", async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    const opts = await page.evaluate(() =>
+      [...document.querySelectorAll("jiuzhu-screener")].map((e) => e.screener.options)
+    );
+    expect(opts[0]).toMatchObject({ region: "530112", lang: "zh-CN", mode: "resident", storageKey: "jiuzhu:xishan" });
+    expect(opts[1]).toMatchObject({ region: "620600", lang: "en", mode: "staff", storageKey: "jiuzhu:wuwei" });
+    // Each has its own app: changing one leaves the other alone.
+    const pick = (id, value) =>
+      inShadow(page, id, `const s = root.querySelector("select"); s.value = ${JSON.stringify(value)};
+        s.dispatchEvent(new Event("change", { bubbles: true })); return s.value;`);
+    const values = await inShadow(page, "wuwei", `return [...root.querySelector("select").options].map((o) => o.value)`);
+    expect(values.length).toBeGreaterThan(1);
+    const before = await inShadow(page, "wuwei", `return root.querySelector(".jiuzhu-embed-root").textContent`);
+    await pick("xishan", values[values.length - 1]);
+    await expect
+      .poll(() => inShadow(page, "xishan", `return root.querySelector(".jiuzhu-embed-root").textContent`))
+      .not.toBe(before);
+    expect(await inShadow(page, "wuwei", `return root.querySelector(".jiuzhu-embed-root").textContent`)).toBe(before);
+    // An attribute change reaches the mounted screener; an invalid one is refused and reported.
+    const events = await page.evaluate(async () => {
+      const el = document.getElementById("wuwei");
+      const got = [];
+      el.addEventListener("jiuzhu-error", (e) => got.push(e.detail));
+      el.setAttribute("region", "620602");
+      const after = el.screener.options.region;
+      el.setAttribute("region", "999999");
+      return { after, kept: el.screener.options.region, got };
+    });
+    expect(events.after).toBe("620602");
+    expect(events.kept).toBe("620602");
+    expect(events.got).toEqual([expect.objectContaining({ field: "region", problem: "unknown_region" })]);
+    expect(errors.filter((e) => !e.includes("999999"))).toEqual([]);
+  });
+
+  test("theming variables apply; host CSS does not get in, the screener's CSS does not get out", async ({ page }) => {
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    const style = (id) =>
+      inShadow(
+        page,
+        id,
+        `const cs = (sel) => getComputedStyle(root.querySelector(sel));
+         const p = root.querySelector(".jiuzhu-embed-root p, .jiuzhu-embed-root dd, .jiuzhu-embed-root li");
+         return {
+           font: cs(".jiuzhu-embed-root").fontFamily,
+           size: parseFloat(getComputedStyle(p).fontSize),
+           transform: getComputedStyle(p).textTransform,
+           spacing: getComputedStyle(p).letterSpacing,
+           color: cs(".jiuzhu-embed-root").color,
+           background: cs(".jiuzhu-embed-root").backgroundColor,
+           muted: cs(".en").color,
+           headerRule: cs(".site-header").borderBottomColor,
+           selectRadius: cs("select").borderRadius,
+           selectHeight: root.querySelector("select").getBoundingClientRect().height,
+           headerDisplay: cs("header").display,
+         };`
+      );
+    const plain = await style("xishan");
+    const themed = await style("wuwei");
+    // Defaults (www/jiuzhu-screener.css) …
+    expect(plain.headerRule).toBe("rgb(163, 18, 15)");
+    expect(plain.selectRadius).toBe("8px");
+    expect(plain.font).toContain("system-ui");
+    // … with text contrast >= 4.5:1.
+    expect(contrast(plain.color, plain.background)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(plain.muted, plain.background)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(plain.headerRule, plain.background)).toBeGreaterThanOrEqual(4.5);
+    // The portal's theme (hostile.css .themed).
+    expect(themed.headerRule).toBe("rgb(10, 77, 140)");
+    expect(themed.selectRadius).toBe("16px");
+    expect(themed.font).toContain("Georgia");
+    // The host page's hostile rules (62.5% root size, 11px !important text, uppercase, letter
+    // spacing, inline headers, 0 min-height) do not reach inside.
+    for (const s of [plain, themed]) {
+      expect(s.size).toBeGreaterThanOrEqual(18);
+      expect(s.transform).toBe("none");
+      expect(s.spacing).toBe("normal");
+      expect(s.headerDisplay).toBe("block");
+      expect(s.selectHeight).toBeGreaterThanOrEqual(44);
+    }
+    // Nothing of the screener's CSS is in the document, and the host's own elements keep the
+    // host's styles (the app's `.en {display:block}` and 48px controls stay inside).
+    const host = await page.evaluate(() => ({
+      sheets: [...document.styleSheets].map((s) => s.href ?? "").filter((h) => /jiuzhu|style-/.test(h)),
+      en: getComputedStyle(document.querySelector("header .en")).display,
+      button: getComputedStyle(document.getElementById("host-button")).minHeight,
+      bodyFont: getComputedStyle(document.body).fontFamily,
+    }));
+    expect(host.sheets).toEqual([]);
+    expect(host.en).toBe("inline");
+    expect(host.button).toBe("0px");
+    expect(host.bodyFont).toContain("Times New Roman");
+  });
+
+  test("removing an element frees it: no listener, timer or observer left behind", async ({ page }) => {
+    // Count what is registered on window/document and every timer, observer and frame callback.
+    await page.addInitScript(() => {
+      const live = new Map();
+      const key = (t, type, fn, opts) => `${type}|${typeof opts === "boolean" ? opts : !!opts?.capture}`;
+      const ids = new WeakMap();
+      let n = 0;
+      const id = (x) => (ids.has(x) ? ids.get(x) : (ids.set(x, ++n), n));
+      const globalTarget = (t) => t === window || t === document || t === document.documentElement || t === document.body;
+      const add = EventTarget.prototype.addEventListener;
+      const remove = EventTarget.prototype.removeEventListener;
+      EventTarget.prototype.addEventListener = function (type, fn, opts) {
+        if (globalTarget(this) && fn) live.set(`${id(this)}|${id(fn)}|${key(this, type, fn, opts)}`, type);
+        return add.call(this, type, fn, opts);
+      };
+      EventTarget.prototype.removeEventListener = function (type, fn, opts) {
+        if (fn) live.delete(`${id(this)}|${id(fn)}|${key(this, type, fn, opts)}`);
+        return remove.call(this, type, fn, opts);
+      };
+      const timers = new Set();
+      const wrapTimer = (set, clear, once) => {
+        const s = window[set];
+        const c = window[clear];
+        window[set] = function (fn, ...rest) {
+          const h = s.call(window, (...a) => {
+            if (once) timers.delete(`${set}:${h}`);
+            return typeof fn === "function" ? fn(...a) : undefined;
+          }, ...rest);
+          timers.add(`${set}:${h}`);
+          return h;
+        };
+        window[clear] = function (h) {
+          timers.delete(`${set}:${h}`);
+          return c.call(window, h);
+        };
+      };
+      wrapTimer("setTimeout", "clearTimeout", true);
+      wrapTimer("setInterval", "clearInterval", false);
+      wrapTimer("requestAnimationFrame", "cancelAnimationFrame", true);
+      const observers = new Set();
+      for (const name of ["ResizeObserver", "MutationObserver", "IntersectionObserver"]) {
+        const O = window[name];
+        window[name] = class extends O {
+          observe(...a) {
+            observers.add(this);
+            return super.observe(...a);
+          }
+          disconnect() {
+            observers.delete(this);
+            return super.disconnect();
+          }
+        };
+      }
+      window.__jiuzhuLeaks = () => ({
+        listeners: [...live.values()].sort(),
+        timers: timers.size,
+        observers: observers.size,
+      });
+    });
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    // Remove both, then count: this is the page with the wasm loaded and no screener.
+    expect(await api(page, "return m.mountedCount()")).toBe(2);
+    await page.evaluate(() => document.querySelectorAll("jiuzhu-screener").forEach((e) => e.remove()));
+    await page.waitForTimeout(200);
+    const baseline = await page.evaluate(() => window.__jiuzhuLeaks());
+    // Ten rounds of inserting two screeners, waiting for them, using one, removing both.
+    for (let round = 0; round < 10; round++) {
+      await page.evaluate((round) => {
+        for (const [i, region] of [["a", "530112"], ["b", "140403"]]) {
+          const el = document.createElement("jiuzhu-screener");
+          el.id = `r${round}${i}`;
+          el.setAttribute("region", region);
+          document.querySelector("main").append(el);
+        }
+      }, round);
+      await elementsReady(page, 2);
+      await inShadow(page, `r${round}a`, `const s = root.querySelector("select"); s.selectedIndex = (s.selectedIndex + 1) % s.options.length;
+        s.dispatchEvent(new Event("change", { bubbles: true }));`);
+      const gone = await page.evaluate(() => {
+        const els = [...document.querySelectorAll("jiuzhu-screener")];
+        const screeners = els.map((e) => e.screener);
+        els.forEach((e) => e.remove());
+        return {
+          handles: els.map((e) => e.screener),
+          empty: els.every((e) => !e.shadowRoot.querySelector(".jiuzhu-embed-root")),
+          // A freed wasm object has no pointer left.
+          freed: screeners.every((s) => s.__wbg_ptr === 0),
+        };
+      });
+      expect(gone).toEqual({ handles: [null, null], empty: true, freed: true });
+    }
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.__jiuzhuLeaks())).toEqual(baseline);
+    // And the wasm side agrees: no Yew app is left running.
+    expect(await api(page, "return m.mountedCount()")).toBe(0);
+  });
+
+  test("axe: no WCAG 2.1 A/AA violation inside the embedded screener", async ({ page }) => {
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    for (const id of ["#xishan", "#wuwei"]) {
+      const results = await new AxeBuilder({ page }).include(id).withTags(WCAG).analyze();
+      expect(results.violations.map((v) => `${id} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(results.passes.length).toBeGreaterThan(5); // axe did look inside the shadow root
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The iframe and its postMessage protocol
+// ---------------------------------------------------------------------------------------------
+
+const messages = (page) => page.evaluate(() => window.jiuzhuMessages ?? []);
+const ofType = async (page, type) => (await messages(page)).filter((m) => m.type === type);
+
+/** Waits until the iframe has taken the height of the last `resize` (so clicks land). */
+async function settled(page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const last = (window.jiuzhuMessages ?? []).filter((m) => m.type === "resize").at(-1);
+        return !!last && document.getElementById("screener").clientHeight === last.height;
+      })
+    )
+    .toBe(true);
+}
+
+test.describe("iframe embed.html", () => {
+  test("round trip: ready, resize, hello, configure, error", async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto("embed-demo/iframe.html");
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(1);
+    const [ready] = await ofType(page, "ready");
+    expect(ready).toMatchObject({
+      source: "jiuzhu",
+      protocol: 1,
+      version: { schema: 1 },
+      options: { region: "530112", lang: "zh-CN" },
+    });
+    // resize: the iframe follows the page's height.
+    await expect.poll(async () => (await ofType(page, "resize")).length).toBeGreaterThan(0);
+    const frame = page.frameLocator("#screener");
+    await expect(frame.locator("select").first()).toBeVisible();
+    const contentHeight = await page.frame({ url: /embed\.html/ }).evaluate(() =>
+      Math.ceil(document.documentElement.getBoundingClientRect().height)
+    );
+    await expect
+      .poll(async () => (await ofType(page, "resize")).at(-1).height)
+      .toBe(contentHeight);
+    await expect.poll(() => page.evaluate(() => document.getElementById("screener").getBoundingClientRect().height)).toBeCloseTo(contentHeight, -1);
+    // hello → ready again.
+    await settled(page);
+    await page.click("#hello");
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(2);
+    // configure → configured, and the frame switches language.
+    await page.click("#english");
+    await expect.poll(async () => (await ofType(page, "configured")).length).toBe(1);
+    expect((await ofType(page, "configured"))[0].options).toMatchObject({ lang: "en", region: "530112" });
+    await expect.poll(() => page.frame({ url: /embed\.html/ }).evaluate(() => document.documentElement.lang)).toBe("en");
+    // Invalid messages from the allowed portal are answered with an error, nothing else changes.
+    await page.evaluate(() => {
+      window.jiuzhuSend({ type: "configure", options: { lang: "fr" } });
+      window.jiuzhuSend({ type: "configure", options: { colour: "red" } });
+      window.jiuzhuSend({ type: "erase-everything" });
+      window.jiuzhuSend({ type: "configure", options: { params: { dibao_urban_monthly: { value: -3 } } } });
+    });
+    await expect.poll(async () => (await ofType(page, "error")).length).toBe(4);
+    const errs = await ofType(page, "error");
+    expect(errs.map((e) => [e.field, e.problem])).toEqual([
+      ["lang", "unknown_value"],
+      ["options.colour", "unknown_field"],
+      ["type", "unknown_value"],
+      ["params.dibao_urban_monthly.value", "out_of_range"],
+    ]);
+    expect((await ofType(page, "configured")).length).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test("a real cross-origin portal (localhost framing 127.0.0.1) gets the messages", async ({ page, baseURL }) => {
+    const portal = baseURL.replace("127.0.0.1", "localhost");
+    const frameBase = new URL("/", baseURL).href;
+    await page.goto(`${portal}embed-demo/iframe.html?frame=${encodeURIComponent(frameBase)}&origin=${encodeURIComponent(new URL(portal).origin)}`);
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(1);
+    await settled(page);
+    await page.click("#hello");
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(2);
+  });
+
+  test("messages from a non-allowed origin are ignored, and nothing is sent to it", async ({ page, baseURL }) => {
+    // 1. The frame allows only http://localhost:PORT, but the page framing it is 127.0.0.1:
+    //    the portal's hello goes unanswered and the frame sends it nothing at all.
+    const other = new URL(baseURL.replace("127.0.0.1", "localhost")).origin;
+    await page.goto(`embed-demo/iframe.html?origin=${encodeURIComponent(other)}`);
+    const frame = page.frameLocator("#screener");
+    await expect(frame.locator("select").first()).toBeVisible();
+    await page.click("#hello");
+    await page.waitForTimeout(1000);
+    expect(await messages(page)).toEqual([]);
+
+    // 2. The frame allows this page; a second window of another origin (a cross-origin iframe
+    //    on the same page) posts to it: ignored, while the same message from the portal is not.
+    await page.goto("embed-demo/iframe.html");
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(1);
+    await page.evaluate((src) => {
+      const f = document.createElement("iframe");
+      f.id = "stranger";
+      f.title = "stranger";
+      f.src = src;
+      document.body.append(f);
+      return new Promise((r) => f.addEventListener("load", r));
+    }, `${other}/embed-demo/demo.css`);
+    const stranger = page.frame({ url: /demo\.css/ });
+    await stranger.evaluate(() => {
+      window.parent.frames[0].postMessage({ source: "jiuzhu-host", type: "hello" }, "*");
+      window.parent.frames[0].postMessage({ source: "jiuzhu-host", type: "configure", options: { lang: "en" } }, "*");
+    });
+    await page.waitForTimeout(1000);
+    expect((await ofType(page, "ready")).length).toBe(1);
+    expect(await ofType(page, "configured")).toEqual([]);
+    expect(await page.frame({ url: /embed\.html/ }).evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    await settled(page);
+    await page.click("#hello");
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(2);
+  });
+
+  test("axe: no WCAG 2.1 A/AA violation inside the iframe", async ({ page }) => {
+    await page.goto("embed-demo/iframe.html");
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(1);
+    await expect(page.frameLocator("#screener").locator("select").first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).include("#screener").withTags(WCAG).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Strict CSP and sub-path hosting
+// ---------------------------------------------------------------------------------------------
+
+test.describe("hosting", () => {
+  test("a host page under a strict Content-Security-Policy: API, element and iframe work", async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto("embed-demo/csp.html");
+    const policy = response.headers()["content-security-policy"];
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toContain("unsafe-inline");
+    await expect(page.locator("#api-check")).toHaveAttribute("data-ok", "true");
+    await elementsReady(page, 1);
+    await expect(page.frameLocator("#frame").locator("select").first()).toBeVisible();
+    // The policy is really in force: an injected inline script does not run.
+    const ran = await page.evaluate(() => {
+      const s = document.createElement("script");
+      s.textContent = "window.__inlineRan = true";
+      document.head.append(s);
+      return window.__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+    const violations = await page.evaluate(() => window.__violations);
+    expect(violations).toEqual(["script-src-elem inline"]); // only our own probe
+    expect(errors.filter((e) => !/inline script/i.test(e))).toEqual([]);
+  });
+
+  test("the app's own page runs under its policy (Trunk's inline script by hash)", async ({ page }) => {
+    const errors = watchErrors(page);
+    const response = await page.goto("?csp=strict");
+    expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    await expect(page.locator("select").first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test("served from a sub-path: every file is fetched below it", async ({ page, baseURL }) => {
+    const outside = [];
+    page.on("request", (r) => {
+      const u = new URL(r.url());
+      if (u.protocol.startsWith("http") && !u.pathname.startsWith("/portal/jiuzhu/")) outside.push(r.url());
+    });
+    await page.goto("/portal/jiuzhu/embed-demo/elements.html");
+    await elementsReady(page, 2);
+    await page.goto("/portal/jiuzhu/embed-demo/iframe.html");
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(1);
+    await page.goto("/portal/jiuzhu/embed-demo/api.html");
+    await page.click("#run");
+    await expect(page.locator("#statuses [data-scheme=dibao]")).toHaveAttribute("data-status", "likely");
+    expect(outside).toEqual([]);
+    expect(baseURL).toBeTruthy();
+  });
+});

@@ -78,7 +78,7 @@ const entry = `// jiuzhu.js — the stable entry module for portals (docs/embedd
 // Cache-Control: no-cache; the hashed files it names can be cached for ever.
 import init from "./${glue}";
 import { files } from "./jiuzhu-files.js";
-export { evaluate, regions, parameters, version, mount, validateOptions, Screener } from "./${glue}";
+export { evaluate, regions, parameters, version, mount, mountedCount, validateOptions, Screener } from "./${glue}";
 export { files };
 await init({ module_or_path: files.wasm });
 `;

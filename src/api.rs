@@ -444,16 +444,20 @@ fn throw(e: &InputError, problem: &str) -> JsValue {
 #[wasm_bindgen(js_name = validateOptions)]
 pub fn validate_options(options: JsValue) -> JsValue {
     match read_options(&options) {
-        Ok(o) => to_js(&serde_json::json!({
-            "region": o.region,
-            "lang": o.lang.map(|l| l.tag()),
-            "mode": if o.staff { "staff" } else { "resident" },
-            "date": o.date.map(|d| d.to_string()),
-            "storageKey": o.storage_key,
-            "params": o.params,
-        })),
+        Ok(o) => options_value(&o),
         Err((e, p)) => error_with(&e, p),
     }
+}
+
+fn options_value(o: &EmbedOptions) -> JsValue {
+    to_js(&serde_json::json!({
+        "region": o.region,
+        "lang": o.lang.map(|l| l.tag()),
+        "mode": if o.staff { "staff" } else { "resident" },
+        "date": o.date.map(|d| d.to_string()),
+        "storageKey": o.storage_key,
+        "params": o.params,
+    }))
 }
 
 /// An embedded screener: what `mount` returns. `destroy()` unmounts it and frees everything it
@@ -535,6 +539,15 @@ impl Callbacks {
     }
 }
 
+/// How many screeners are mounted now (for the host page's diagnostics and the leak test).
+static MOUNTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// `mountedCount()`: screeners mounted and not yet destroyed, on this page.
+#[wasm_bindgen(js_name = mountedCount)]
+pub fn mounted_count() -> usize {
+    MOUNTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Mounts the app into `root` with these options.
 fn render(
     root: web_sys::Element,
@@ -543,7 +556,24 @@ fn render(
 ) -> yew::AppHandle<crate::ui::App> {
     // TODO(flow helper's ui::mount/ui::Options): pass region, lang, mode, date, storage key,
     // standards and the two callbacks. Until then the current app is mounted as it is.
-    yew::Renderer::<crate::ui::App>::with_root(root).render()
+    let handle = yew::Renderer::<crate::ui::App>::with_root(root).render();
+    MOUNTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    handle
+}
+
+fn unmount(handle: yew::AppHandle<crate::ui::App>) {
+    handle.destroy();
+    MOUNTED.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A screener freed from JS (`free()`) without `destroy()` is destroyed all the same: dropping
+/// a Yew `AppHandle` alone would leave the app running.
+impl Drop for Screener {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            unmount(h);
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -556,12 +586,8 @@ impl Screener {
         if self.handle.is_none() {
             return Ok(());
         }
-        if opts != self.options {
-            if let Some(h) = self.handle.take() {
-                h.destroy();
-            }
-            self.handle = Some(render(self.root.clone(), &opts, &cbs));
-        }
+        // TODO(flow helper's ui::Options): `handle.update(props)` with the new options, which
+        // keeps the answers; the current app has no properties to update.
         self.options = opts;
         self.callbacks = cbs;
         Ok(())
@@ -570,9 +596,15 @@ impl Screener {
     /// Unmounts the screener and drops the host's callbacks. Idempotent.
     pub fn destroy(&mut self) {
         if let Some(h) = self.handle.take() {
-            h.destroy();
+            unmount(h);
         }
         self.callbacks = Callbacks::default();
+    }
+
+    /// The options in force, as `validateOptions` returns them.
+    #[wasm_bindgen(getter)]
+    pub fn options(&self) -> JsValue {
+        options_value(&self.options)
     }
 
     /// Whether the screener is still mounted.
