@@ -46,6 +46,8 @@ if [ "${JIUZHU_CLIPPY:-0}" = 1 ]; then
 fi
 step "browser tests (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --test browser
+step "result screen component tests (wasm32, headless Chromium)" \
+  cargo test --target wasm32-unknown-unknown --test browser_result
 rm -rf dist
 step "release build (trunk build --release)" trunk build --release
 if [ -f dist/index.html ]; then
