@@ -1,3 +1,4 @@
+pub mod answers;
 pub mod golden;
 pub mod i18n;
 pub mod rules;

@@ -1,0 +1,1729 @@
+//! The resident's answers (答卷): what the user typed, kept exactly as typed.
+//!
+//! The screening app edits an [`Answers`] value, saves it on the device (localStorage) after
+//! every change and turns it into the engine's [`Household`] with [`Answers::to_household`] to
+//! evaluate it. This module is plain Rust (no web dependencies) so it is unit-tested natively.
+//!
+//! Why a separate type from [`Household`]:
+//! - **nothing typed is lost**: numbers stay strings (`"12a"`, `"-5"`, `"200"`), so a bad entry
+//!   can be shown next to its field with a specific message while every other answer is kept;
+//! - **"不清楚 / I don't know"** is an answer: `"?"` in a number field, [`YesNo::Unknown`] for a
+//!   yes/no question, [`Supporters::Unknown`] for supporters; each becomes the engine's
+//!   `Fact::Unknown`, which makes the affected result `possible`;
+//! - **compact and versioned** (`v`): short field names, defaults left out — the same JSON is
+//!   saved on the device and (later) encoded into a QR-code URL fragment for hand-over.
+//!
+//! ## Which questions are asked (skip rules)
+//! A question that cannot change any result for this household is not shown, and
+//! [`Answers::to_household`] ignores any answer stored for it (so an answer given before the
+//! question disappeared cannot change the result either). The rules, one function each:
+//! - [`asks_supporters`] / self-care / institution: only for a possible 特困 person — aged 60+,
+//!   under 18, at school, with a disability, bedridden, or age not known; 特困 is the only scheme
+//!   that reads supporters, self-care and institutional care;
+//! - [`asks_bedridden`]: only if serious illness is yes or not known;
+//! - [`asks_schooling`]: under 30 or age not known (school stage matters for 特困 pupils past 18
+//!   and for the documents to bring);
+//! - [`asks_work`]: 16 or over, or age not known (work matters for the one-person carve-out);
+//! - income: only for members counted in the household (not for people living elsewhere, in
+//!   prison …, whose income the rules do not count); payer only for support payments, the payer's
+//!   income band only for a payer aged 60+;
+//! - expenses: rehabilitation only if someone has (or may have) a disability, education only if
+//!   someone is at school, costs of working only if someone works;
+//! - assets: relocation homes only if the household owns a home, business profit only for a
+//!   registered business, the disability-vehicle question only if someone has a disability;
+//! - what happened: unemployment insurance only after months without income or for an
+//!   unemployed member; "income rose from work" only for households on dibao; "application
+//!   pending" only for households not on dibao.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{tf, Lang};
+use crate::rules::date::Date;
+use crate::rules::fact::Fact;
+use crate::rules::household::{
+    Assets, Circumstances, Disability, DisabilityKind, Exclusion, Expenses, Household,
+    IncomeItem, IncomeKind, Member, Obligor, ObligorRelation, Payer, PayerIncomeBand, Period,
+    Relation, Residence, Schooling, SelfCare, SuddenEvent, Work,
+};
+use crate::rules::validate::{self, MAX_AGE, MAX_AMOUNT, MAX_MEMBERS};
+
+/// The format version of saved answers. Bump it when a field changes meaning, and teach
+/// [`Answers::restore`] to read the old one.
+pub const VERSION: u32 = 1;
+
+/// What a number field holds when the user ticked "不清楚 / I don't know".
+pub const UNKNOWN: &str = "?";
+
+fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+    *t == T::default()
+}
+
+/// Everything the resident answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answers {
+    /// Format version ([`VERSION`]).
+    pub v: u32,
+    /// GB/T 2260 code of the county, prefecture or province; empty = not chosen yet.
+    #[serde(rename = "r", skip_serializing_if = "String::is_empty")]
+    pub region: String,
+    /// 城市 or 农村 standard; `None` = not chosen yet.
+    #[serde(rename = "u", skip_serializing_if = "Option::is_none")]
+    pub residence: Option<Residence>,
+    /// Screening date `YYYY-MM-DD`; empty = today.
+    #[serde(rename = "d", skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(rename = "m")]
+    pub members: Vec<MemberAnswers>,
+    #[serde(rename = "x", skip_serializing_if = "is_default")]
+    pub expenses: ExpenseAnswers,
+    #[serde(rename = "a", skip_serializing_if = "is_default")]
+    pub assets: AssetAnswers,
+    #[serde(rename = "e", skip_serializing_if = "is_default")]
+    pub events: EventAnswers,
+}
+
+impl Default for Answers {
+    /// A new screening: the applicant alone, nothing else answered.
+    fn default() -> Self {
+        Answers {
+            v: VERSION,
+            region: String::new(),
+            residence: None,
+            date: String::new(),
+            members: vec![MemberAnswers::new("m1", Relation::Applicant)],
+            expenses: ExpenseAnswers::default(),
+            assets: AssetAnswers::default(),
+            events: EventAnswers::default(),
+        }
+    }
+}
+
+/// 是 / 否 / 不清楚.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum YesNo {
+    #[default]
+    #[serde(rename = "n")]
+    No,
+    #[serde(rename = "y")]
+    Yes,
+    #[serde(rename = "?")]
+    Unknown,
+}
+
+impl YesNo {
+    pub fn fact(self) -> Fact<bool> {
+        match self {
+            YesNo::No => Fact::Known(false),
+            YesNo::Yes => Fact::Known(true),
+            YesNo::Unknown => Fact::Unknown,
+        }
+    }
+
+    pub fn of(f: Fact<bool>) -> YesNo {
+        match f {
+            Fact::Known(true) => YesNo::Yes,
+            Fact::Known(false) => YesNo::No,
+            Fact::Unknown => YesNo::Unknown,
+        }
+    }
+
+    /// The value of a radio button / stored code: `y`, `n`, `?`.
+    pub fn code(self) -> &'static str {
+        match self {
+            YesNo::No => "n",
+            YesNo::Yes => "y",
+            YesNo::Unknown => "?",
+        }
+    }
+
+    pub fn from_code(s: &str) -> YesNo {
+        match s {
+            "y" => YesNo::Yes,
+            "?" => YesNo::Unknown,
+            _ => YesNo::No,
+        }
+    }
+}
+
+/// Where a listed person lives, with the national exclusions from the household count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Living {
+    /// 长期共同居住.
+    #[default]
+    Together,
+    /// Lives elsewhere long-term.
+    Apart,
+    Prison,
+    CompulsoryRehab,
+    ReligiousAway3Years,
+    DeclaredMissing,
+}
+
+impl Living {
+    pub const ALL: [Living; 6] = [
+        Living::Together,
+        Living::Apart,
+        Living::Prison,
+        Living::CompulsoryRehab,
+        Living::ReligiousAway3Years,
+        Living::DeclaredMissing,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Living::Together => "together",
+            Living::Apart => "apart",
+            Living::Prison => "prison",
+            Living::CompulsoryRehab => "compulsory_rehab",
+            Living::ReligiousAway3Years => "religious_away_3_years",
+            Living::DeclaredMissing => "declared_missing",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Living {
+        Living::ALL
+            .into_iter()
+            .find(|l| l.code() == s)
+            .unwrap_or_default()
+    }
+}
+
+/// Legal supporters (法定赡养、抚养、扶养义务人) of a possible 特困 person, as one answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Supporters {
+    /// 不清楚: the engine then looks at the household members who live with them.
+    #[default]
+    #[serde(rename = "?")]
+    Unknown,
+    /// Has no legal supporter.
+    None,
+    /// Has a supporter able to support them.
+    Able,
+    /// Every supporter is 特困 themselves.
+    Tekun,
+    /// Every supporter is 60+ and on dibao.
+    Dibao60,
+    /// 70+, income below the local disposable income, property within the rules.
+    Old70LowIncome,
+    /// Severely disabled, income below the local disposable income, property within the rules.
+    SevereDisabilityLowIncome,
+    /// Without civil capacity, declared missing or in prison (property within the rules).
+    Incapacitated,
+}
+
+impl Supporters {
+    pub const ALL: [Supporters; 8] = [
+        Supporters::Unknown,
+        Supporters::None,
+        Supporters::Able,
+        Supporters::Tekun,
+        Supporters::Dibao60,
+        Supporters::Old70LowIncome,
+        Supporters::SevereDisabilityLowIncome,
+        Supporters::Incapacitated,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Supporters::Unknown => "?",
+            Supporters::None => "none",
+            Supporters::Able => "able",
+            Supporters::Tekun => "tekun",
+            Supporters::Dibao60 => "dibao60",
+            Supporters::Old70LowIncome => "old70",
+            Supporters::SevereDisabilityLowIncome => "severe",
+            Supporters::Incapacitated => "incapacitated",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Supporters {
+        Supporters::ALL
+            .into_iter()
+            .find(|x| x.code() == s)
+            .unwrap_or_default()
+    }
+
+    /// The engine's obligor list for this answer: one representative supporter whose facts say
+    /// exactly what the answer says (and nothing more: the rest stays unknown).
+    fn obligors(self) -> Fact<Vec<Obligor>> {
+        let base = Obligor {
+            relation: ObligorRelation::Other,
+            age: Fact::Unknown,
+            tekun: Fact::Unknown,
+            dibao: Fact::Unknown,
+            severe_disability: Fact::Unknown,
+            incapacitated: Fact::Unknown,
+            income_below_disposable: Fact::Unknown,
+            property_within_rules: Fact::Unknown,
+        };
+        let one = |o: Obligor| Fact::Known(vec![o]);
+        let yes = Fact::Known(true);
+        match self {
+            Supporters::Unknown => Fact::Unknown,
+            Supporters::None => Fact::Known(Vec::new()),
+            Supporters::Able => one(Obligor {
+                tekun: Fact::Known(false),
+                dibao: Fact::Known(false),
+                severe_disability: Fact::Known(false),
+                incapacitated: Fact::Known(false),
+                income_below_disposable: Fact::Known(false),
+                property_within_rules: Fact::Known(false),
+                ..base
+            }),
+            Supporters::Tekun => one(Obligor { tekun: yes, ..base }),
+            Supporters::Dibao60 => one(Obligor {
+                age: Fact::Known(60),
+                dibao: yes,
+                ..base
+            }),
+            Supporters::Old70LowIncome => one(Obligor {
+                age: Fact::Known(70),
+                income_below_disposable: yes,
+                property_within_rules: yes,
+                ..base
+            }),
+            Supporters::SevereDisabilityLowIncome => one(Obligor {
+                severe_disability: yes,
+                income_below_disposable: yes,
+                property_within_rules: yes,
+                ..base
+            }),
+            Supporters::Incapacitated => one(Obligor {
+                incapacitated: yes,
+                property_within_rules: yes,
+                ..base
+            }),
+        }
+    }
+
+    /// The closest answer for an engine obligor list (a list of several supporters is read from
+    /// its first one: the form asks one question, not one per supporter).
+    fn of(f: &Fact<Vec<Obligor>>) -> Supporters {
+        let list = match f {
+            Fact::Unknown => return Supporters::Unknown,
+            Fact::Known(l) => l,
+        };
+        let Some(o) = list.first() else {
+            return Supporters::None;
+        };
+        let age = o.age.get();
+        if o.tekun.is_true() {
+            Supporters::Tekun
+        } else if o.dibao.is_true() && age.is_some_and(|a| a >= 60) {
+            Supporters::Dibao60
+        } else if age.is_some_and(|a| a >= 70) && o.income_below_disposable.is_true() {
+            Supporters::Old70LowIncome
+        } else if o.severe_disability.is_true() && o.income_below_disposable.is_true() {
+            Supporters::SevereDisabilityLowIncome
+        } else if o.incapacitated.is_true() {
+            Supporters::Incapacitated
+        } else {
+            Supporters::Able
+        }
+    }
+}
+
+/// One person in the household, as answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MemberAnswers {
+    /// Stable key of this member in the form (`m1`, `m2` …); never shown.
+    pub id: String,
+    /// What the family calls them (奶奶, 大儿子), optional; shown in the result.
+    #[serde(rename = "n", skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(rename = "rel")]
+    pub relation: Relation,
+    /// Age in years as typed; `?` = not known.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub age: String,
+    #[serde(rename = "liv", skip_serializing_if = "is_default")]
+    pub living: Living,
+    /// Disability kind code (`physical` …), empty = none, `?` = not known.
+    #[serde(rename = "dis", skip_serializing_if = "String::is_empty")]
+    pub disability: String,
+    /// Disability level `1`–`4` as chosen; `?` = not known.
+    #[serde(rename = "lvl", skip_serializing_if = "String::is_empty")]
+    pub level: String,
+    #[serde(rename = "ill", skip_serializing_if = "is_default")]
+    pub serious_illness: YesNo,
+    #[serde(rename = "bed", skip_serializing_if = "is_default")]
+    pub bedridden: YesNo,
+    #[serde(rename = "care", skip_serializing_if = "is_default")]
+    pub self_care: SelfCare,
+    #[serde(rename = "sch", skip_serializing_if = "is_default")]
+    pub schooling: Schooling,
+    #[serde(skip_serializing_if = "is_default")]
+    pub work: Work,
+    #[serde(rename = "inc", skip_serializing_if = "Vec::is_empty")]
+    pub income: Vec<IncomeAnswer>,
+    #[serde(rename = "sup", skip_serializing_if = "is_default")]
+    pub supporters: Supporters,
+    #[serde(rename = "inst", skip_serializing_if = "is_default")]
+    pub in_institution: bool,
+}
+
+impl Default for MemberAnswers {
+    fn default() -> Self {
+        MemberAnswers::new("", Relation::Spouse)
+    }
+}
+
+impl MemberAnswers {
+    pub fn new(id: &str, relation: Relation) -> MemberAnswers {
+        MemberAnswers {
+            id: id.to_string(),
+            name: String::new(),
+            relation,
+            age: String::new(),
+            living: Living::Together,
+            disability: String::new(),
+            level: String::new(),
+            serious_illness: YesNo::No,
+            bedridden: YesNo::No,
+            self_care: SelfCare::Full,
+            schooling: Schooling::None,
+            work: Work::NotWorking,
+            income: Vec::new(),
+            supporters: Supporters::Unknown,
+            in_institution: false,
+        }
+    }
+
+    /// The age if it is a valid number, `None` if blank, unknown or invalid.
+    pub fn age_years(&self) -> Option<u8> {
+        match parse_count(&self.age) {
+            Ok(Count::Known(n)) if n <= u64::from(MAX_AGE) => Some(n as u8),
+            _ => None,
+        }
+    }
+
+    /// Counted in the household (lives together, has a support relation to the applicant).
+    pub fn is_counted(&self) -> bool {
+        self.living == Living::Together && self.relation != Relation::Other
+    }
+
+    /// Has, or may have, a disability.
+    pub fn may_be_disabled(&self) -> bool {
+        !self.disability.is_empty()
+    }
+
+    /// At school (anything from compulsory education up).
+    pub fn at_school(&self) -> bool {
+        !matches!(self.schooling, Schooling::None | Schooling::Preschool)
+    }
+}
+
+/// Age below which a person is asked about supporters: the engine's minor rule for 特困 (the
+/// limit is a regional parameter; 18 is the national one, and no region lowers it).
+const ASK_MINOR_BELOW: u8 = 18;
+/// Age from which someone is unable to work for 特困 (特困人员认定办法 第六条).
+const ASK_ELDER_FROM: u8 = 60;
+
+/// Could this person be 特困 (so supporters, self-care and institutional care matter)?
+pub fn asks_supporters(m: &MemberAnswers) -> bool {
+    let age_says = match m.age_years() {
+        Some(a) => !(ASK_MINOR_BELOW..ASK_ELDER_FROM).contains(&a),
+        None => true,
+    };
+    m.is_counted()
+        && (age_says
+            || m.may_be_disabled()
+            || m.bedridden != YesNo::No
+            || m.serious_illness != YesNo::No
+            || m.at_school())
+}
+
+/// Bedridden only matters with a serious illness (yes or not known).
+pub fn asks_bedridden(m: &MemberAnswers) -> bool {
+    m.serious_illness != YesNo::No
+}
+
+/// School stage: under 30 or age not known.
+pub fn asks_schooling(m: &MemberAnswers) -> bool {
+    m.age_years().is_none_or(|a| a < 30)
+}
+
+/// Work: 16 or over (the legal working age), or age not known.
+pub fn asks_work(m: &MemberAnswers) -> bool {
+    m.age_years().is_none_or(|a| a >= 16)
+}
+
+/// Who pays a support payment: only for support payments.
+pub fn asks_payer(i: &IncomeAnswer) -> bool {
+    i.kind == IncomeKind::Support
+}
+
+/// The payer's income band: only for a payer aged 60+.
+pub fn asks_payer_band(i: &IncomeAnswer) -> bool {
+    asks_payer(i) && i.payer == Some(Payer::Elder60Plus)
+}
+
+/// One income of one member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IncomeAnswer {
+    #[serde(rename = "t")]
+    pub kind: IncomeKind,
+    /// Yuan as typed; `?` = not known.
+    #[serde(rename = "amt")]
+    pub amount: String,
+    #[serde(rename = "per", skip_serializing_if = "is_default")]
+    pub period: Period,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payer: Option<Payer>,
+    /// The payer's income band; `None` = not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<PayerIncomeBand>,
+}
+
+impl Default for IncomeAnswer {
+    fn default() -> Self {
+        IncomeAnswer {
+            kind: IncomeKind::Wages,
+            amount: String::new(),
+            period: Period::Month,
+            payer: None,
+            band: None,
+        }
+    }
+}
+
+/// Is an income of this kind counted as household income? (The engine decides; this list only
+/// labels the choices so residents see which incomes are excluded, as the national rules say.)
+pub fn income_not_counted(kind: IncomeKind) -> bool {
+    matches!(
+        kind,
+        IncomeKind::PreferentialCare
+            | IncomeKind::FamilyPlanning
+            | IncomeKind::Scholarship
+            | IncomeKind::BraveryAward
+            | IncomeKind::Assistance
+            | IncomeKind::ResidentBasicPension
+    )
+}
+
+/// 刚性支出 as answered (all in the same period).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExpenseAnswers {
+    #[serde(rename = "per", skip_serializing_if = "is_default")]
+    pub period: Period,
+    #[serde(rename = "med", skip_serializing_if = "String::is_empty")]
+    pub medical: String,
+    #[serde(rename = "edu", skip_serializing_if = "String::is_empty")]
+    pub education: String,
+    #[serde(rename = "reh", skip_serializing_if = "String::is_empty")]
+    pub rehab: String,
+    #[serde(rename = "job", skip_serializing_if = "String::is_empty")]
+    pub employment: String,
+    #[serde(rename = "oth", skip_serializing_if = "String::is_empty")]
+    pub other: String,
+}
+
+/// 家庭财产 as answered.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AssetAnswers {
+    #[serde(rename = "fin", skip_serializing_if = "String::is_empty")]
+    pub financial: String,
+    #[serde(rename = "home", skip_serializing_if = "String::is_empty")]
+    pub homes: String,
+    #[serde(rename = "reloc", skip_serializing_if = "String::is_empty")]
+    pub relocation_homes: String,
+    #[serde(rename = "shop", skip_serializing_if = "is_default")]
+    pub non_residential: YesNo,
+    #[serde(rename = "vnew", skip_serializing_if = "String::is_empty")]
+    pub vehicle_bought_12m_price: String,
+    #[serde(rename = "vval", skip_serializing_if = "String::is_empty")]
+    pub vehicle_value: String,
+    #[serde(rename = "vdis", skip_serializing_if = "is_default")]
+    pub vehicle_for_disability: bool,
+    #[serde(rename = "biz", skip_serializing_if = "is_default")]
+    pub business: YesNo,
+    #[serde(rename = "profit", skip_serializing_if = "String::is_empty")]
+    pub business_profit: String,
+}
+
+/// What happened to the household.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventAnswers {
+    #[serde(rename = "ev", skip_serializing_if = "Option::is_none")]
+    pub sudden_event: Option<SuddenEvent>,
+    #[serde(rename = "spike", skip_serializing_if = "is_default")]
+    pub spending_spike: YesNo,
+    /// Months in a row without labour income, as typed.
+    #[serde(rename = "mo", skip_serializing_if = "String::is_empty")]
+    pub months_without_income: String,
+    #[serde(rename = "ui", skip_serializing_if = "is_default")]
+    pub unemployment_insurance: YesNo,
+    #[serde(rename = "dibao", skip_serializing_if = "is_default")]
+    pub on_dibao: bool,
+    #[serde(rename = "pend", skip_serializing_if = "is_default")]
+    pub application_pending: bool,
+    #[serde(rename = "rose", skip_serializing_if = "is_default")]
+    pub income_rose_from_work: YesNo,
+}
+
+/// A problem with one answer, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field, named as the engine names it: `members[1].age`, `expenses.medical`, `region`.
+    pub field: String,
+    /// A required answer is still blank (the form shows these only once the user moves on).
+    pub blank: bool,
+    pub zh: String,
+    pub en: String,
+}
+
+impl FieldError {
+    fn new(field: impl Into<String>, key: &'static str, args: &[(&str, &str)]) -> FieldError {
+        FieldError {
+            field: field.into(),
+            blank: false,
+            zh: tf(Lang::Zh, key, args),
+            en: tf(Lang::En, key, args),
+        }
+    }
+
+    fn blank(field: impl Into<String>, key: &'static str) -> FieldError {
+        FieldError {
+            blank: true,
+            ..FieldError::new(field, key, &[])
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+/// A number field read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Count {
+    Blank,
+    Unknown,
+    Known(u64),
+}
+
+/// Why a typed number is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum NumberProblem {
+    Negative,
+    NotANumber,
+    TooManyDecimals,
+    NotWhole,
+}
+
+/// Normalises what a phone keyboard may type: full-width digits and dot, thousands commas,
+/// spaces, a currency sign or 元.
+fn normalise(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' | '。' => Some('.'),
+            '－' | '—' | '−' => Some('-'),
+            '？' => Some('?'),
+            ',' | '，' | ' ' | '\u{3000}' | '¥' | '￥' | '元' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// A money amount: blank, unknown, or an exact decimal (at most 2 decimals, not negative).
+fn parse_money(s: &str) -> Result<Option<Fact<Decimal>>, NumberProblem> {
+    let t = normalise(s);
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t == UNKNOWN {
+        return Ok(Some(Fact::Unknown));
+    }
+    let (negative, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.as_str()),
+    };
+    let mut parts = digits.split('.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    let ok = parts.next().is_none()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit()))
+        && !(whole.is_empty() && frac.is_none_or(str::is_empty))
+        && whole.len() <= 15;
+    if !ok {
+        return Err(NumberProblem::NotANumber);
+    }
+    if negative {
+        return Err(NumberProblem::Negative);
+    }
+    if frac.is_some_and(|f| f.trim_end_matches('0').len() > 2) {
+        return Err(NumberProblem::TooManyDecimals);
+    }
+    let d: Decimal = digits
+        .trim_end_matches('.')
+        .parse()
+        .map_err(|_| NumberProblem::NotANumber)?;
+    Ok(Some(Fact::Known(d.normalize())))
+}
+
+/// A whole number (age, count of homes, months): blank, unknown or known.
+fn parse_count(s: &str) -> Result<Count, NumberProblem> {
+    let t = normalise(s);
+    if t.is_empty() {
+        return Ok(Count::Blank);
+    }
+    if t == UNKNOWN {
+        return Ok(Count::Unknown);
+    }
+    let (negative, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.as_str()),
+    };
+    let is_number = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    if let Some((w, f)) = digits.split_once('.') {
+        if is_number(w) && (f.is_empty() || is_number(f)) {
+            if negative {
+                return Err(NumberProblem::Negative);
+            }
+            if f.bytes().all(|b| b == b'0') {
+                return parse_count(w);
+            }
+            return Err(NumberProblem::NotWhole);
+        }
+        return Err(NumberProblem::NotANumber);
+    }
+    if !is_number(digits) {
+        return Err(NumberProblem::NotANumber);
+    }
+    if negative {
+        return Err(NumberProblem::Negative);
+    }
+    // Longer than any sensible count: say "too large" via the caller's limit.
+    Ok(Count::Known(digits.parse().unwrap_or(u64::MAX)))
+}
+
+/// Collects field errors while building the household.
+struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn number_problem(&mut self, field: &str, p: NumberProblem, typed: &str) {
+        let key = match p {
+            NumberProblem::Negative => "err.negative",
+            NumberProblem::NotANumber => "err.not_a_number",
+            NumberProblem::TooManyDecimals => "err.decimals",
+            NumberProblem::NotWhole => "err.not_whole",
+        };
+        self.errors
+            .push(FieldError::new(field, key, &[("typed", typed.trim())]));
+    }
+
+    /// A money amount; blank is `blank_as` (zero for optional amounts) or a "required" error.
+    fn money(&mut self, field: &str, typed: &str, required: bool) -> Fact<Decimal> {
+        match parse_money(typed) {
+            Ok(None) if required => {
+                self.errors
+                    .push(FieldError::blank(field, "err.amount_required"));
+                Fact::Known(Decimal::ZERO)
+            }
+            Ok(None) => Fact::Known(Decimal::ZERO),
+            Ok(Some(Fact::Known(d))) if d > Decimal::from(MAX_AMOUNT) => {
+                let max = MAX_AMOUNT.to_string();
+                self.errors
+                    .push(FieldError::new(field, "err.amount_too_large", &[("max", &max)]));
+                Fact::Known(Decimal::ZERO)
+            }
+            Ok(Some(f)) => f,
+            Err(p) => {
+                self.number_problem(field, p, typed);
+                Fact::Known(Decimal::ZERO)
+            }
+        }
+    }
+
+    /// A whole number up to `max`; blank is zero.
+    fn count(&mut self, field: &str, typed: &str, max: u8) -> Fact<u8> {
+        match parse_count(typed) {
+            Ok(Count::Blank) => Fact::Known(0),
+            Ok(Count::Unknown) => Fact::Unknown,
+            Ok(Count::Known(n)) if n <= u64::from(max) => Fact::Known(n as u8),
+            Ok(Count::Known(_)) => {
+                let m = max.to_string();
+                self.errors
+                    .push(FieldError::new(field, "err.count_too_large", &[("max", &m)]));
+                Fact::Known(0)
+            }
+            Err(p) => {
+                self.number_problem(field, p, typed);
+                Fact::Known(0)
+            }
+        }
+    }
+
+    fn age(&mut self, field: &str, typed: &str) -> Fact<u8> {
+        match parse_count(typed) {
+            Ok(Count::Blank) => {
+                self.errors.push(FieldError::blank(field, "err.age_required"));
+                Fact::Unknown
+            }
+            Ok(Count::Unknown) => Fact::Unknown,
+            Ok(Count::Known(n)) if n <= u64::from(MAX_AGE) => Fact::Known(n as u8),
+            Ok(Count::Known(_)) => {
+                let max = MAX_AGE.to_string();
+                self.errors.push(FieldError::new(
+                    field,
+                    "err.age_range",
+                    &[("typed", typed.trim()), ("max", &max)],
+                ));
+                Fact::Unknown
+            }
+            Err(NumberProblem::NotWhole) => {
+                self.errors
+                    .push(FieldError::new(field, "err.age_whole", &[("typed", typed.trim())]));
+                Fact::Unknown
+            }
+            Err(p) => {
+                self.number_problem(field, p, typed);
+                Fact::Unknown
+            }
+        }
+    }
+}
+
+/// Why saved answers could not be used as they were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreProblem {
+    /// Not JSON, or not answers at all: start again.
+    Corrupt,
+    /// Saved by an older version and read as well as possible: ask the user to check.
+    Migrated { from: u32 },
+    /// Saved by an older version and unreadable now: start again.
+    Outdated { from: u32 },
+    /// Saved by a newer version of the app: start again.
+    Newer { from: u32 },
+}
+
+impl RestoreProblem {
+    /// What to tell the user, in both languages: (zh-CN, English).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RestoreProblem::Corrupt => tf(lang, "restore.corrupt", &[]),
+            RestoreProblem::Migrated { from } => {
+                tf(lang, "restore.migrated", &[("from", &from.to_string())])
+            }
+            RestoreProblem::Outdated { from } => {
+                tf(lang, "restore.outdated", &[("from", &from.to_string())])
+            }
+            RestoreProblem::Newer { from } => {
+                tf(lang, "restore.newer", &[("from", &from.to_string())])
+            }
+        }
+    }
+
+    /// Whether the answers were kept (migrated) rather than reset.
+    pub fn kept(&self) -> bool {
+        matches!(self, RestoreProblem::Migrated { .. })
+    }
+}
+
+impl Answers {
+    /// The saved form: compact JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads saved answers. Same version: as saved (unknown extra fields ignored, missing ones
+    /// default). Older version: read leniently and reported as [`RestoreProblem::Migrated`]
+    /// (the user is asked to check), or [`RestoreProblem::Outdated`] if it cannot be read.
+    /// Anything else — not JSON, no version, wrong shape — is [`RestoreProblem::Corrupt`].
+    /// Never panics; on `Err` the caller starts with [`Answers::default`].
+    pub fn restore(json: &str) -> Result<(Answers, Option<RestoreProblem>), RestoreProblem> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|_| RestoreProblem::Corrupt)?;
+        let v = value
+            .get("v")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or(RestoreProblem::Corrupt)?;
+        let v = u32::try_from(v).map_err(|_| RestoreProblem::Corrupt)?;
+        if v > VERSION {
+            return Err(RestoreProblem::Newer { from: v });
+        }
+        let read = serde_json::from_value::<Answers>(value).ok().filter(Answers::sane);
+        match read {
+            Some(mut a) if v == VERSION => {
+                a.v = VERSION;
+                Ok((a, None))
+            }
+            // Version 0 never shipped; an older format is read by the current field names,
+            // which are only ever added to. Fields it lacks take their defaults.
+            Some(mut a) if v >= 1 => {
+                a.v = VERSION;
+                Ok((a, Some(RestoreProblem::Migrated { from: v })))
+            }
+            Some(_) => Err(RestoreProblem::Outdated { from: v }),
+            None if v == VERSION => Err(RestoreProblem::Corrupt),
+            None => Err(RestoreProblem::Outdated { from: v }),
+        }
+    }
+
+    /// Structurally usable (the form can show it): member keys present and distinct, and no
+    /// absurd list lengths from a damaged file.
+    fn sane(&self) -> bool {
+        let mut ids = BTreeSet::new();
+        self.members.len() <= 4 * MAX_MEMBERS
+            && self
+                .members
+                .iter()
+                .all(|m| !m.id.is_empty() && ids.insert(m.id.as_str()) && m.income.len() <= 100)
+    }
+
+    /// A key for a new member that no current member uses.
+    pub fn new_member_id(&self) -> String {
+        (1..)
+            .map(|n| format!("m{n}"))
+            .find(|id| self.members.iter().all(|m| &m.id != id))
+            .unwrap_or_default()
+    }
+
+    /// The name a member goes by in the household document and the result: their name if given,
+    /// otherwise their form key.
+    pub fn member_label(m: &MemberAnswers) -> String {
+        let n = m.name.trim();
+        if n.is_empty() {
+            m.id.clone()
+        } else {
+            n.to_string()
+        }
+    }
+
+    pub fn anyone_disabled(&self) -> bool {
+        self.members
+            .iter()
+            .any(|m| m.is_counted() && m.may_be_disabled())
+    }
+
+    pub fn anyone_at_school(&self) -> bool {
+        self.members
+            .iter()
+            .any(|m| m.is_counted() && asks_schooling(m) && m.at_school())
+    }
+
+    pub fn anyone_working(&self) -> bool {
+        self.members
+            .iter()
+            .any(|m| m.is_counted() && asks_work(m) && m.work.has_work())
+    }
+
+    /// Relocation homes: only if the household owns (or may own) a home.
+    pub fn asks_relocation(&self) -> bool {
+        !matches!(parse_count(&self.assets.homes), Ok(Count::Blank) | Ok(Count::Known(0)))
+    }
+
+    /// Business profit: only for a registered business (yes or not known).
+    pub fn asks_business_profit(&self) -> bool {
+        self.assets.business != YesNo::No
+    }
+
+    /// The disability-vehicle question: only if someone has (or may have) a disability.
+    pub fn asks_vehicle_for_disability(&self) -> bool {
+        self.anyone_disabled()
+    }
+
+    /// Unemployment insurance: after months without income, or for an unemployed member.
+    pub fn asks_unemployment_insurance(&self) -> bool {
+        let months = !matches!(
+            parse_count(&self.events.months_without_income),
+            Ok(Count::Blank) | Ok(Count::Known(0))
+        );
+        months
+            || self
+                .members
+                .iter()
+                .any(|m| m.is_counted() && asks_work(m) && m.work == Work::Unemployed)
+    }
+
+    pub fn asks_income_rose(&self) -> bool {
+        self.events.on_dibao
+    }
+
+    pub fn asks_application_pending(&self) -> bool {
+        !self.events.on_dibao
+    }
+
+    /// The engine's household, or every problem with the answers (each naming its field, in
+    /// both languages). Answers to questions that are skipped for this household are ignored.
+    pub fn to_household(&self) -> Result<Household, Vec<FieldError>> {
+        let mut c = Checker { errors: Vec::new() };
+        if self.region.trim().is_empty() {
+            c.errors.push(FieldError::blank("region", "err.region_required"));
+        }
+        if self.residence.is_none() {
+            c.errors
+                .push(FieldError::blank("residence", "err.residence_required"));
+        }
+        let as_of = if self.date.trim().is_empty() {
+            None
+        } else {
+            match Date::parse(self.date.trim()) {
+                Some(d) => Some(d),
+                None => {
+                    c.errors.push(FieldError::new(
+                        "as_of",
+                        "err.date",
+                        &[("typed", self.date.trim())],
+                    ));
+                    None
+                }
+            }
+        };
+
+        if self.members.is_empty() {
+            c.errors.push(FieldError::new("members", "err.no_members", &[]));
+        }
+        if self.members.len() > MAX_MEMBERS {
+            let max = MAX_MEMBERS.to_string();
+            c.errors
+                .push(FieldError::new("members", "err.too_many_members", &[("max", &max)]));
+        }
+        let applicants = self
+            .members
+            .iter()
+            .filter(|m| m.relation == Relation::Applicant)
+            .count();
+        if !self.members.is_empty() && applicants == 0 {
+            c.errors.push(FieldError::new("members", "err.no_applicant", &[]));
+        }
+        if applicants > 1 {
+            c.errors
+                .push(FieldError::new("members", "err.two_applicants", &[]));
+        }
+        if !self.members.is_empty() && !self.members.iter().any(MemberAnswers::is_counted) {
+            c.errors
+                .push(FieldError::new("members", "err.nobody_counted", &[]));
+        }
+
+        let mut labels = BTreeSet::new();
+        let mut members = Vec::with_capacity(self.members.len());
+        for (i, m) in self.members.iter().enumerate() {
+            let f = |s: &str| format!("members[{i}].{s}");
+            let label = Answers::member_label(m);
+            if label.chars().count() > 40 {
+                c.errors.push(FieldError::new(f("name"), "err.name_long", &[]));
+            } else if !labels.insert(label.clone()) {
+                c.errors
+                    .push(FieldError::new(f("name"), "err.name_twice", &[("name", &label)]));
+            }
+            let age = c.age(&f("age"), &m.age);
+            let disability = match m.disability.as_str() {
+                "" => Fact::Known(None),
+                UNKNOWN => Fact::Unknown,
+                code => match serde_json::from_value::<DisabilityKind>(code.into()) {
+                    Ok(kind) => match m.level.as_str() {
+                        UNKNOWN => Fact::Unknown,
+                        l => match l.parse::<u8>() {
+                            Ok(level @ 1..=4) => Fact::Known(Some(Disability { kind, level })),
+                            _ => {
+                                c.errors.push(FieldError::blank(
+                                    f("disability.level"),
+                                    "err.level_required",
+                                ));
+                                Fact::Unknown
+                            }
+                        },
+                    },
+                    Err(_) => Fact::Unknown,
+                },
+            };
+            let counted = m.is_counted();
+            let mut income = Vec::new();
+            if counted {
+                for (j, item) in m.income.iter().enumerate() {
+                    let amount = c.money(&format!("members[{i}].income[{j}].amount"), &item.amount, true);
+                    income.push(IncomeItem {
+                        kind: item.kind,
+                        amount,
+                        period: item.period,
+                        payer: if asks_payer(item) { item.payer } else { None },
+                        payer_income: match (asks_payer_band(item), item.band) {
+                            (true, Some(b)) => Fact::Known(b),
+                            _ => Fact::Unknown,
+                        },
+                    });
+                }
+            }
+            let tekun_questions = asks_supporters(m);
+            members.push(Member {
+                id: label,
+                relation: m.relation,
+                age,
+                lives_together: m.living != Living::Apart,
+                excluded: match m.living {
+                    Living::Prison => Some(Exclusion::Prison),
+                    Living::CompulsoryRehab => Some(Exclusion::CompulsoryRehab),
+                    Living::ReligiousAway3Years => Some(Exclusion::ReligiousAway3Years),
+                    Living::DeclaredMissing => Some(Exclusion::DeclaredMissing),
+                    Living::Together | Living::Apart => None,
+                },
+                disability,
+                serious_illness: m.serious_illness.fact(),
+                bedridden: if asks_bedridden(m) {
+                    m.bedridden.fact()
+                } else {
+                    Fact::Known(false)
+                },
+                self_care: if tekun_questions { m.self_care } else { SelfCare::Full },
+                schooling: if asks_schooling(m) { m.schooling } else { Schooling::None },
+                work: if asks_work(m) { m.work } else { Work::NotWorking },
+                income,
+                obligors: if tekun_questions {
+                    m.supporters.obligors()
+                } else {
+                    Fact::Unknown
+                },
+                in_institution: tekun_questions && m.in_institution,
+            });
+        }
+
+        let x = &self.expenses;
+        let opt = |c: &mut Checker, asked: bool, name: &str, typed: &str| {
+            if asked {
+                c.money(name, typed, false)
+            } else {
+                Fact::Known(Decimal::ZERO)
+            }
+        };
+        let expenses = Expenses {
+            period: x.period,
+            medical: c.money("expenses.medical", &x.medical, false),
+            education: opt(&mut c, self.anyone_at_school(), "expenses.education", &x.education),
+            disability_rehab: opt(
+                &mut c,
+                self.anyone_disabled(),
+                "expenses.disability_rehab",
+                &x.rehab,
+            ),
+            employment: opt(&mut c, self.anyone_working(), "expenses.employment", &x.employment),
+            other: c.money("expenses.other", &x.other, false),
+        };
+
+        let a = &self.assets;
+        let homes = c.count("assets.homes", &a.homes, u8::MAX);
+        let relocation_homes = if self.asks_relocation() {
+            match c.count("assets.relocation_homes", &a.relocation_homes, u8::MAX) {
+                Fact::Known(n) => n,
+                Fact::Unknown => 0,
+            }
+        } else {
+            0
+        };
+        let assets = Assets {
+            financial: c.money("assets.financial", &a.financial, false),
+            homes,
+            relocation_homes,
+            non_residential_property: a.non_residential.fact(),
+            vehicle_bought_12m_price: c.money(
+                "assets.vehicle_bought_12m_price",
+                &a.vehicle_bought_12m_price,
+                false,
+            ),
+            vehicle_value: c.money("assets.vehicle_value", &a.vehicle_value, false),
+            vehicle_for_disability: self.asks_vehicle_for_disability()
+                && a.vehicle_for_disability,
+            business_registered: a.business.fact(),
+            business_annual_profit: opt(
+                &mut c,
+                self.asks_business_profit(),
+                "assets.business_annual_profit",
+                &a.business_profit,
+            ),
+        };
+
+        let e = &self.events;
+        let circumstances = Circumstances {
+            sudden_event: e.sudden_event,
+            spending_spike: e.spending_spike.fact(),
+            months_without_income: c.count(
+                "circumstances.months_without_income",
+                &e.months_without_income,
+                u8::MAX,
+            ),
+            unemployment_insurance: if self.asks_unemployment_insurance() {
+                e.unemployment_insurance.fact()
+            } else {
+                Fact::Known(false)
+            },
+            on_dibao: e.on_dibao,
+            dibao_application_pending: self.asks_application_pending() && e.application_pending,
+            income_rose_from_work: if self.asks_income_rose() {
+                e.income_rose_from_work.fact()
+            } else {
+                Fact::Known(false)
+            },
+        };
+
+        if !c.errors.is_empty() {
+            return Err(c.errors);
+        }
+        let h = Household {
+            schema: Some(crate::rules::household::SCHEMA_VERSION),
+            region: self.region.trim().to_string(),
+            residence: self.residence.unwrap_or(Residence::Urban),
+            as_of,
+            params: Default::default(),
+            members,
+            expenses,
+            assets,
+            circumstances,
+        };
+        // Everything the engine checks (region known, date range, homes, relocation ≤ homes …)
+        // with its own message, on the field it names.
+        validate::check(&h).map_err(|e| {
+            vec![FieldError {
+                field: e.field,
+                blank: false,
+                zh: e.message_zh,
+                en: e.message_en,
+            }]
+        })?;
+        Ok(h)
+    }
+
+    /// The answers that describe a household (a sample, or a household handed over as JSON).
+    /// Parameter overrides are not answers and are dropped; a list of several supporters is
+    /// read from its first one.
+    pub fn from_household(h: &Household) -> Answers {
+        let money = |f: &Fact<Decimal>| match f {
+            Fact::Known(d) if d.is_zero() => String::new(),
+            Fact::Known(d) => d.normalize().to_string(),
+            Fact::Unknown => UNKNOWN.to_string(),
+        };
+        let count = |f: &Fact<u8>| match f {
+            Fact::Known(n) => n.to_string(),
+            Fact::Unknown => UNKNOWN.to_string(),
+        };
+        let members = h
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let (disability, level) = match m.disability {
+                    Fact::Known(None) => (String::new(), String::new()),
+                    Fact::Unknown => (UNKNOWN.to_string(), String::new()),
+                    Fact::Known(Some(d)) => (
+                        serde_json::to_value(d.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        d.level.to_string(),
+                    ),
+                };
+                let plain_key = m.id.strip_prefix('m').is_some_and(|n| {
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                });
+                MemberAnswers {
+                    id: format!("m{}", i + 1),
+                    name: if plain_key { String::new() } else { m.id.clone() },
+                    relation: m.relation,
+                    age: count(&m.age),
+                    living: match (m.lives_together, m.excluded) {
+                        (false, _) => Living::Apart,
+                        (true, Some(Exclusion::Prison)) => Living::Prison,
+                        (true, Some(Exclusion::CompulsoryRehab)) => Living::CompulsoryRehab,
+                        (true, Some(Exclusion::ReligiousAway3Years)) => {
+                            Living::ReligiousAway3Years
+                        }
+                        (true, Some(Exclusion::DeclaredMissing)) => Living::DeclaredMissing,
+                        (true, Some(Exclusion::Conscript) | None) => Living::Together,
+                    },
+                    disability,
+                    level,
+                    serious_illness: YesNo::of(m.serious_illness),
+                    bedridden: YesNo::of(m.bedridden),
+                    self_care: m.self_care,
+                    schooling: m.schooling,
+                    work: m.work,
+                    income: m
+                        .income
+                        .iter()
+                        .map(|item| IncomeAnswer {
+                            kind: item.kind,
+                            amount: match item.amount {
+                                Fact::Known(d) => d.normalize().to_string(),
+                                Fact::Unknown => UNKNOWN.to_string(),
+                            },
+                            period: item.period,
+                            payer: item.payer,
+                            band: item.payer_income.get(),
+                        })
+                        .collect(),
+                    supporters: Supporters::of(&m.obligors),
+                    in_institution: m.in_institution,
+                }
+            })
+            .collect();
+        let x = &h.expenses;
+        let a = &h.assets;
+        let c = &h.circumstances;
+        Answers {
+            v: VERSION,
+            region: h.region.clone(),
+            residence: Some(h.residence),
+            date: h.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            members,
+            expenses: ExpenseAnswers {
+                period: x.period,
+                medical: money(&x.medical),
+                education: money(&x.education),
+                rehab: money(&x.disability_rehab),
+                employment: money(&x.employment),
+                other: money(&x.other),
+            },
+            assets: AssetAnswers {
+                financial: money(&a.financial),
+                homes: match a.homes {
+                    Fact::Known(0) => String::new(),
+                    f => count(&f),
+                },
+                relocation_homes: match a.relocation_homes {
+                    0 => String::new(),
+                    n => n.to_string(),
+                },
+                non_residential: YesNo::of(a.non_residential_property),
+                vehicle_bought_12m_price: money(&a.vehicle_bought_12m_price),
+                vehicle_value: money(&a.vehicle_value),
+                vehicle_for_disability: a.vehicle_for_disability,
+                business: YesNo::of(a.business_registered),
+                business_profit: money(&a.business_annual_profit),
+            },
+            events: EventAnswers {
+                sudden_event: c.sudden_event,
+                spending_spike: YesNo::of(c.spending_spike),
+                months_without_income: match c.months_without_income {
+                    Fact::Known(0) => String::new(),
+                    f => count(&f),
+                },
+                unemployment_insurance: YesNo::of(c.unemployment_insurance),
+                on_dibao: c.on_dibao,
+                application_pending: c.dibao_application_pending,
+                income_rose_from_work: YesNo::of(c.income_rose_from_work),
+            },
+        }
+    }
+
+    /// The errors for one field (exact name), for showing next to it.
+    pub fn errors_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldError> {
+        errors.iter().find(|e| e.field == field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::samples;
+    use crate::rules::{evaluate_on, SchemeId, Status};
+
+    fn filled() -> Answers {
+        let mut a = Answers {
+            region: "530112".into(),
+            residence: Some(Residence::Urban),
+            date: "2022-11-01".into(),
+            ..Answers::default()
+        };
+        a.members[0].age = "45".into();
+        a.members[0].work = Work::Employed;
+        a.members[0].income.push(IncomeAnswer {
+            amount: "600".into(),
+            ..IncomeAnswer::default()
+        });
+        a
+    }
+
+    fn errors(a: &Answers) -> Vec<FieldError> {
+        a.to_household().expect_err("answers must be rejected")
+    }
+
+    fn only_error(a: &Answers, field: &str) -> FieldError {
+        let e = errors(a);
+        assert_eq!(e.len(), 1, "expected one error on {field}, got {e:?}");
+        assert_eq!(e[0].field, field);
+        assert!(!e[0].zh.is_empty() && !e[0].en.is_empty());
+        assert!(!e[0].zh.contains("err."), "message key not in catalogue: {}", e[0].zh);
+        e[0].clone()
+    }
+
+    #[test]
+    fn filled_answers_become_the_engines_household() {
+        let h = filled().to_household().expect("valid");
+        assert_eq!(h.region, "530112");
+        assert_eq!(h.members.len(), 1);
+        assert_eq!(h.members[0].age, Fact::Known(45));
+        assert_eq!(h.members[0].income[0].amount, Fact::Known(Decimal::from(600)));
+        // 600 < 700 (Xishan urban standard, 2022): dibao likely.
+        let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
+        assert_eq!(ev.scheme(SchemeId::Dibao).status, Status::Likely);
+    }
+
+    #[test]
+    fn phone_keyboard_numbers_are_read() {
+        let mut a = filled();
+        a.members[0].income[0].amount = "１，２００．５".into();
+        a.members[0].age = " ４５ ".into();
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[0].income[0].amount, Fact::Known(Decimal::new(12005, 1)));
+        assert_eq!(h.members[0].age, Fact::Known(45));
+    }
+
+    #[test]
+    fn negative_amount_is_named() {
+        let mut a = filled();
+        a.members[0].income[0].amount = "-5".into();
+        let e = only_error(&a, "members[0].income[0].amount");
+        assert!(e.zh.contains("负"), "{}", e.zh);
+        assert!(e.en.contains("negative"), "{}", e.en);
+    }
+
+    #[test]
+    fn letters_in_a_number_are_named_and_quoted() {
+        let mut a = filled();
+        a.members[0].income[0].amount = "12a".into();
+        let e = only_error(&a, "members[0].income[0].amount");
+        assert!(e.zh.contains("12a") && e.en.contains("12a"), "{e:?}");
+        a.members[0].income[0].amount = "1.2.3".into();
+        only_error(&a, "members[0].income[0].amount");
+    }
+
+    #[test]
+    fn more_than_two_decimals_is_named() {
+        let mut a = filled();
+        a.members[0].income[0].amount = "10.123".into();
+        let e = only_error(&a, "members[0].income[0].amount");
+        assert!(e.en.contains("fen") || e.en.contains("decimal"), "{}", e.en);
+        a.members[0].income[0].amount = "10.120".into();
+        assert!(a.to_household().is_ok(), "a trailing zero is still two decimals");
+    }
+
+    #[test]
+    fn amount_over_the_engine_limit_is_named() {
+        let mut a = filled();
+        a.members[0].income[0].amount = (MAX_AMOUNT + 1).to_string();
+        let e = only_error(&a, "members[0].income[0].amount");
+        assert!(e.zh.contains(&MAX_AMOUNT.to_string()), "{}", e.zh);
+        a.members[0].income[0].amount = MAX_AMOUNT.to_string();
+        assert!(a.to_household().is_ok());
+    }
+
+    #[test]
+    fn age_200_is_out_of_range() {
+        let mut a = filled();
+        a.members[0].age = "200".into();
+        let e = only_error(&a, "members[0].age");
+        assert!(e.zh.contains("200") && e.zh.contains(&MAX_AGE.to_string()), "{}", e.zh);
+        a.members[0].age = MAX_AGE.to_string();
+        assert!(a.to_household().is_ok());
+        a.members[0].age = "99999999999999999999999".into();
+        only_error(&a, "members[0].age");
+    }
+
+    #[test]
+    fn age_must_be_whole_and_given() {
+        let mut a = filled();
+        a.members[0].age = "3.5".into();
+        only_error(&a, "members[0].age");
+        a.members[0].age = "".into();
+        let e = only_error(&a, "members[0].age");
+        assert!(e.blank, "a blank age is a missing answer, not a wrong one");
+        a.members[0].age = "?".into();
+        assert_eq!(a.to_household().unwrap().members[0].age, Fact::Unknown);
+    }
+
+    #[test]
+    fn more_than_30_members_is_named() {
+        let mut a = filled();
+        for n in 0..MAX_MEMBERS {
+            let mut m = MemberAnswers::new(&format!("x{n}"), Relation::Child);
+            m.age = "5".into();
+            a.members.push(m);
+        }
+        assert_eq!(a.members.len(), MAX_MEMBERS + 1);
+        let e = only_error(&a, "members");
+        assert!(e.zh.contains(&MAX_MEMBERS.to_string()));
+        a.members.pop();
+        assert!(a.to_household().is_ok());
+    }
+
+    #[test]
+    fn household_of_nobody_and_no_applicant() {
+        let mut a = filled();
+        a.members.clear();
+        let e = only_error(&a, "members");
+        assert!(e.en.contains("at least one person"), "{}", e.en);
+
+        let mut a = filled();
+        a.members[0].relation = Relation::Spouse;
+        let e = only_error(&a, "members");
+        assert!(e.en.contains("applicant"), "{}", e.en);
+
+        let mut a = filled();
+        let mut m = MemberAnswers::new("m2", Relation::Applicant);
+        m.age = "40".into();
+        a.members.push(m);
+        only_error(&a, "members");
+
+        // Everyone listed lives elsewhere: nobody is counted.
+        let mut a = filled();
+        a.members[0].living = Living::Prison;
+        let e = only_error(&a, "members");
+        assert!(e.en.contains("counted"), "{}", e.en);
+    }
+
+    #[test]
+    fn missing_place_is_reported_as_blank() {
+        let mut a = filled();
+        a.region.clear();
+        a.residence = None;
+        let e = errors(&a);
+        assert_eq!(e.len(), 2);
+        assert!(e.iter().all(|e| e.blank));
+        assert_eq!(e[0].field, "region");
+        assert_eq!(e[1].field, "residence");
+    }
+
+    #[test]
+    fn the_engine_still_checks_what_the_form_does_not() {
+        let mut a = filled();
+        a.region = "999999".into();
+        let e = only_error(&a, "region");
+        assert!(e.zh.contains("999999"));
+        let mut a = filled();
+        a.assets.homes = "1".into();
+        a.assets.relocation_homes = "2".into();
+        only_error(&a, "assets.relocation_homes");
+        let mut a = filled();
+        a.date = "2001-01-01".into();
+        only_error(&a, "as_of");
+        a.date = "2022-13-01".into();
+        only_error(&a, "as_of");
+    }
+
+    #[test]
+    fn all_errors_are_reported_at_once_and_nothing_is_lost() {
+        let mut a = filled();
+        a.members[0].age = "abc".into();
+        a.assets.financial = "-1".into();
+        let before = a.clone();
+        let e = errors(&a);
+        let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["members[0].age", "assets.financial"]);
+        assert_eq!(a, before);
+    }
+
+    #[test]
+    fn i_dont_know_becomes_unknown_and_possible() {
+        let mut a = filled();
+        a.members[0].income[0].amount = "?".into();
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[0].income[0].amount, Fact::Unknown);
+        let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
+        assert_eq!(ev.scheme(SchemeId::Dibao).status, Status::Possible);
+    }
+
+    #[test]
+    fn skipped_questions_do_not_count() {
+        let mut a = filled();
+        // A rehabilitation cost typed, then the disability removed: the question is gone.
+        a.expenses.rehab = "500".into();
+        assert_eq!(a.to_household().unwrap().expenses.disability_rehab, Fact::Known(Decimal::ZERO));
+        a.members[0].disability = "physical".into();
+        a.members[0].level = "2".into();
+        assert_eq!(
+            a.to_household().unwrap().expenses.disability_rehab,
+            Fact::Known(Decimal::from(500))
+        );
+        // Supporters are asked of a 45-year-old only because of the disability.
+        assert!(asks_supporters(&a.members[0]));
+        a.members[0].disability.clear();
+        assert!(!asks_supporters(&a.members[0]));
+        a.members[0].supporters = Supporters::None;
+        assert_eq!(a.to_household().unwrap().members[0].obligors, Fact::Unknown);
+        // A bad answer to a skipped question is not an error either.
+        a.expenses.rehab = "abc".into();
+        assert!(a.to_household().is_ok());
+    }
+
+    #[test]
+    fn skip_rules_by_age() {
+        let mut m = MemberAnswers::new("m1", Relation::Applicant);
+        m.age = "78".into();
+        assert!(asks_supporters(&m) && !asks_schooling(&m) && asks_work(&m));
+        m.age = "10".into();
+        assert!(asks_supporters(&m) && asks_schooling(&m) && !asks_work(&m));
+        m.age = "40".into();
+        assert!(!asks_supporters(&m) && !asks_schooling(&m) && asks_work(&m));
+        m.age = "?".into();
+        assert!(asks_supporters(&m) && asks_schooling(&m) && asks_work(&m));
+        m.age = "40".into();
+        m.living = Living::Apart;
+        m.disability = "?".into();
+        assert!(!asks_supporters(&m), "not counted: no 特困 questions");
+    }
+
+    #[test]
+    fn income_of_people_not_counted_is_not_read() {
+        let mut a = filled();
+        let mut m = MemberAnswers::new("m2", Relation::Spouse);
+        m.age = "40".into();
+        m.living = Living::Apart;
+        m.income.push(IncomeAnswer {
+            amount: "bad".into(),
+            ..IncomeAnswer::default()
+        });
+        a.members.push(m);
+        let h = a.to_household().unwrap();
+        assert!(h.members[1].income.is_empty());
+        assert!(!h.members[1].lives_together);
+    }
+
+    #[test]
+    fn supporter_answers_drive_tekun() {
+        let sample = samples::get("xishan_tekun_elder").unwrap();
+        let h = crate::rules::validate::parse(sample.json).unwrap();
+        let today = Date::new(2022, 11, 1).unwrap();
+        let mut a = Answers::from_household(&h);
+        assert_eq!(a.members[0].supporters, Supporters::None);
+        let status = |a: &Answers| {
+            let ev = evaluate_on(&a.to_household().unwrap(), today).unwrap();
+            ev.scheme(SchemeId::Tekun).status
+        };
+        assert_eq!(status(&a), Status::Likely);
+        a.members[0].supporters = Supporters::Able;
+        assert_eq!(status(&a), Status::Unlikely);
+        a.members[0].supporters = Supporters::Unknown;
+        assert_eq!(status(&a), Status::Possible);
+        for s in [
+            Supporters::Tekun,
+            Supporters::Dibao60,
+            Supporters::Old70LowIncome,
+            Supporters::SevereDisabilityLowIncome,
+            Supporters::Incapacitated,
+        ] {
+            a.members[0].supporters = s;
+            assert_eq!(status(&a), Status::Likely, "{s:?}: supporter unable");
+            let back = Answers::from_household(&a.to_household().unwrap());
+            assert_eq!(back.members[0].supporters, s, "round trip of {s:?}");
+        }
+    }
+
+    /// Every sample household survives household → answers → household, and gives the same
+    /// statuses (the staff demo loads samples into the form this way).
+    #[test]
+    fn every_sample_round_trips_with_the_same_result() {
+        for s in samples::all() {
+            let h = crate::rules::validate::parse(s.json).unwrap();
+            let a = Answers::from_household(&h);
+            let back = a
+                .to_household()
+                .unwrap_or_else(|e| panic!("sample {} does not round-trip: {e:?}", s.id));
+            let today = Date::new(2024, 1, 1).unwrap();
+            let st = |h: &Household| {
+                evaluate_on(h, today)
+                    .unwrap()
+                    .schemes
+                    .iter()
+                    .map(|r| (r.scheme, r.status))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(st(&h), st(&back), "sample {}", s.id);
+            // And the saved form restores to the same answers.
+            let (restored, problem) = Answers::restore(&a.to_json()).unwrap();
+            assert_eq!(restored, a, "sample {}", s.id);
+            assert_eq!(problem, None);
+        }
+    }
+
+    #[test]
+    fn saved_form_is_compact_and_versioned() {
+        let json = Answers::default().to_json();
+        assert!(json.starts_with("{\"v\":1"), "{json}");
+        assert!(json.len() < 60, "defaults are left out: {json}");
+        let json = filled().to_json();
+        assert!(!json.contains("expenses") && !json.contains("together"), "{json}");
+    }
+
+    #[test]
+    fn restore_corrupt_and_foreign_data() {
+        for bad in ["", "{", "null", "[]", "42", "{\"v\":\"one\"}", "{\"m\":[]}", "{\"v\":1,\"m\":7}",
+            "{\"v\":1,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}"]
+        {
+            assert_eq!(Answers::restore(bad), Err(RestoreProblem::Corrupt), "{bad:?}");
+        }
+        assert_eq!(
+            Answers::restore("{\"v\":99,\"m\":[]}"),
+            Err(RestoreProblem::Newer { from: 99 })
+        );
+        assert_eq!(Answers::restore("{\"v\":0}"), Err(RestoreProblem::Outdated { from: 0 }));
+    }
+
+    #[test]
+    fn restore_keeps_what_it_can_read() {
+        // Unknown fields (from a later minor change) are ignored; missing ones default.
+        let (a, p) = Answers::restore(
+            "{\"v\":1,\"r\":\"530112\",\"m\":[{\"id\":\"m1\",\"rel\":\"applicant\",\"age\":\"7x\"}],\"zz\":1}",
+        )
+        .unwrap();
+        assert_eq!(p, None);
+        assert_eq!(a.region, "530112");
+        assert_eq!(a.members[0].age, "7x", "bad input is kept as typed");
+    }
+
+    #[test]
+    fn restore_messages_exist_in_both_languages() {
+        for p in [
+            RestoreProblem::Corrupt,
+            RestoreProblem::Migrated { from: 1 },
+            RestoreProblem::Outdated { from: 0 },
+            RestoreProblem::Newer { from: 9 },
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                let m = p.message(lang);
+                assert!(!m.starts_with("restore."), "{m}");
+            }
+        }
+    }
+
+    #[test]
+    fn duplicate_names_are_named() {
+        let mut a = filled();
+        a.members[0].name = "奶奶".into();
+        let mut m = MemberAnswers::new("m2", Relation::Parent);
+        m.age = "80".into();
+        m.name = " 奶奶".into();
+        a.members.push(m);
+        only_error(&a, "members[1].name");
+    }
+
+    #[test]
+    fn disability_needs_a_level() {
+        let mut a = filled();
+        a.members[0].disability = "physical".into();
+        let e = only_error(&a, "members[0].disability.level");
+        assert!(e.blank);
+        a.members[0].level = "1".into();
+        let h = a.to_household().unwrap();
+        assert_eq!(
+            h.members[0].disability,
+            Fact::Known(Some(Disability { kind: DisabilityKind::Physical, level: 1 }))
+        );
+        a.members[0].level = "?".into();
+        assert_eq!(a.to_household().unwrap().members[0].disability, Fact::Unknown);
+    }
+}
