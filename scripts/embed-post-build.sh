@@ -8,7 +8,7 @@
 #   jiuzhu-shadow-H.css    the app's stylesheet for a shadow root (the custom element): `:root`
 #                          and `body` rules apply to `:host`, `rem` is immune to the host
 #                          page's root font size, plus the theming variables (www/jiuzhu-screener.css)
-#   embed.html             the iframe page (www/embed.html with the hashed CSS name)
+#   embed.html             the iframe page (www/embed.html with the hashed CSS names)
 #   jiuzhu-screener.js, jiuzhu-frame.js   copied from www/ (stable names)
 #   embed-demo/            the demo host pages (www/embed-demo/), used by e2e/embed.spec.mjs
 #   jiuzhu-csp.txt         the Content-Security-Policy each page needs, with the sha256 of
@@ -40,8 +40,19 @@ const one = (re, what) => {
 };
 const wasm = one(/^jiuzhu-app-[0-9a-f]+_bg\.wasm$/, "jiuzhu-app-*_bg.wasm");
 const glue = one(/^jiuzhu-app-[0-9a-f]+\.js$/, "jiuzhu-app-*.js");
-const css = one(/^style-[0-9a-f]+\.css$/, "style-*.css");
 const sha = (text, enc = "hex") => createHash("sha256").update(text).digest(enc);
+
+// The app's stylesheets, in the order index.html links them (Trunk has hashed their names;
+// the links themselves are not touched by the other post_build hook).
+const indexHtml = await readFile(join(dir, "index.html"), "utf8");
+const styles = [...indexHtml.matchAll(/<link\b[^>]*>/gi)]
+  .map(([tag]) => tag)
+  .filter((tag) => /\brel=["']?stylesheet\b/i.test(tag))
+  .map((tag) => tag.match(/\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i))
+  .map((m) => (m ? (m[1] ?? m[2] ?? m[3]).split("/").pop() : ""))
+  .filter((name) => /\.css$/.test(name));
+if (styles.length === 0) fail("index.html links no stylesheet");
+for (const name of styles) if (!names.includes(name)) fail(`index.html links ${name}, not in ${dir}`);
 
 // The shadow-root stylesheet. Rules for the document (`:root`, `html`, `body`) become rules
 // for the element's `:host`; `rem` (relative to the *host page's* root font size, which
@@ -49,12 +60,12 @@ const sha = (text, enc = "hex") => createHash("sha256").update(text).digest(enc)
 // never less than 16px). Before it, a reset of what the host page passes down (inherited
 // properties such as font, colour, line height do cross a shadow boundary; custom properties,
 // the theme, still inherit); after it, the theming layer (www/jiuzhu-screener.css).
-const appCss = await readFile(join(dir, css), "utf8");
+const appCss = (await Promise.all(styles.map((n) => readFile(join(dir, n), "utf8")))).join("\n");
 const theme = await readFile(join(src, "jiuzhu-screener.css"), "utf8");
 const hosted = appCss
   .replace(/(^|[{},;\s])(?::root|html|body)(?=\s*[{,])/g, "$1:host")
   .replace(/(-?(?:\d+\.?\d*|\.\d+))rem\b/g, "calc($1*var(--jiuzhu-rem))");
-if (!hosted.includes(":host")) fail(`${css}: no :root/html/body rule found to move to :host`);
+if (!hosted.includes(":host")) fail(`${styles}: no :root/html/body rule found to move to :host`);
 const shadowCss = ":host{all:initial;display:block}\n" + hosted + "\n" + theme;
 const shadowName = `jiuzhu-shadow-${sha(shadowCss).slice(0, 16)}.css`;
 await writeFile(join(dir, shadowName), shadowCss);
@@ -68,7 +79,7 @@ const files = `// jiuzhu-files.js — this build's hashed file names (scripts/em
 export const files = Object.freeze({
   glue: new URL("./${glue}", import.meta.url).href,
   wasm: new URL("./${wasm}", import.meta.url).href,
-  css: new URL("./${css}", import.meta.url).href,
+  styles: [${styles.map((n) => `new URL("./${n}", import.meta.url).href`).join(", ")}],
   shadowCss: new URL("./${shadowName}", import.meta.url).href,
 });
 `;
@@ -87,8 +98,9 @@ await writeFile(join(dir, "jiuzhu.js"), entry);
 
 // The iframe page and the stable-named scripts.
 const page = await readFile(join(src, "embed.html"), "utf8");
-if (!page.includes("{{STYLE_CSS}}")) fail("www/embed.html: no {{STYLE_CSS}} placeholder");
-await writeFile(join(dir, "embed.html"), page.replaceAll("{{STYLE_CSS}}", `./${css}`));
+if (!page.includes("{{STYLESHEETS}}")) fail("www/embed.html: no {{STYLESHEETS}} placeholder");
+const links = styles.map((n) => `<link rel="stylesheet" href="./${n}">`).join("\n  ");
+await writeFile(join(dir, "embed.html"), page.replace("{{STYLESHEETS}}", links));
 for (const f of ["jiuzhu-screener.js", "jiuzhu-frame.js"]) {
   await cp(join(src, f), join(dir, f));
 }
@@ -97,7 +109,7 @@ await cp(join(src, "embed-demo"), join(dir, "embed-demo"), { recursive: true });
 // The CSP. Wait until index.html has been unchanged for a second (the other post_build hook
 // edits it in milliseconds), at most 30 s, then hash each inline <script>.
 const index = join(dir, "index.html");
-let html = await readFile(index, "utf8");
+let html = indexHtml;
 for (let stable = 0, waited = 0; stable < 4; waited++) {
   if (waited > 120) fail("index.html kept changing for 30 s");
   await new Promise((r) => setTimeout(r, 250));

@@ -1,10 +1,11 @@
 // The iframe page's script (embed.html, docs/embedding.md#iframe): mounts the screener and
 // talks to the portal that framed it with postMessage — and only to that portal.
 //
-//   embed.html?region=530112&lang=zh-CN&mode=resident&date=2025-03-01&origin=https://mz.example.gov.cn
+//   embed.html?region=530112&lang=zh-CN&mode=resident&date=2025-03-01&apply=1&origin=https://mz.example.gov.cn
 //
 // `origin` is the portal's origin (scheme://host[:port]). Without a valid one the page works
 // on its own but sends no message at all (statuses must not go to whoever framed it).
+// `apply=1` shows an "apply" button that sends `apply`.
 //
 // Frame → portal (each {source: "jiuzhu", protocol: 1, type, ...}, posted to `origin` only):
 //   ready       {version: {app, rules, schema}, options}   mounted (again after `hello`)
@@ -85,7 +86,9 @@ const callbacks = {
       as_of: statuses.as_of,
       schemes: statuses.schemes.map(({ scheme, status }) => ({ scheme, status })),
     }),
-  onApply: () => post("apply", { region: options.region ?? null }),
+  // The "apply" button only for a portal that asked for it (apply=1) and can hear it.
+  onApply:
+    allowed && query.get("apply") === "1" ? () => post("apply", { region: options.region ?? null }) : undefined,
 };
 
 const root = document.getElementById("jiuzhu-frame-root");

@@ -5,7 +5,8 @@
 //
 // Attributes: region (GB/T 2260 code), lang (zh-CN | en), mode (resident | staff), date
 // (YYYY-MM-DD), storage-key (where its answers are kept on the device; default from the id,
-// else the element's order on the page). Property: `params`, the portal's own standards
+// else the element's order on the page), apply (present: show an "apply" button, which fires
+// jiuzhu-apply). Property: `params`, the portal's own standards
 // ({name: value | {value, provided_by, effective, document}}, docs/schema.md).
 // Events (bubbling, composed): jiuzhu-ready, jiuzhu-result (detail: statuses only),
 // jiuzhu-apply (detail: {region}), jiuzhu-error (detail: {field, problem, message_zh,
@@ -36,7 +37,7 @@ const TEXT = {
 };
 
 export class JiuzhuScreener extends HTMLElement {
-  static observedAttributes = ["region", "lang", "mode", "date", "storage-key"];
+  static observedAttributes = ["region", "lang", "mode", "date", "storage-key", "apply"];
 
   #shadow;
   #link = null;
@@ -90,7 +91,10 @@ export class JiuzhuScreener extends HTMLElement {
         attr("storage-key") ?? (this.id ? `jiuzhu:${this.id}` : `jiuzhu:screener-${this.#number}`),
       params: this.#params ?? undefined,
       onResult: (statuses) => this.#emit("jiuzhu-result", statuses),
-      onApply: () => this.#emit("jiuzhu-apply", { region: this.getAttribute("region") }),
+      // The app shows its "apply" button only if the portal asked for it (and listens).
+      onApply: this.hasAttribute("apply")
+        ? () => this.#emit("jiuzhu-apply", { region: this.getAttribute("region") })
+        : undefined,
     };
   }
 

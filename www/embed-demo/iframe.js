@@ -8,6 +8,7 @@ const src = new URL("embed.html", base);
 src.searchParams.set("region", q.get("region") ?? "530112");
 src.searchParams.set("lang", q.get("lang") ?? "zh-CN");
 src.searchParams.set("origin", q.get("origin") ?? location.origin);
+src.searchParams.set("apply", "1");
 const frame = document.getElementById("screener");
 frame.src = src.href;
 
