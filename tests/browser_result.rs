@@ -106,7 +106,7 @@ async fn dibao_household_shows_likely_with_the_estimate_in_the_card() {
     let distance = s.text("[data-scheme=dibao] .result-distance");
     assert!(distance.contains("再增加 ¥264.00"), "distance: {distance}");
     assert!(distance.contains("¥700.00"), "the line: {distance}");
-    assert!(text.contains("覆盖全家 3 人"), "members covered: {text}");
+    assert!(text.contains("覆盖全家 3 人：申请人（45岁）、配偶（43岁）、子女（12岁）"), "members covered: {text}");
     assert!(text.contains("医疗救助"), "what it unlocks: {text}");
     // Likely schemes come first.
     let first = s.one(".result-card");

@@ -43,9 +43,12 @@ pub fn scheme_card(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
             <article aria-labelledby={heading_id.clone()}>
                 <h4 id={heading_id}>{ pick(lang, &s.scheme.label()) }</h4>
                 { status_badge(lang, s.status) }
-                <p class="result-summary">{ pick(lang, &s.summary) }</p>
+                // Per-person schemes list each person's reasons below; the summary would repeat them.
+                if !(per_person && !unlikely) {
+                    <p class="result-summary">{ pick(lang, &s.summary) }</p>
+                }
                 { for s.distance.as_ref().map(|d| distance(lang, d)) }
-                { for s.estimate.as_ref().filter(|_| !per_person).map(|e| estimate(lang, e, None)) }
+                { for s.estimate.as_ref().filter(|_| !per_person).map(|e| estimate(lang, e)) }
                 if !per_person && !s.members.is_empty() {
                     <p class="result-members">
                         { tf(lang, "result.members.household", &[
@@ -102,13 +105,12 @@ fn distance(lang: Lang, d: &Distance) -> Html {
 }
 
 /// The estimated monthly amount, large; a range and "about" for approximate figures.
-fn estimate(lang: Lang, e: &Estimate, who: Option<&str>) -> Html {
+fn estimate(lang: Lang, e: &Estimate) -> Html {
     let amount = yuan_range(e.monthly_low, e.monthly_high);
-    let label = match (e.approximate, who) {
-        (false, None) => t(lang, "result.estimate.label").to_string(),
-        (true, None) => t(lang, "result.estimate.label_approx").to_string(),
-        (false, Some(w)) => tf(lang, "result.estimate.label_person", &[("who", w)]),
-        (true, Some(w)) => tf(lang, "result.estimate.label_person_approx", &[("who", w)]),
+    let label = if e.approximate {
+        t(lang, "result.estimate.label_approx")
+    } else {
+        t(lang, "result.estimate.label")
     };
     html! {
         <div class="result-estimate" data-testid="estimate">
@@ -135,12 +137,12 @@ fn people(lang: Lang, h: &Household, people: &[PersonResult]) -> Html {
                     html! {
                         <li class={classes!("result-person", format!("result-card-{}", status_code(p.status)))}
                             data-member={p.member.clone()} data-status={status_code(p.status)}>
-                            <p class="result-person-name"><strong>{ who.clone() }</strong></p>
+                            <p class="result-person-name"><strong>{ who }</strong></p>
                             { status_badge(lang, p.status) }
                             <ul class="result-person-reasons">
                                 { for p.reasons.iter().map(|r| html! { <li>{ pick(lang, &r.text) }</li> }) }
                             </ul>
-                            { for p.estimate.as_ref().map(|e| estimate(lang, e, Some(&who))) }
+                            { for p.estimate.as_ref().map(|e| estimate(lang, e)) }
                             if !p.to_check.is_empty() {
                                 <p class="result-check-title">{ t(lang, "result.card.to_check") }</p>
                                 <ul>{ for p.to_check.iter().map(|r| reason_item(lang, r)) }</ul>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{t, Lang};
 use crate::rules::outcome::{Reason, Source};
 use crate::rules::Text;
 
@@ -19,8 +19,13 @@ pub fn source_note(lang: Lang, source: Option<&Source>) -> Html {
         Some(article) => format!("{} {}", s.document, article),
         None => s.document.to_string(),
     };
+    // Most documents are Chinese titles: mark them so a screen reader in English mode reads
+    // them with a Chinese voice.
+    let doc_lang = where_.chars().any(is_cjk).then_some("zh-CN");
     html! {
-        <span class="result-source">{ tf(lang, "result.source", &[("source", &where_)]) }</span>
+        <span class="result-source">
+            { t(lang, "result.source") }<span lang={doc_lang}>{ where_ }</span>
+        </span>
     }
 }
 
@@ -45,4 +50,9 @@ pub fn confidence_label(lang: Lang, code: &str) -> String {
         "assumption" => t(lang, "result.confidence.assumption").to_string(),
         other => other.to_string(),
     }
+}
+
+/// CJK Unified Ideographs and CJK punctuation (enough to tell a Chinese title from English).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
 }

@@ -5,20 +5,18 @@ use crate::i18n::{t, tf, Lang};
 use crate::rules::household::Relation;
 use crate::rules::Household;
 
-/// `申请人，45岁` / `applicant, 45`; `grandma（祖父母，78岁）` when the id was chosen by a person.
+/// `申请人（45岁）` / `applicant (45)`; `grandma（申请人，78岁）` when the id was chosen by a person.
 pub fn member_label(h: &Household, id: &str, lang: Lang) -> String {
     let Some(m) = h.members.iter().find(|m| m.id == id) else {
         return id.to_string();
     };
     let relation = relation_label(m.relation, lang);
-    let who = match m.age.get() {
-        Some(age) => tf(lang, "result.member.relation_age", &[("relation", relation), ("age", &age.to_string())]),
-        None => relation.to_string(),
-    };
-    if is_automatic_id(id) {
-        who
-    } else {
-        tf(lang, "result.member.named", &[("id", id), ("who", &who)])
+    let age = m.age.get().map(|a| a.to_string());
+    match (is_automatic_id(id), age) {
+        (true, Some(age)) => tf(lang, "result.member.relation_age", &[("relation", relation), ("age", &age)]),
+        (true, None) => relation.to_string(),
+        (false, Some(age)) => tf(lang, "result.member.named_age", &[("id", id), ("relation", relation), ("age", &age)]),
+        (false, None) => tf(lang, "result.member.named", &[("id", id), ("relation", relation)]),
     }
 }
 

@@ -86,9 +86,17 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         };
         tf(lang, "result.headline.some", &[("n", &hopeful.len().to_string()), ("names", &hopeful.join(sep))])
     };
+    // The amount alone is large and unbroken; words around it wrap normally.
     let per_capita = match ev.per_capita_monthly_income {
-        Some(v) => money::yuan(v),
-        None => tf(lang, "result.overview.at_least", &[("amount", &money::yuan(ev.per_capita_monthly_income_at_least))]),
+        Some(v) => html! { <strong class="result-money" data-testid="per-capita">{ money::yuan(v) }</strong> },
+        None if ev.per_capita_monthly_income_at_least > rust_decimal::Decimal::ZERO => html! {
+            <span data-testid="per-capita">
+                { t(lang, "result.overview.at_least") }{ " " }
+                <strong class="result-money">{ money::yuan(ev.per_capita_monthly_income_at_least) }</strong>
+                { " " }{ t(lang, "result.overview.some_unknown") }
+            </span>
+        },
+        None => html! { <span data-testid="per-capita">{ t(lang, "result.overview.unknown") }</span> },
     };
     let household_income = ev.household_monthly_income.map(money::yuan);
     let standard = ev.dibao_standard_monthly.map(money::yuan);
@@ -121,7 +129,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
                 <div>
                     <dt>{ t(lang, "result.overview.per_capita") }</dt>
-                    <dd><strong class="result-money" data-testid="per-capita">{ per_capita }</strong></dd>
+                    <dd>{ per_capita }</dd>
                 </div>
                 if let Some(std) = standard {
                     <div>

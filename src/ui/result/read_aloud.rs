@@ -133,7 +133,21 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let label = if *speaking { t(props.lang, "result.read.stop") } else { t(props.lang, "result.read.start") };
     html! {
         <button type="button" class="result-read-aloud" data-testid="read-aloud" {onclick}>
-            <span aria-hidden="true">{ if *speaking { "■ " } else { "🔊 " } }</span>{ label }
+            { speaker_icon(*speaking) }{ label }
         </button>
+    }
+}
+
+/// A loudspeaker (or a stop square while reading), drawn so it needs no emoji font.
+fn speaker_icon(speaking: bool) -> Html {
+    html! {
+        <svg class="result-read-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            if speaking {
+                <rect x="5" y="5" width="14" height="14" fill="currentColor" />
+            } else {
+                <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
+                <path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            }
+        </svg>
     }
 }
