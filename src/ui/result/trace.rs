@@ -78,7 +78,10 @@ fn parameter(lang: Lang, p: &ParameterUse) -> Html {
             <p class="result-param-meta">
                 { tf(lang, "result.param.place", &[("place", &place)]) }
                 { " · " }{ effective }
-                { " · " }{ standing }
+                // For an unknown value the value itself already says "depends on local rules".
+                if !unknown {
+                    { " · " }{ standing }
+                }
                 { " · " }{ tf(lang, "result.param.confidence", &[("confidence", &confidence_label(lang, &p.confidence))]) }
             </p>
             if let Some(by) = &p.provided_by {
