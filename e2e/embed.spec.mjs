@@ -608,4 +608,20 @@ test.describe("hosting", () => {
     expect(outside).toEqual([]);
     expect(baseURL).toBeTruthy();
   });
+
+  test("the app's own page from a sub-path, when built with a relative public_url", async ({ page }) => {
+    // index.html's file links come from Trunk's public_url: Trunk.toml has "/" (root). Built
+    // with `trunk build --release --public-url ./`, the same files work from any folder.
+    const dist = process.env.E2E_DIST ?? "dist";
+    const html = readFileSync(`${dist}/index.html`, "utf8");
+    test.skip(!/from '\.\/jiuzhu-app-/.test(html), "index.html built for the root (public_url = /)");
+    const outside = [];
+    page.on("request", (r) => {
+      const u = new URL(r.url());
+      if (u.protocol.startsWith("http") && !u.pathname.startsWith("/portal/jiuzhu/")) outside.push(r.url());
+    });
+    await page.goto("/portal/jiuzhu/");
+    await expect(page.locator("#jiuzhu-root select, #jiuzhu-root input").first()).toBeVisible();
+    expect(outside).toEqual([]);
+  });
 });
