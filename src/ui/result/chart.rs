@@ -155,6 +155,19 @@ pub fn describe(lang: Lang, ev: &Evaluation) -> String {
 const W: f64 = 320.0;
 const PAD: f64 = 6.0;
 
+/// A coordinate for an SVG attribute, to a tenth of a unit: `12.3`, `34` (short attributes,
+/// and the same text on every machine).
+fn n(v: f64) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, frac) = (tenths.abs() / 10, tenths.abs() % 10);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
+}
+
 fn x_of(v: Decimal, max: f64) -> f64 {
     let v = v.to_f64().unwrap_or(0.0).clamp(0.0, max);
     PAD + (W - 2.0 * PAD) * v / max
@@ -210,13 +223,13 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
         let dash = if b.firm { "none" } else { "6 4" };
         html! {
             <g class="result-chart-band" data-band={b.scheme.map_or("none", |s| s.code())}>
-                <rect x={format!("{x0:.1}")} y={format!("{bar_y:.1}")}
-                      width={format!("{:.1}", (x1 - x0).max(0.0))} height={format!("{bar_h:.1}")}
+                <rect x={n(x0)} y={n(bar_y)}
+                      width={n((x1 - x0).max(0.0))} height={n(bar_h)}
                       fill={band_fill(b.scheme)} stroke="#1a1a1a" stroke-width="1.5"
                       stroke-dasharray={dash} />
                 if fits {
-                    <text x={format!("{:.1}", (x0 + x1) / 2.0)} y={format!("{under_y:.1}")}
-                          text-anchor="middle" font-size={format!("{fs}")} fill="#1a1a1a">{ short }</text>
+                    <text x={n((x0 + x1) / 2.0)} y={n(under_y)}
+                          text-anchor="middle" font-size={n(fs)} fill="#1a1a1a">{ short }</text>
                 }
             </g>
         }
@@ -230,14 +243,14 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
         html! {
             <g class="result-chart-marker" data-testid="chart-marker"
                data-income={p.household_monthly.to_string()}>
-                <text x={format!("{tx:.1}")} y={format!("{label_y:.1}")} font-size={format!("{fs}")}
+                <text x={n(tx)} y={n(label_y)} font-size={n(fs)}
                       font-weight="bold" fill="#1a1a1a">{ label }</text>
-                <path d={format!("M{:.1} {tri_top:.1} L{:.1} {tri_top:.1} L{x:.1} {:.1} Z", x - 8.0, x + 8.0, tri_top + 10.0)}
+                <path d={format!("M{} {t} L{} {t} L{} {} Z", n(x - 8.0), n(x + 8.0), n(x), n(tri_top + 10.0), t = n(tri_top))}
                       fill="#1a1a1a" />
-                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{bar_y:.1}")}
-                      y2={format!("{:.1}", bar_y + bar_h)} stroke="#ffffff" stroke-width="9" />
-                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{bar_y:.1}")}
-                      y2={format!("{:.1}", bar_y + bar_h)} stroke="#1a1a1a" stroke-width="4" />
+                <line x1={n(x)} x2={n(x)} y1={n(bar_y)}
+                      y2={n(bar_y + bar_h)} stroke="#ffffff" stroke-width="9" />
+                <line x1={n(x)} x2={n(x)} y1={n(bar_y)}
+                      y2={n(bar_y + bar_h)} stroke="#1a1a1a" stroke-width="4" />
             </g>
         }
     });
@@ -273,7 +286,7 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
     html! {
         <section class="result-chart" aria-labelledby="jz-chart-h">
             <h3 id="jz-chart-h">{ t(lang, "result.chart.title") }</h3>
-            <svg class="result-chart-svg" viewBox={format!("0 0 {W} {height:.0}")} role="img"
+            <svg class="result-chart-svg" viewBox={format!("0 0 {} {}", n(W), n(height))} role="img"
                  aria-labelledby="jz-chart-title jz-chart-desc" preserveAspectRatio="xMidYMid meet">
                 <title id="jz-chart-title">{ t(lang, "result.chart.title") }</title>
                 <desc id="jz-chart-desc">{ describe(lang, ev) }</desc>
