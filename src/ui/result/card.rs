@@ -73,7 +73,7 @@ pub fn scheme_card(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
                     </div>
                 }
                 <details class="result-why">
-                    <summary>{ t(lang, "result.card.why") }</summary>
+                    <summary><span>{ t(lang, "result.card.why") }</span></summary>
                     <ul>{ for s.reasons.iter().map(|r| reason_item(lang, r)) }</ul>
                     if per_person && unlikely {
                         { people(lang, h, &s.people) }

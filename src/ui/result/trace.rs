@@ -19,7 +19,7 @@ use crate::rules::{Evaluation, Household};
 pub fn working_out(lang: Lang, ev: &Evaluation, h: &Household) -> Html {
     html! {
         <details class="result-trace" data-testid="trace">
-            <summary>{ t(lang, "result.trace.title") }</summary>
+            <summary><span>{ t(lang, "result.trace.title") }</span></summary>
             <h4>{ t(lang, "result.trace.steps") }</h4>
             <ol class="result-trace-steps">
                 { for ev.trace.iter().map(|line| html! {
