@@ -495,8 +495,10 @@ impl Default for IncomeAnswer {
     }
 }
 
-/// Is an income of this kind counted as household income? (The engine decides; this list only
-/// labels the choices so residents see which incomes are excluded, as the national rules say.)
+/// Incomes the national rules never count as household income (优抚金, 计生奖扶, 奖学金,
+/// 见义勇为, 社会救助款物). The engine decides and shows it in its trace; this list only labels
+/// the form's choices so residents see them named and excluded. The resident basic pension is
+/// not here: whether it counts is a dated parameter (excluded 2021–2025), see the engine.
 pub fn income_not_counted(kind: IncomeKind) -> bool {
     matches!(
         kind,
@@ -505,7 +507,6 @@ pub fn income_not_counted(kind: IncomeKind) -> bool {
             | IncomeKind::Scholarship
             | IncomeKind::BraveryAward
             | IncomeKind::Assistance
-            | IncomeKind::ResidentBasicPension
     )
 }
 

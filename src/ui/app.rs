@@ -1,40 +1,353 @@
-//! The root component: header, the sample picker and the result.
+//! The root component: header (language, 大字模式, clear my data), progress, one screen, back /
+//! next, and the live result bar. Owns the [`Flow`] state and its side effects: saving on the
+//! device, focus on navigation, the page language, the host's callbacks, the timing marks.
 
+use std::rc::Rc;
+
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::result_view::{EvaluationView, InputErrorView};
+use super::fields::Ui;
+use super::result::ResultScreen;
+use super::result_bar::ResultBar;
 use super::sample_picker::SamplePicker;
-use super::state::{Action, Outcome, Screening};
+use super::screens::{self, ScreenProps};
+use super::state::{Action, Edit, Flow, Outcome, Step};
+use super::{storage, Mode, Options};
+use crate::i18n::{t, tf, Lang};
+use crate::rules::date::Date;
+
+/// The words for each step: (short name for the progress list, screen heading).
+fn step_names(lang: Lang, s: Step) -> (&'static str, &'static str) {
+    match s {
+        Step::Place => (t(lang, "step.place"), t(lang, "title.place")),
+        Step::Members => (t(lang, "step.members"), t(lang, "title.members")),
+        Step::Income => (t(lang, "step.income"), t(lang, "title.income")),
+        Step::Expenses => (t(lang, "step.expenses"), t(lang, "title.expenses")),
+        Step::Assets => (t(lang, "step.assets"), t(lang, "title.assets")),
+        Step::Events => (t(lang, "step.events"), t(lang, "title.events")),
+        Step::Result => (t(lang, "step.result"), t(lang, "title.result")),
+    }
+}
+
+/// An id prefix from the storage key (letters and digits only), unique per app on a page.
+fn prefix(key: &str) -> Rc<str> {
+    let s: String = key
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("jz-{s}").into()
+}
+
+fn init(o: &Options) -> Flow {
+    let (mut answers, notice) = storage::load_answers(&o.storage_key);
+    let prefs = storage::load_prefs(&o.storage_key);
+    if answers.region.is_empty() {
+        if let Some(r) = o.region.as_ref().filter(|r| {
+            crate::rules::params::catalogue().regions.contains_key(r.as_str())
+        }) {
+            answers.region = r.clone();
+        }
+    }
+    let lang = o
+        .lang
+        .or_else(|| prefs.lang.as_deref().and_then(Lang::from_tag))
+        .unwrap_or_else(storage::browser_lang);
+    let today = o
+        .date
+        .as_deref()
+        .and_then(Date::parse)
+        .unwrap_or_else(Date::today);
+    Flow::new(
+        answers,
+        prefs.step.unwrap_or(Step::Place),
+        lang,
+        prefs.elder,
+        today,
+        notice,
+    )
+}
 
 #[component]
-pub fn App() -> Html {
-    let screening = use_reducer(Screening::initial);
-    let on_choose = {
-        let screening = screening.dispatcher();
-        Callback::from(move |id: String| screening.dispatch(Action::ChooseSample(id)))
+pub fn App(o: &Options) -> Html {
+    let flow = {
+        let o = o.clone();
+        use_reducer(move || init(&o))
     };
-    let body = match &screening.outcome {
-        Outcome::Evaluated(ev) => html! { <EvaluationView evaluation={ev.clone()} /> },
-        Outcome::Invalid(err) => html! { <InputErrorView error={err.clone()} /> },
-        Outcome::Empty => {
-            html! { <p>{"没有示例家庭。"}<span class="en" lang="en">{"No sample households."}</span></p> }
+    let heading = use_node_ref();
+    let key = o.storage_key.clone();
+    let lang = flow.lang;
+
+    // Saved on the device as the user types.
+    {
+        let key = key.clone();
+        use_effect_with(flow.answers.clone(), move |a| storage::save_answers(&key, a));
+    }
+    {
+        let key = key.clone();
+        use_effect_with((flow.lang, flow.elder, flow.step), move |(lang, elder, step)| {
+            storage::save_prefs(
+                &key,
+                &storage::Prefs {
+                    lang: Some(lang.tag().to_string()),
+                    elder: *elder,
+                    step: Some(*step),
+                },
+            )
+        });
+    }
+    // The page's language and title follow the app (full-page app only).
+    use_effect_with((flow.lang, o.embedded), |(lang, embedded)| {
+        if !embedded {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(html) = doc.document_element() {
+                    let _ = html.set_attribute("lang", lang.tag());
+                }
+                doc.set_title(t(*lang, "app.title"));
+            }
         }
+    });
+    // Focus moves to the screen heading on every navigation (not on first load).
+    {
+        let heading = heading.clone();
+        use_effect_with(flow.nav_count, move |n| {
+            if *n > 0 {
+                if let Some(h) = heading.cast::<HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    // Every new result: the input → result time, and the host's callback.
+    {
+        let on_result = o.on_result.clone();
+        use_effect_with(flow.outcome.clone(), move |outcome| {
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                if p.get_entries_by_name_with_entry_type("jz-input", "mark").length() > 0 {
+                    let _ = p.measure_with_start_mark("jz-update", "jz-input");
+                    p.clear_marks_with_mark_name("jz-input");
+                }
+            }
+            if let (Some(cb), Outcome::Evaluated { evaluation, .. }) = (on_result, outcome) {
+                cb.emit(evaluation.clone());
+            }
+        });
+    }
+    // `#jiuzhu-panic-test`: panic once mounted, to test the panic screen end to end.
+    use_effect_with((), |_| {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+        if hash.as_deref() == Some("#jiuzhu-panic-test") {
+            panic!("jiuzhu panic test (#jiuzhu-panic-test)");
+        }
+    });
+
+    let ui = Ui {
+        lang,
+        elder: flow.elder,
+        prefix: prefix(&key),
+    };
+    let go = {
+        let d = flow.dispatcher();
+        Callback::from(move |s: Step| d.dispatch(Action::Go(s)))
+    };
+    let edit = {
+        let d = flow.dispatcher();
+        Callback::from(move |e: Edit| d.dispatch(Action::Edit(e)))
+    };
+    let act = |a: fn() -> Action| {
+        let d = flow.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(a()))
+    };
+    let switch_lang = {
+        let d = flow.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetLang(lang.other())))
+    };
+    let clear = {
+        let d = flow.dispatcher();
+        let key = key.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::clear(&key);
+            d.dispatch(Action::Clear);
+        })
+    };
+    let load_sample = {
+        let d = flow.dispatcher();
+        Callback::from(move |id: String| d.dispatch(Action::LoadSample(id)))
+    };
+
+    let step = flow.step;
+    let (_, title) = step_names(lang, step);
+    let errors = flow.errors();
+    let props = ScreenProps {
+        answers: flow.answers.clone(),
+        errors: errors.clone(),
+        show_blank: flow.shows_blank(step),
+        edit,
+        today: flow.today,
+    };
+    let screen = match step {
+        Step::Place => html! { <screens::place::Place ..props /> },
+        Step::Members => html! { <screens::members::Members ..props /> },
+        Step::Income => html! { <screens::income::Income ..props /> },
+        Step::Expenses => html! { <screens::expenses::Expenses ..props /> },
+        Step::Assets => html! { <screens::assets::Assets ..props /> },
+        Step::Events => html! { <screens::events::Events ..props /> },
+        Step::Result => result_screen(&flow, o, &go),
+    };
+    let main_id = format!("{}-main", ui.prefix);
+    let content = html! {
+        <>
+            <h2 class="screen-title" ref={heading} tabindex="-1" data-testid="screen-title">{ title }</h2>
+            if o.mode == Mode::Staff && step == Step::Place {
+                <SamplePicker on_choose={load_sample} />
+            }
+            <div class="screen" data-step={step.code()}>{ screen }</div>
+            <div class="nav-buttons">
+                if step != Step::Place {
+                    <button type="button" class="secondary" data-testid="back"
+                        onclick={go.reform(move |_| step.back())}>
+                        <span aria-hidden="true">{"‹ "}</span>{ t(lang, "nav.back") }
+                    </button>
+                }
+                if step != Step::Result {
+                    <button type="button" class="primary" data-testid="next"
+                        onclick={go.reform(move |_| step.next())}>
+                        { if step.next() == Step::Result { t(lang, "nav.see_result") } else { t(lang, "nav.next") } }
+                        <span aria-hidden="true">{" ›"}</span>
+                    </button>
+                }
+            </div>
+        </>
     };
     html! {
-        <>
-            <header class="site-header">
-                <h1>{"救助自查"}<span class="en" lang="en">{"jiuzhu — social assistance self-check"}</span></h1>
-                <p class="tagline">
-                    {"看看您家可能符合哪些社会救助。所有计算都在本机完成，不上传任何信息。"}
-                    <span class="en" lang="en">
-                        {"See which social assistance your family may qualify for. Everything is worked out on this device; nothing is sent anywhere."}
-                    </span>
-                </p>
-            </header>
-            <main id="main">
-                <SamplePicker selected={AttrValue::from(screening.sample_id)} on_choose={on_choose} />
-                <div aria-live="polite">{ body }</div>
-            </main>
-        </>
+        <ContextProvider<Ui> context={ui.clone()}>
+            <div class={classes!("jz-app", flow.elder.then_some("elder"))} lang={lang.tag()}
+                data-testid="app" data-step={step.code()}>
+                <a class="skip-link" href={format!("#{main_id}")}>{ t(lang, "app.skip") }</a>
+                <header class="site-header">
+                    <p class="app-name">{ t(lang, "app.title") }</p>
+                    <div class="toolbar">
+                        <button type="button" class="tool" onclick={switch_lang} lang={lang.other().tag()}
+                            data-testid="lang">
+                            { t(lang.other(), "lang.name") }
+                        </button>
+                        <button type="button" class="tool" aria-pressed={if flow.elder { "true" } else { "false" }}
+                            onclick={act(|| Action::ToggleElder)} data-testid="elder">
+                            { t(lang, "app.elder") }
+                        </button>
+                        <button type="button" class="tool" onclick={act(|| Action::AskClear)} data-testid="clear">
+                            { t(lang, "app.clear") }
+                        </button>
+                    </div>
+                    if flow.confirming_clear {
+                        <div class="confirm" role="group" aria-label={t(lang, "app.clear")} data-testid="clear-confirm">
+                            <p>{ t(lang, "clear.question") }</p>
+                            <button type="button" class="primary danger" onclick={clear} data-testid="clear-yes">{ t(lang, "clear.yes") }</button>
+                            <button type="button" class="secondary" onclick={act(|| Action::CancelClear)}>{ t(lang, "clear.no") }</button>
+                        </div>
+                    }
+                    if flow.cleared {
+                        <p class="notice" role="status" data-testid="cleared">{ t(lang, "clear.done") }</p>
+                    }
+                    if let Some(problem) = &flow.notice {
+                        <div class="notice" role="alert" data-testid="restore-notice">
+                            <p>{ problem.message(lang) }</p>
+                            <button type="button" class="secondary" onclick={act(|| Action::DismissNotice)}>{ t(lang, "notice.ok") }</button>
+                        </div>
+                    }
+                </header>
+                <nav class="progress" aria-label={t(lang, "nav.steps")}>
+                    <p class="progress-text" data-testid="progress">
+                        { tf(lang, "progress.step", &[("n", &step.number().to_string()), ("total", &Step::ALL.len().to_string())]) }
+                    </p>
+                    <div class="progress-bar" aria-hidden="true">
+                        <span style={format!("width:{}%", step.number() * 100 / Step::ALL.len())}></span>
+                    </div>
+                    <ol class="steps">
+                        { for Step::ALL.iter().map(|s| {
+                            let s = *s;
+                            let (name, _) = step_names(lang, s);
+                            let current = s == step;
+                            let has_error = s != Step::Result && errors.iter().any(|e| !e.blank && Step::of_field(&e.field) == s);
+                            html! {
+                                <li class={classes!(current.then_some("current"), has_error.then_some("has-error"))}>
+                                    <button type="button" class="step-link" aria-current={current.then_some("step")}
+                                        data-step={s.code()} onclick={go.reform(move |_| s)}>
+                                        <span class="num" aria-hidden="true">{ s.number() }</span>
+                                        { name }
+                                        if has_error { <span class="sr-only">{ t(lang, "nav.has_error") }</span><span aria-hidden="true">{" ⚠"}</span> }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </nav>
+                if o.embedded {
+                    <section id={main_id.clone()} class="jz-main" tabindex="-1" aria-label={title}>{ content }</section>
+                } else {
+                    <main id={main_id.clone()} class="jz-main" tabindex="-1">{ content }</main>
+                }
+                if step != Step::Result {
+                    <ResultBar outcome={flow.outcome.clone()} go={go.clone()} />
+                }
+                <footer class="privacy">
+                    <p>{ t(lang, "app.privacy") }</p>
+                </footer>
+            </div>
+        </ContextProvider<Ui>>
+    }
+}
+
+/// The result screen: the result component, or what still needs an answer.
+fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>) -> Html {
+    let lang = flow.lang;
+    match &flow.outcome {
+        Outcome::Evaluated {
+            household,
+            evaluation,
+        } => html! {
+            <>
+                <ResultScreen evaluation={evaluation.clone()} household={household.clone()}
+                    lang={lang} elder={flow.elder} />
+                if let Some(apply) = &o.on_apply {
+                    <p class="apply">
+                        <button type="button" class="primary" data-testid="apply"
+                            onclick={apply.reform(|_| ())}>{ t(lang, "result.apply") }</button>
+                    </p>
+                }
+            </>
+        },
+        Outcome::Invalid(errors) => html! {
+            <div class="missing" data-testid="result-missing">
+                <p>{ t(lang, "result.missing") }</p>
+                <ul>
+                    { for errors.iter().map(|e| {
+                        let s = Step::of_field(&e.field);
+                        let (name, _) = step_names(lang, s);
+                        html! {
+                            <li>
+                                { e.message(lang).to_string() }
+                                { " " }
+                                <button type="button" class="link" onclick={go.reform(move |_| s)}>
+                                    { tf(lang, "result.go_to", &[("step", name)]) }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+        },
+        Outcome::Refused(e) => {
+            let s = Step::of_field(&e.field);
+            let (name, _) = step_names(lang, s);
+            html! {
+                <div class="missing" data-testid="result-missing">
+                    <p>{ e.message(lang).to_string() }</p>
+                    <button type="button" class="link" onclick={go.reform(move |_| s)}>
+                        { tf(lang, "result.go_to", &[("step", name)]) }
+                    </button>
+                </div>
+            }
+        }
     }
 }

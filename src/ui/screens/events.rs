@@ -1,0 +1,57 @@
+//! 6. What happened: a sudden event, a spike in necessary spending, months without income and
+//! unemployment insurance, on dibao now (and income rose from work), an application pending.
+
+use yew::prelude::*;
+
+use crate::i18n::t;
+
+use super::labels::{self, code, parse};
+use super::ScreenProps;
+use crate::answers::YesNo;
+use crate::ui::fields::{choices, use_ui, yes_no_unknown, CheckField, NumberField, Radios, SelectField};
+
+#[component]
+pub fn Events(p: &ScreenProps) -> Html {
+    let ui = use_ui();
+    let lang = ui.lang;
+    let a = &p.answers;
+    let e = &a.events;
+    let mut events = choices([("", t(ui.lang, "event.none"))]);
+    events.extend(
+        labels::EVENTS
+            .iter()
+            .map(|x| (AttrValue::from(code(x)), AttrValue::from(labels::event(lang, *x)))),
+    );
+    html! {
+        <>
+            <p class="lead">{ t(ui.lang, "events.lead") }</p>
+            <SelectField field="circumstances.sudden_event" label={t(ui.lang, "events.sudden")} hint={t(ui.lang, "events.sudden_hint")}
+                choices={events} value={e.sudden_event.map(|x| code(&x)).unwrap_or_default()}
+                on_change={p.set(|a, v: String| a.events.sudden_event = parse(&v))} />
+            <Radios field="circumstances.spending_spike" legend={t(ui.lang, "events.spike")}
+                choices={yes_no_unknown(lang)} value={e.spending_spike.code()}
+                on_change={p.set(|a, v: String| a.events.spending_spike = YesNo::from_code(&v))} />
+            <NumberField field="circumstances.months_without_income" label={t(ui.lang, "events.months")}
+                hint={t(ui.lang, "events.months_hint")} unit={t(ui.lang, "unit.months")} whole=true
+                value={e.months_without_income.clone()}
+                error={p.error(lang, "circumstances.months_without_income")}
+                on_change={p.set(|a, v: String| a.events.months_without_income = v)} />
+            if a.asks_unemployment_insurance() {
+                <Radios field="circumstances.unemployment_insurance" legend={t(ui.lang, "events.insurance")}
+                    choices={yes_no_unknown(lang)} value={e.unemployment_insurance.code()}
+                    on_change={p.set(|a, v: String| a.events.unemployment_insurance = YesNo::from_code(&v))} />
+            }
+            <CheckField field="circumstances.on_dibao" label={t(ui.lang, "events.on_dibao")}
+                checked={e.on_dibao} on_change={p.set(|a, v: bool| a.events.on_dibao = v)} />
+            if a.asks_income_rose() {
+                <Radios field="circumstances.income_rose_from_work" legend={t(ui.lang, "events.rose")}
+                    choices={yes_no_unknown(lang)} value={e.income_rose_from_work.code()}
+                    on_change={p.set(|a, v: String| a.events.income_rose_from_work = YesNo::from_code(&v))} />
+            }
+            if a.asks_application_pending() {
+                <CheckField field="circumstances.dibao_application_pending" label={t(ui.lang, "events.pending")}
+                    checked={e.application_pending} on_change={p.set(|a, v: bool| a.events.application_pending = v)} />
+            }
+        </>
+    }
+}
