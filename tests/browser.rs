@@ -63,67 +63,339 @@ fn every_sample_evaluates_in_wasm() {
 
 mod ui {
     use super::*;
-    use jiuzhu::ui::App;
+    use jiuzhu::i18n::Lang;
+    use jiuzhu::ui::{mount, Mode, Options};
     use wasm_bindgen::JsCast;
-    use web_sys::{Element, HtmlSelectElement};
+    use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+    fn document() -> web_sys::Document {
+        web_sys::window().unwrap().document().unwrap()
+    }
+
+    fn storage() -> web_sys::Storage {
+        web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    }
 
     fn mount_point() -> Element {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let div = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&div).unwrap();
+        let div = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&div).unwrap();
         div
     }
 
-    /// The app mounts, lists the samples, and shows the engine's result for the chosen one with
-    /// the status in words and an icon.
-    #[wasm_bindgen_test]
-    async fn app_renders_the_xishan_result() {
-        let root = mount_point();
-        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    /// Options for a test: its own storage key, Chinese, a fixed date.
+    fn options(key: &str) -> Options {
+        let _ = storage().remove_item(key);
+        let _ = storage().remove_item(&format!("{key}.prefs"));
+        Options {
+            storage_key: key.to_string(),
+            lang: Some(Lang::Zh),
+            date: Some("2022-11-01".into()),
+            embedded: true,
+            ..Options::default()
+        }
+    }
+
+    async fn flush() {
         yew::scheduler::flush().await;
+    }
 
-        let text = root.text_content().unwrap_or_default();
-        assert!(text.contains("救助自查"), "header missing: {text}");
-
-        // Choose the Xishan household through the <select>, as a user would.
-        let select: HtmlSelectElement = root
-            .query_selector("select#sample")
+    fn find(root: &Element, sel: &str) -> Element {
+        root.query_selector(sel)
             .unwrap()
-            .expect("the sample picker is rendered")
+            .unwrap_or_else(|| panic!("nothing matches {sel}: {}", root.inner_html()))
+    }
+
+    fn text(root: &Element, sel: &str) -> String {
+        find(root, sel).text_content().unwrap_or_default()
+    }
+
+    async fn click(root: &Element, sel: &str) {
+        find(root, sel).dyn_into::<HtmlElement>().unwrap().click();
+        flush().await;
+    }
+
+    /// Types into the text input of the field named `field` (as a user's input event does).
+    async fn type_into(root: &Element, field: &str, value: &str) {
+        let input: HtmlInputElement = find(root, &format!("[data-field=\"{field}\"] input[type=text]"))
             .dyn_into()
             .unwrap();
-        select.set_value("xishan_urban_three");
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        flush().await;
+    }
+
+    async fn choose(root: &Element, field: &str, value: &str) {
+        let select: HtmlSelectElement = find(root, &format!("[data-field=\"{field}\"] select"))
+            .dyn_into()
+            .unwrap();
+        select.set_value(value);
+        assert_eq!(select.value(), value, "{field} has no option {value}");
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        flush().await;
+    }
+
+    async fn radio(root: &Element, field: &str, value: &str) {
+        click(root, &format!("[data-field=\"{field}\"] input[value=\"{value}\"]")).await;
+    }
+
+    fn bar_status(root: &Element, scheme: &str) -> String {
+        find(root, &format!("[data-testid=result-bar] [data-scheme={scheme}]"))
+            .get_attribute("data-status")
+            .unwrap_or_default()
+    }
+
+    /// The first screen: where you live, step 1 of 7, and a result bar that asks for the place.
+    #[wasm_bindgen_test]
+    async fn first_screen_asks_where_you_live() {
+        let root = mount_point();
+        let app = mount(root.clone(), options("t.first"));
+        flush().await;
+        assert_eq!(text(&root, "[data-testid=screen-title]"), "您家住在哪里？");
+        assert_eq!(text(&root, "[data-testid=progress]"), "第 1 步，共 7 步");
+        assert!(text(&root, "[data-testid=result-bar]").contains("选好地区"));
+        // Nothing chosen yet: no standards shown.
+        assert!(root.query_selector("[data-testid=standards]").unwrap().is_none());
+        app.destroy();
+        root.remove();
+    }
+
+    /// Province → city → county, and the standards in force there with source and date:
+    /// 西山区 2022-11-01 urban dibao ¥700 a month (golden figure of the engine tests).
+    #[wasm_bindgen_test]
+    async fn region_picker_shows_the_standards_in_force() {
+        let root = mount_point();
+        let app = mount(root.clone(), options("t.region"));
+        flush().await;
+        choose(&root, "region.province", "530000").await;
+        choose(&root, "region.city", "530100").await;
+        choose(&root, "region.county", "530112").await;
+        let standards = text(&root, "[data-testid=standards]");
+        assert!(standards.contains("西山区"), "{standards}");
+        assert!(standards.contains("¥700.00"), "{standards}");
+        assert!(standards.contains("来源"), "{standards}");
+        // Back to the whole city: the region becomes Kunming.
+        choose(&root, "region.county", "").await;
+        assert!(text(&root, "[data-testid=standards]").contains("昆明"));
+        app.destroy();
+        root.remove();
+    }
+
+    /// The whole flow by hand for the Xishan family of three (hand-worked: (1200 + 636) ÷ 3 =
+    /// 612 < 700 → dibao likely, estimate (700 − 612) × 3 = ¥264), through every screen, with
+    /// the live bar updating as the incomes are typed.
+    #[wasm_bindgen_test]
+    async fn xishan_family_by_hand_through_every_screen() {
+        let root = mount_point();
+        let app = mount(root.clone(), options("t.flow"));
+        flush().await;
+        choose(&root, "region.province", "530000").await;
+        choose(&root, "region.city", "530100").await;
+        choose(&root, "region.county", "530112").await;
+        radio(&root, "residence", "urban").await;
+        click(&root, "[data-testid=next]").await;
+        assert_eq!(text(&root, "[data-testid=progress]"), "第 2 步，共 7 步");
         assert_eq!(
-            select.value(),
-            "xishan_urban_three",
-            "sample option missing"
+            document().active_element().and_then(|e| e.get_attribute("data-testid")),
+            Some("screen-title".into()),
+            "focus moves to the screen heading"
         );
-        let event = web_sys::Event::new("change").unwrap();
-        select.dispatch_event(&event).unwrap();
-        yew::scheduler::flush().await;
+        type_into(&root, "members[0].age", "45").await;
+        choose(&root, "members[0].work", "employed").await;
+        click(&root, "[data-testid=add-member]").await;
+        choose(&root, "members[1].relation", "spouse").await;
+        type_into(&root, "members[1].age", "43").await;
+        click(&root, "[data-testid=add-member]").await;
+        type_into(&root, "members[2].age", "12").await;
+        // A 12-year-old is asked about school, not about work.
+        assert!(root.query_selector("[data-field=\"members[2].work\"]").unwrap().is_none());
+        choose(&root, "members[2].schooling", "compulsory").await;
+        click(&root, "[data-testid=next]").await;
 
-        let per_capita = root
-            .query_selector("[data-testid=per-capita]")
-            .unwrap()
-            .expect("per-capita income shown")
-            .text_content()
-            .unwrap_or_default();
-        assert_eq!(per_capita, "¥612.00");
-
-        let dibao = root
-            .query_selector("[data-scheme=dibao]")
-            .unwrap()
-            .expect("dibao row shown")
-            .text_content()
-            .unwrap_or_default();
-        assert!(dibao.contains(Status::Likely.icon()), "no icon: {dibao}");
+        // Income: no income yet → per capita 0 → dibao likely already.
+        assert_eq!(bar_status(&root, "dibao"), "likely");
+        click(&root, "[data-member=\"0\"] [data-testid=add-income]").await;
+        type_into(&root, "members[0].income[0].amount", "2200").await;
+        // 2200 ÷ 3 = 733.33 > 700: the bar follows the typing.
+        assert_eq!(bar_status(&root, "dibao"), "unlikely");
+        type_into(&root, "members[0].income[0].amount", "1200").await;
+        click(&root, "[data-member=\"1\"] [data-testid=add-income]").await;
+        choose(&root, "members[1].income[0].type", "business").await;
+        type_into(&root, "members[1].income[0].amount", "636").await;
+        click(&root, "[data-member=\"2\"] [data-testid=add-income]").await;
+        choose(&root, "members[2].income[0].type", "scholarship").await;
+        type_into(&root, "members[2].income[0].amount", "100").await;
+        assert!(text(&root, "[data-testid=income-excluded]").contains("奖学金"));
+        assert_eq!(bar_status(&root, "dibao"), "likely");
+        for _ in 0..3 {
+            click(&root, "[data-testid=next]").await; // expenses, assets, events
+        }
+        assert_eq!(text(&root, "[data-testid=progress]"), "第 6 步，共 7 步");
+        click(&root, "[data-testid=next]").await;
+        assert_eq!(text(&root, "[data-testid=progress]"), "第 7 步，共 7 步");
+        let dibao = text(&root, ".result-screen [data-scheme=dibao]");
+        assert!(dibao.contains(Status::Likely.label().zh.as_ref()), "{dibao}");
         assert!(
-            dibao.contains(Status::Likely.label().zh.as_ref()),
-            "no status words: {dibao}"
+            root.text_content().unwrap_or_default().contains("¥264.00"),
+            "estimate (700 − 612) × 3 = ¥264.00 shown on the result screen"
         );
-        assert!(dibao.contains("¥264.00"), "no estimate: {dibao}");
+        app.destroy();
+        root.remove();
+    }
 
-        handle.destroy();
+    /// Bad input: the message is next to the field, in the current language, and every other
+    /// answer is kept (and saved).
+    #[wasm_bindgen_test]
+    async fn bad_input_is_named_next_to_the_field() {
+        let key = "t.bad";
+        let root = mount_point();
+        let app = mount(root.clone(), options(key));
+        flush().await;
+        click(&root, "button[data-step=members]").await;
+        type_into(&root, "members[0].name", "奶奶").await;
+        type_into(&root, "members[0].age", "200").await;
+        let err = text(&root, "[data-field=\"members[0].age\"] [data-testid=field-error]");
+        assert!(err.contains("200") && err.contains("130"), "{err}");
+        type_into(&root, "members[0].age", "4五").await;
+        let err = text(&root, "[data-field=\"members[0].age\"] [data-testid=field-error]");
+        assert!(err.contains("不是数字"), "{err}");
+        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].name\"] input").dyn_into().unwrap();
+        assert_eq!(input.value(), "奶奶", "other answers kept");
+        let saved = storage().get_item(key).unwrap().unwrap_or_default();
+        assert!(saved.contains("4五") && saved.contains("奶奶"), "saved as typed: {saved}");
+        app.destroy();
+        root.remove();
+    }
+
+    /// Language switch keeps the answers; elder mode is one tap and remembered.
+    #[wasm_bindgen_test]
+    async fn language_and_elder_mode_switch_without_losing_answers() {
+        let key = "t.lang";
+        let root = mount_point();
+        let app = mount(root.clone(), options(key));
+        flush().await;
+        click(&root, "button[data-step=members]").await;
+        type_into(&root, "members[0].age", "78").await;
+        click(&root, "[data-testid=lang]").await;
+        assert_eq!(text(&root, "[data-testid=screen-title]"), "Who is in your household?");
+        assert_eq!(find(&root, "[data-testid=app]").get_attribute("lang").as_deref(), Some("en"));
+        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].age\"] input").dyn_into().unwrap();
+        assert_eq!(input.value(), "78");
+        // A 78-year-old may be tekun: the supporter questions are asked.
+        assert!(root.query_selector("[data-testid=tekun-questions]").unwrap().is_some());
+
+        assert!(!find(&root, "[data-testid=app]").get_attribute("class").unwrap_or_default().contains("elder"));
+        click(&root, "[data-testid=elder]").await;
+        assert!(find(&root, "[data-testid=app]").get_attribute("class").unwrap_or_default().contains("elder"));
+        assert_eq!(find(&root, "[data-testid=elder]").get_attribute("aria-pressed").as_deref(), Some("true"));
+        let prefs = storage().get_item(&format!("{key}.prefs")).unwrap().unwrap_or_default();
+        assert!(prefs.contains("\"elder\":true") && prefs.contains("\"lang\":\"en\""), "{prefs}");
+        app.destroy();
+
+        // Mounted again (a reload): answers, language, elder mode and screen are back.
+        let again = mount(root.clone(), Options { lang: None, ..options_keep(key) });
+        flush().await;
+        assert!(find(&root, "[data-testid=app]").get_attribute("class").unwrap_or_default().contains("elder"));
+        assert_eq!(text(&root, "[data-testid=screen-title]"), "Who is in your household?");
+        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].age\"] input").dyn_into().unwrap();
+        assert_eq!(input.value(), "78");
+        again.destroy();
+        root.remove();
+    }
+
+    /// Options for a test that keep what an earlier mount saved.
+    fn options_keep(key: &str) -> Options {
+        Options {
+            storage_key: key.to_string(),
+            date: Some("2022-11-01".into()),
+            embedded: true,
+            ..Options::default()
+        }
+    }
+
+    /// Damaged saved answers: a clear message, a working first screen, never a blank page.
+    #[wasm_bindgen_test]
+    async fn corrupt_saved_answers_are_reset_with_a_message() {
+        let key = "t.corrupt";
+        let root = mount_point();
+        storage().set_item(key, "{\"v\":1,\"m\":[{\"id\":").unwrap();
+        let app = mount(root.clone(), options_keep(key));
+        flush().await;
+        let notice = text(&root, "[data-testid=restore-notice]");
+        assert!(notice.contains("损坏") || notice.contains("damaged"), "{notice}");
+        assert!(root.query_selector("[data-field=\"region.province\"] select").unwrap().is_some());
+        app.destroy();
+        root.remove();
+        let _ = storage().remove_item(key);
+        let _ = storage().remove_item(&format!("{key}.unreadable"));
+    }
+
+    /// "清除我的数据" asks first, then removes the saved answers.
+    #[wasm_bindgen_test]
+    async fn clear_my_data_asks_then_clears() {
+        let key = "t.clear";
+        let root = mount_point();
+        let app = mount(root.clone(), options(key));
+        flush().await;
+        choose(&root, "region.province", "530000").await;
+        assert!(storage().get_item(key).unwrap().is_some());
+        click(&root, "[data-testid=clear]").await;
+        assert!(storage().get_item(key).unwrap().is_some(), "nothing cleared before confirming");
+        click(&root, "[data-testid=clear-yes]").await;
+        assert!(storage().get_item(key).unwrap().is_none());
+        let s: HtmlSelectElement = find(&root, "[data-field=\"region.province\"] select").dyn_into().unwrap();
+        assert_eq!(s.value(), "");
+        assert!(root.query_selector("[data-testid=cleared]").unwrap().is_some());
+        app.destroy();
+        root.remove();
+    }
+
+    /// Staff mode loads a sample household; two apps on one page do not share anything.
+    #[wasm_bindgen_test]
+    async fn two_apps_on_one_page_are_independent() {
+        let (ra, rb) = (mount_point(), mount_point());
+        let a = mount(ra.clone(), Options { mode: Mode::Staff, ..options("t.two.a") });
+        let b = mount(rb.clone(), options("t.two.b"));
+        flush().await;
+        choose(&ra, "sample", "xishan_tekun_elder").await;
+        assert_eq!(bar_status(&ra, "tekun"), "likely");
+        assert!(rb.query_selector("[data-testid=result-bar] [data-scheme]").unwrap().is_none());
+        assert!(rb.query_selector("[data-field=sample]").unwrap().is_none(), "resident mode has no samples");
+        let ids = |r: &Element| find(r, "[data-field=\"region.province\"] select").id();
+        assert_ne!(ids(&ra), ids(&rb), "element ids are unique per app");
+        assert!(storage().get_item("t.two.b").unwrap().is_none());
+        a.destroy();
+        b.destroy();
+        ra.remove();
+        rb.remove();
+    }
+
+    /// on_result is called with every new evaluation.
+    #[wasm_bindgen_test]
+    async fn host_gets_each_result() {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        let got: Rc<RefCell<Vec<Status>>> = Rc::default();
+        let sink = got.clone();
+        let root = mount_point();
+        let app = mount(
+            root.clone(),
+            Options {
+                mode: Mode::Staff,
+                on_result: Some(yew::Callback::from(move |ev: Rc<jiuzhu::rules::Evaluation>| {
+                    sink.borrow_mut().push(ev.scheme(SchemeId::Dibao).status)
+                })),
+                ..options("t.host")
+            },
+        );
+        flush().await;
+        assert!(got.borrow().is_empty(), "no result before any answer");
+        choose(&root, "sample", "xishan_urban_three").await;
+        assert_eq!(got.borrow().last(), Some(&Status::Likely));
+        app.destroy();
         root.remove();
     }
 }

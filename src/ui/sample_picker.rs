@@ -30,7 +30,7 @@ pub fn SamplePicker(props: &SamplePickerProps) -> Html {
         })
     };
     html! {
-        <div class="field staff">
+        <div class="field staff" data-field="sample">
             <label for={id.clone()}>{ t(ui.lang, "staff.sample") }</label>
             <p class="hint" id={format!("{id}-hint")}>{ t(ui.lang, "staff.sample_hint") }</p>
             <select id={id.clone()} name="sample" onchange={on_change} data-testid="sample"
