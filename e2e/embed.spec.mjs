@@ -206,10 +206,14 @@ const inShadow = (page, id, fn) =>
     [id, fn]
   );
 
-/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+/** `#rrggbb` or `rgb(…)` as [r, g, b]. */
+const rgb = (c) =>
+  c.startsWith("#") ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) : c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+
+/** WCAG contrast ratio of two colours. */
 function contrast(a, b) {
   const lum = (c) => {
-    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+    const [r, g, bl] = rgb(c).map((v) => {
       const s = v / 255;
       return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
     });
@@ -229,18 +233,41 @@ test.describe("custom element <jiuzhu-screener>", () => {
     );
     expect(opts[0]).toMatchObject({ region: "530112", lang: "zh-CN", mode: "resident", storageKey: "jiuzhu:xishan" });
     expect(opts[1]).toMatchObject({ region: "620600", lang: "en", mode: "staff", storageKey: "jiuzhu:wuwei" });
-    // Each has its own app: changing one leaves the other alone.
-    const pick = (id, value) =>
-      inShadow(page, id, `const s = root.querySelector("select"); s.value = ${JSON.stringify(value)};
-        s.dispatchEvent(new Event("change", { bubbles: true })); return s.value;`);
-    const values = await inShadow(page, "wuwei", `return [...root.querySelector("select").options].map((o) => o.value)`);
-    expect(values.length).toBeGreaterThan(1);
-    const before = await inShadow(page, "wuwei", `return root.querySelector(".jiuzhu-embed-root").textContent`);
-    await pick("xishan", values[values.length - 1]);
-    await expect
-      .poll(() => inShadow(page, "xishan", `return root.querySelector(".jiuzhu-embed-root").textContent`))
-      .not.toBe(before);
-    expect(await inShadow(page, "wuwei", `return root.querySelector(".jiuzhu-embed-root").textContent`)).toBe(before);
+    // Each shows its own region, preselected in its place question.
+    const chosen = (id) =>
+      inShadow(page, id, `return [...root.querySelectorAll("select")].map((s) => s.selectedOptions[0]?.textContent ?? "")`);
+    expect(await chosen("xishan")).toContain("西山区");
+    expect((await chosen("wuwei")).join("|")).toMatch(/Wuwei/);
+    expect((await chosen("wuwei")).join("|")).not.toMatch(/Xishan|西山/);
+    // Each has its own app: a sample household loaded in the staff screener (Xishan, family of
+    // three: dibao likely, docs/schema.md) gives a result there — statuses only, as an event —
+    // and leaves the resident screener untouched.
+    const text = (id) => inShadow(page, id, `return root.querySelector(".jiuzhu-embed-root").textContent`);
+    const xishanBefore = await text("xishan");
+    await page.evaluate(() => {
+      window.__results = { xishan: [], wuwei: [] };
+      window.__applied = [];
+      for (const id of ["xishan", "wuwei"]) {
+        document.getElementById(id).addEventListener("jiuzhu-result", (e) => window.__results[id].push(e.detail));
+        document.getElementById(id).addEventListener("jiuzhu-apply", (e) => window.__applied.push([id, e.detail]));
+      }
+    });
+    await page.locator("#wuwei [data-testid=sample]").selectOption("xishan_urban_three");
+    await expect.poll(() => page.evaluate(() => window.__results.wuwei.length)).toBeGreaterThan(0);
+    const result = await page.evaluate(() => window.__results.wuwei.at(-1));
+    expect(Object.keys(result).sort()).toEqual(["as_of", "region", "schemes"]);
+    expect(result.region).toBe("530112");
+    expect(result.schemes.find((x) => x.scheme === "dibao")).toEqual({ scheme: "dibao", status: "likely" });
+    for (const x of result.schemes) expect(Object.keys(x).sort()).toEqual(["scheme", "status"]);
+    expect(await page.evaluate(() => window.__results.xishan.length)).toBe(0);
+    expect(await text("xishan")).toBe(xishanBefore);
+    // The result screen's "apply" button (the element has the `apply` attribute) tells the host.
+    await page.locator("#wuwei button[data-step=result]").click();
+    await page.locator("#wuwei [data-testid=apply]").click();
+    await expect.poll(() => page.evaluate(() => window.__applied)).toEqual([["wuwei", { region: "620600" }]]);
+    // Without the attribute there is no button.
+    await page.evaluate(() => document.getElementById("wuwei").removeAttribute("apply"));
+    await expect(page.locator("#wuwei [data-testid=apply]")).toHaveCount(0);
     // An attribute change reaches the mounted screener; an invalid one is refused and reported.
     const events = await page.evaluate(async () => {
       const el = document.getElementById("wuwei");
@@ -273,7 +300,7 @@ test.describe("custom element <jiuzhu-screener>", () => {
            spacing: getComputedStyle(p).letterSpacing,
            color: cs(".jiuzhu-embed-root").color,
            background: cs(".jiuzhu-embed-root").backgroundColor,
-           muted: cs(".en").color,
+           muted: getComputedStyle(root.querySelector(".jiuzhu-embed-root")).getPropertyValue("--fg-muted").trim(),
            headerRule: cs(".site-header").borderBottomColor,
            selectRadius: cs("select").borderRadius,
            selectHeight: root.querySelector("select").getBoundingClientRect().height,
@@ -493,6 +520,32 @@ test.describe("iframe embed.html", () => {
       ["params.dibao_urban_monthly.value", "out_of_range"],
     ]);
     expect((await ofType(page, "configured")).length).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test("round trip: result (statuses only) and apply", async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto("embed-demo/iframe.html?mode=staff");
+    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(1);
+    const frame = page.frameLocator("#screener");
+    // Staff mode: load the Xishan family of three (docs/schema.md: dibao likely).
+    await frame.locator("[data-testid=sample]").selectOption("xishan_urban_three");
+    await expect.poll(async () => (await ofType(page, "result")).length).toBeGreaterThan(0);
+    const result = (await ofType(page, "result")).at(-1);
+    expect(Object.keys(result).sort()).toEqual(["as_of", "protocol", "region", "schemes", "source", "type"]);
+    expect(result.region).toBe("530112");
+    expect(result.schemes).toHaveLength(7);
+    expect(result.schemes.find((x) => x.scheme === "dibao")).toEqual({ scheme: "dibao", status: "likely" });
+    for (const x of result.schemes) expect(Object.keys(x).sort()).toEqual(["scheme", "status"]);
+    // No amounts, incomes or answers anywhere in what the portal received.
+    expect(JSON.stringify(await messages(page))).not.toMatch(/612|1200|636|income|members/);
+    // The same statuses are not sent twice.
+    const count = (await ofType(page, "result")).length;
+    await frame.locator("button[data-step=result]").click();
+    await frame.locator("[data-testid=apply]").click();
+    await expect.poll(async () => (await ofType(page, "apply")).length).toBe(1);
+    expect((await ofType(page, "apply"))[0]).toMatchObject({ source: "jiuzhu", protocol: 1, region: "530112" });
+    expect((await ofType(page, "result")).length).toBe(count);
     expect(errors).toEqual([]);
   });
 

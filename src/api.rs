@@ -26,6 +26,8 @@
 
 use crate::rules::{self, params, Date, InputError};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// A stable, machine-readable code for what is wrong with an input, derived from the engine's
@@ -360,7 +362,8 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
                 })?,
         ),
     };
-    let storage_key = opt_string(obj, "storageKey")?.unwrap_or_else(|| "jiuzhu".to_string());
+    let storage_key =
+        opt_string(obj, "storageKey")?.unwrap_or_else(|| "jiuzhu.embed".to_string());
     if storage_key.chars().count() > MAX_STORAGE_KEY {
         return Err((
             InputError::new(
@@ -471,11 +474,14 @@ pub struct Screener {
     options: EmbedOptions,
 }
 
-/// The host page's callbacks: `onResult(statuses)` and `onApply()`.
+/// The host page's callbacks: `onResult(statuses)` and `onApply()`. The app shows its "apply"
+/// button only when the host gave `onApply` (someone must be there to open the channel).
 #[derive(Clone, Default)]
 struct Callbacks {
     on_result: Option<js_sys::Function>,
     on_apply: Option<js_sys::Function>,
+    /// The statuses last sent, so an answer that changes no status sends nothing.
+    last: Rc<RefCell<Option<String>>>,
 }
 
 fn callbacks(obj: &JsValue) -> Callbacks {
@@ -483,6 +489,7 @@ fn callbacks(obj: &JsValue) -> Callbacks {
     Callbacks {
         on_result: f("onResult"),
         on_apply: f("onApply"),
+        last: Rc::default(),
     }
 }
 
@@ -519,17 +526,22 @@ impl Statuses {
 }
 
 impl Callbacks {
-    /// Calls `onResult` with the statuses; a throwing host callback is logged, not fatal.
-    #[allow(dead_code)]
+    /// Calls `onResult` with the statuses when they changed; a throwing host callback is
+    /// logged, not fatal.
     fn result(&self, ev: &rules::Evaluation) {
         if let Some(f) = &self.on_result {
-            if let Err(e) = f.call1(&JsValue::NULL, &to_js(&Statuses::of(ev))) {
+            let statuses = Statuses::of(ev);
+            let text = serde_json::to_string(&statuses).unwrap_or_default();
+            if self.last.borrow().as_deref() == Some(text.as_str()) {
+                return;
+            }
+            *self.last.borrow_mut() = Some(text);
+            if let Err(e) = f.call1(&JsValue::NULL, &to_js(&statuses)) {
                 web_sys::console::error_2(&"jiuzhu: onResult threw".into(), &e);
             }
         }
     }
 
-    #[allow(dead_code)]
     fn apply(&self) {
         if let Some(f) = &self.on_apply {
             if let Err(e) = f.call0(&JsValue::NULL) {
@@ -548,15 +560,40 @@ pub fn mounted_count() -> usize {
     MOUNTED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// The app's properties for these options: embedded (no `<main>`, no page title or `<html
+/// lang>` changes), with the host's callbacks.
+fn ui_options(o: &EmbedOptions, cbs: &Callbacks) -> crate::ui::Options {
+    let on_result = cbs.on_result.as_ref().map(|_| {
+        let cbs = cbs.clone();
+        yew::Callback::from(move |ev: Rc<rules::Evaluation>| cbs.result(&ev))
+    });
+    let on_apply = cbs.on_apply.as_ref().map(|_| {
+        let cbs = cbs.clone();
+        yew::Callback::from(move |()| cbs.apply())
+    });
+    crate::ui::Options {
+        region: o.region.clone(),
+        lang: o.lang,
+        mode: if o.staff {
+            crate::ui::Mode::Staff
+        } else {
+            crate::ui::Mode::Resident
+        },
+        date: o.date.map(|d| d.to_string()),
+        storage_key: o.storage_key.clone(),
+        embedded: true,
+        on_result,
+        on_apply,
+    }
+}
+
 /// Mounts the app into `root` with these options.
 fn render(
     root: web_sys::Element,
-    _options: &EmbedOptions,
-    _callbacks: &Callbacks,
+    options: &EmbedOptions,
+    callbacks: &Callbacks,
 ) -> yew::AppHandle<crate::ui::App> {
-    // TODO(flow helper's ui::mount/ui::Options): pass region, lang, mode, date, storage key,
-    // standards and the two callbacks. Until then the current app is mounted as it is.
-    let handle = yew::Renderer::<crate::ui::App>::with_root(root).render();
+    let handle = crate::ui::mount(root, ui_options(options, callbacks));
     MOUNTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     handle
 }
@@ -586,8 +623,10 @@ impl Screener {
         if self.handle.is_none() {
             return Ok(());
         }
-        // TODO(flow helper's ui::Options): `handle.update(props)` with the new options, which
-        // keeps the answers; the current app has no properties to update.
+        // New properties for the running app: its answers stay.
+        if let Some(h) = self.handle.as_mut() {
+            h.update(ui_options(&opts, &cbs));
+        }
         self.options = opts;
         self.callbacks = cbs;
         Ok(())

@@ -1,12 +1,13 @@
 // The iframe demo host (iframe.html). Query: frame=<base URL of the jiuzhu build> (default:
 // this build), origin=<origin to allow> (default: this page's origin; tests pass another to
-// check that the frame then ignores us), region, lang.
+// check that the frame then ignores us), region, lang, mode.
 const q = new URLSearchParams(location.search);
 const base = new URL(q.get("frame") ?? "../", location.href);
 const frameOrigin = base.origin;
 const src = new URL("embed.html", base);
 src.searchParams.set("region", q.get("region") ?? "530112");
 src.searchParams.set("lang", q.get("lang") ?? "zh-CN");
+if (q.get("mode")) src.searchParams.set("mode", q.get("mode"));
 src.searchParams.set("origin", q.get("origin") ?? location.origin);
 src.searchParams.set("apply", "1");
 const frame = document.getElementById("screener");
