@@ -54,7 +54,11 @@ pub fn problem_of(e: &InputError) -> &'static str {
     } else if has("invalid date") {
         "invalid"
     } else if has("negative")
-        || has("outside") || has("over ") || has("too ") || has("more than") || has("between")
+        || has("outside")
+        || has("over ")
+        || has("too ")
+        || has("more than")
+        || has("between")
     {
         "out_of_range"
     } else {
@@ -355,15 +359,16 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
                         InputError::new(
                             "date",
                             format!("日期 `{s}` 无效：须为2014至2100年间的 YYYY-MM-DD"),
-                            format!("invalid date `{s}`: expected YYYY-MM-DD between 2014 and 2100"),
+                            format!(
+                                "invalid date `{s}`: expected YYYY-MM-DD between 2014 and 2100"
+                            ),
                         ),
                         "invalid",
                     )
                 })?,
         ),
     };
-    let storage_key =
-        opt_string(obj, "storageKey")?.unwrap_or_else(|| "jiuzhu.embed".to_string());
+    let storage_key = opt_string(obj, "storageKey")?.unwrap_or_else(|| "jiuzhu.embed".to_string());
     if storage_key.chars().count() > MAX_STORAGE_KEY {
         return Err((
             InputError::new(
@@ -407,7 +412,11 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
         });
         let h: rules::Household = serde_json::from_value(probe).map_err(|e| {
             (
-                InputError::new("params", format!("门户参数无效：{e}"), format!("invalid params: {e}")),
+                InputError::new(
+                    "params",
+                    format!("门户参数无效：{e}"),
+                    format!("invalid params: {e}"),
+                ),
                 "invalid",
             )
         })?;
@@ -469,7 +478,6 @@ fn options_value(o: &EmbedOptions) -> JsValue {
 #[wasm_bindgen]
 pub struct Screener {
     handle: Option<yew::AppHandle<crate::ui::App>>,
-    root: web_sys::Element,
     callbacks: Callbacks,
     options: EmbedOptions,
 }
@@ -666,10 +674,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Screener, JsValue> {
     })?;
     let opts = read_options(&options).map_err(|(e, p)| throw(&e, p))?;
     let cbs = callbacks(&options);
-    let handle = render(root.clone(), &opts, &cbs);
+    let handle = render(root, &opts, &cbs);
     Ok(Screener {
         handle: Some(handle),
-        root,
         callbacks: cbs,
         options: opts,
     })

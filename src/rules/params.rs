@@ -257,9 +257,13 @@ impl Resolved {
                 let doc = p.and_then(|p| p.document.as_deref());
                 Source {
                     document: match (by, doc) {
-                        (Some(by), Some(doc)) => format!("{doc}（由{by}提供 / provided by {by}）").into(),
+                        (Some(by), Some(doc)) => {
+                            format!("{doc}（由{by}提供 / provided by {by}）").into()
+                        }
                         (Some(by), None) => format!("由{by}提供 / provided by {by}").into(),
-                        (None, Some(doc)) => format!("{doc}（随家庭信息提供 / provided with the household）").into(),
+                        (None, Some(doc)) => {
+                            format!("{doc}（随家庭信息提供 / provided with the household）").into()
+                        }
                         (None, None) => {
                             "provided with the household (portal or user) / 由门户或用户提供".into()
                         }
@@ -293,10 +297,7 @@ impl Resolved {
             region_name: self.region.map(Region::name),
             effective: self.override_date.or(self.entry.map(|e| e.effective)),
             source: self.source(),
-            provided_by: self
-                .provenance
-                .as_ref()
-                .and_then(|p| p.provided_by.clone()),
+            provided_by: self.provenance.as_ref().and_then(|p| p.provided_by.clone()),
             confidence: match (self.standing, self.entry) {
                 (Standing::Override, _) => "override".into(),
                 (_, Some(e)) => e.confidence.clone(),

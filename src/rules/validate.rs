@@ -1,8 +1,8 @@
 //! Input checks: one clear message naming the field, in zh-CN and English. Nothing panics.
 
+use super::date::Date;
 use super::fact::Fact;
 use super::household::{Household, Relation};
-use super::date::Date;
 use super::params::{catalogue, parse_value, Provenance, Value};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -138,11 +138,16 @@ fn split_override<'a>(
         return Ok((v, None));
     };
     for key in o.keys() {
-        if !matches!(key.as_str(), "value" | "provided_by" | "effective" | "document") {
+        if !matches!(
+            key.as_str(),
+            "value" | "provided_by" | "effective" | "document"
+        ) {
             return Err(InputError::new(
                 format!("{field}.{key}"),
                 format!("未知字段 `{key}`（可用 value、provided_by、effective、document）"),
-                format!("unknown field `{key}`, expected value, provided_by, effective or document"),
+                format!(
+                    "unknown field `{key}`, expected value, provided_by, effective or document"
+                ),
             ));
         }
     }
@@ -396,7 +401,11 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
         })?;
         if let Value::Number(d) = value {
             if d > Decimal::from(MAX_AMOUNT) {
-                return Err(InputError::new(&value_field, "参数值过大", "value too large"));
+                return Err(InputError::new(
+                    &value_field,
+                    "参数值过大",
+                    "value too large",
+                ));
             }
         }
         out.values.insert(name.clone(), value);
