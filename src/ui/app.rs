@@ -260,9 +260,9 @@ pub fn App(o: &Options) -> Html {
                     <p class="progress-text" data-testid="progress">
                         { tf(lang, "progress.step", &[("n", &step.number().to_string()), ("total", &Step::ALL.len().to_string())]) }
                     </p>
-                    <div class="progress-bar" aria-hidden="true">
-                        <span style={format!("width:{}%", step.number() * 100 / Step::ALL.len())}></span>
-                    </div>
+                    // A <progress> rather than a styled width: no inline style (strict CSP).
+                    <progress class="progress-bar" aria-hidden="true" max={Step::ALL.len().to_string()}
+                        value={step.number().to_string()}></progress>
                     <ol class="steps">
                         { for Step::ALL.iter().map(|s| {
                             let s = *s;
@@ -308,7 +308,7 @@ fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>) -> Html {
         } => html! {
             <>
                 <ResultScreen evaluation={evaluation.clone()} household={household.clone()}
-                    lang={lang} elder={flow.elder} />
+                    lang={lang} elder={flow.elder} heading={false} />
                 if let Some(apply) = &o.on_apply {
                     <p class="apply">
                         <button type="button" class="primary" data-testid="apply"
