@@ -225,7 +225,12 @@ pub fn App(o: &Options) -> Html {
                 data-testid="app" data-step={step.code()}>
                 <a class="skip-link" href={format!("#{main_id}")}>{ t(lang, "app.skip") }</a>
                 <header class="site-header">
-                    <p class="app-name">{ t(lang, "app.title") }</p>
+                    // The page's <h1> in the full-page app; inside a host page, the host has one.
+                    if o.embedded {
+                        <p class="app-name">{ t(lang, "app.title") }</p>
+                    } else {
+                        <h1 class="app-name">{ t(lang, "app.title") }</h1>
+                    }
                     <div class="toolbar">
                         <button type="button" class="tool" onclick={switch_lang} lang={lang.other().tag()}
                             data-testid="lang">

@@ -49,7 +49,7 @@ pub fn use_ui() -> Ui {
 /// Records the moment of an input event (for the input → result measurement, see `app.rs`).
 pub fn mark_input() {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.clear_marks_with_mark_name("jz-input");
+        p.clear_marks_with_mark_name("jz-input");
         let _ = p.mark("jz-input");
     }
 }

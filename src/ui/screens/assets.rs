@@ -1,4 +1,4 @@
-//! 5. Assets (家庭财产): savings and other financial assets, homes (relocation housing apart),
+//! Step: Assets (家庭财产): savings and other financial assets, homes (relocation housing apart),
 //! non-residential property, vehicles, a registered business and its profit.
 
 use yew::prelude::*;

@@ -1,4 +1,4 @@
-//! 6. What happened: a sudden event, a spike in necessary spending, months without income and
+//! Step: What happened: a sudden event, a spike in necessary spending, months without income and
 //! unemployment insurance, on dibao now (and income rose from work), an application pending.
 
 use yew::prelude::*;

@@ -1,4 +1,4 @@
-//! 4. Rigid expenses (刚性支出), out of pocket, all in one period: medical after insurance,
+//! Step: Rigid expenses (刚性支出), out of pocket, all in one period: medical after insurance,
 //! education, disability rehabilitation, costs of working, other necessary spending.
 
 use yew::prelude::*;

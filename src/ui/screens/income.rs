@@ -1,4 +1,4 @@
-//! 3. Income, per member, by type, monthly or yearly. Incomes that do not count (优抚金, 奖学金 …)
+//! Step: Income, per member, by type, monthly or yearly. Incomes that do not count (优抚金, 奖学金 …)
 //! can be entered too: they are named and shown as excluded, so nobody wonders whether they were
 //! forgotten.
 

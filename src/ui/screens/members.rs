@@ -1,4 +1,4 @@
-//! 2. Household members: relation, age, living together (with the national exclusions),
+//! Step: Household members: relation, age, living together (with the national exclusions),
 //! disability kind and level, serious illness, bedridden, school, work; and for a person who may
 //! be 特困: self-care, legal supporters, institutional care.
 

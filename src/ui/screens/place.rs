@@ -1,4 +1,4 @@
-//! 1. Where you live: region (province → city → county, GB/T 2260), urban or rural standard,
+//! Step: Where you live: region (province → city → county, GB/T 2260), urban or rural standard,
 //! screening date; and the dibao standards in force there on that date, with source and date.
 
 use std::collections::BTreeMap;
