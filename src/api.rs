@@ -8,17 +8,21 @@
 //! | `parameters(region, date?)` | the parameters in force there on that date, each with its source |
 //! | `version()` | `{app, rules, schema}` |
 //! | `mount(element, options)` | the screener inside `element` (the custom element and the iframe page use it); returns a [`Screener`] with `update(options)` and `destroy()` |
+//! | `validateOptions(options)` | the options as `mount` would use them, or `{error}` |
+//! | `mountedCount()` | screeners mounted and not destroyed |
 //!
 //! **Errors are returned, not thrown**: bad input gives `{error: {field, problem, message_zh,
 //! message_en}}` (`problem` is a stable code, see [`problem_of`]), so a portal checks
-//! `if (r.error)` and never sees an opaque wasm panic. Only `mount` throws, for a missing
-//! element (a programming error in the host page, not user input).
+//! `if (r.error)` and never sees an opaque wasm panic. Only `mount` and `Screener.update`
+//! throw (a JS `Error` carrying the same fields), for a missing element or invalid options: a
+//! programming error in the host page, not a resident's answer.
 //!
 //! The documents cross the boundary as JSON text (`serde_json` in Rust, `JSON.parse` /
 //! `JSON.stringify` in JS): that is exactly the CLI's JSON, with exact-decimal money read
-//! digit by digit, and it costs nothing extra in the bundle (the engine already carries
-//! `serde_json`). Going through `serde-wasm-bindgen` instead would turn arbitrary-precision
-//! numbers into private marker objects.
+//! digit by digit, and it needs no extra dependency (the engine already carries `serde_json`).
+//! Going through `serde-wasm-bindgen` instead would turn arbitrary-precision numbers into
+//! private marker objects. The whole API adds about 36 KB (11.5 KB brotli) to the app's wasm
+//! (BENCHMARKS.md, "Embedding").
 //!
 //! How a portal loads it: `dist/jiuzhu.js` (written by `scripts/embed-post-build.sh`) imports
 //! the hashed wasm-bindgen glue, initialises the wasm and re-exports these functions. See
