@@ -342,6 +342,26 @@ test.describe("custom element <jiuzhu-screener>", () => {
     expect(host.en).toBe("inline");
     expect(host.button).toBe("0px");
     expect(host.bodyFont).toContain("Times New Roman");
+    // 大字模式 inside the element keeps its sizes on this 62.5%-root page: text >= 30px,
+    // targets >= 60px (style.css), not two thirds of that.
+    await page.locator("#xishan [data-testid=elder]").click();
+    const elder = await inShadow(
+      page,
+      "xishan",
+      `const app = root.querySelector(".jz-app.elder");
+       if (!app) return null;
+       const label = app.querySelector(".jz-main label, .jz-main legend, .jz-main p");
+       // (radio buttons and checkboxes: their label is the target, as on index.html)
+       const buttons = [...app.querySelectorAll(".jz-main button, .jz-main select, .jz-main input:not([type=radio]):not([type=checkbox])")]
+         .filter((b) => b.getClientRects().length && getComputedStyle(b).visibility !== "hidden");
+       return {
+         text: parseFloat(getComputedStyle(label).fontSize),
+         target: Math.min(...buttons.map((b) => b.getBoundingClientRect().height)),
+       };`
+    );
+    expect(elder).not.toBeNull();
+    expect(elder.text).toBeGreaterThanOrEqual(30);
+    expect(elder.target).toBeGreaterThanOrEqual(60);
   });
 
   test("removing an element frees it: no listener, timer or observer left behind", async ({ page }) => {
