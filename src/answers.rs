@@ -44,9 +44,9 @@ use crate::i18n::{tf, Lang};
 use crate::rules::date::Date;
 use crate::rules::fact::Fact;
 use crate::rules::household::{
-    Assets, Circumstances, Disability, DisabilityKind, Exclusion, Expenses, Household,
-    IncomeItem, IncomeKind, Member, Obligor, ObligorRelation, Payer, PayerIncomeBand, Period,
-    Relation, Residence, Schooling, SelfCare, SuddenEvent, Work,
+    Assets, Circumstances, Disability, DisabilityKind, Exclusion, Expenses, Household, IncomeItem,
+    IncomeKind, Member, Obligor, ObligorRelation, Payer, PayerIncomeBand, Period, Relation,
+    Residence, Schooling, SelfCare, SuddenEvent, Work,
 };
 use crate::rules::validate::{self, MAX_AGE, MAX_AMOUNT, MAX_MEMBERS};
 
@@ -740,8 +740,11 @@ impl Checker {
             Ok(None) => Fact::Known(Decimal::ZERO),
             Ok(Some(Fact::Known(d))) if d > Decimal::from(MAX_AMOUNT) => {
                 let max = MAX_AMOUNT.to_string();
-                self.errors
-                    .push(FieldError::new(field, "err.amount_too_large", &[("max", &max)]));
+                self.errors.push(FieldError::new(
+                    field,
+                    "err.amount_too_large",
+                    &[("max", &max)],
+                ));
                 Fact::Known(Decimal::ZERO)
             }
             Ok(Some(f)) => f,
@@ -760,8 +763,11 @@ impl Checker {
             Ok(Count::Known(n)) if n <= u64::from(max) => Fact::Known(n as u8),
             Ok(Count::Known(_)) => {
                 let m = max.to_string();
-                self.errors
-                    .push(FieldError::new(field, "err.count_too_large", &[("max", &m)]));
+                self.errors.push(FieldError::new(
+                    field,
+                    "err.count_too_large",
+                    &[("max", &m)],
+                ));
                 Fact::Known(0)
             }
             Err(p) => {
@@ -774,7 +780,8 @@ impl Checker {
     fn age(&mut self, field: &str, typed: &str) -> Fact<u8> {
         match parse_count(typed) {
             Ok(Count::Blank) => {
-                self.errors.push(FieldError::blank(field, "err.age_required"));
+                self.errors
+                    .push(FieldError::blank(field, "err.age_required"));
                 Fact::Unknown
             }
             Ok(Count::Unknown) => Fact::Unknown,
@@ -789,8 +796,11 @@ impl Checker {
                 Fact::Unknown
             }
             Err(NumberProblem::NotWhole) => {
-                self.errors
-                    .push(FieldError::new(field, "err.age_whole", &[("typed", typed.trim())]));
+                self.errors.push(FieldError::new(
+                    field,
+                    "err.age_whole",
+                    &[("typed", typed.trim())],
+                ));
                 Fact::Unknown
             }
             Err(p) => {
@@ -859,7 +869,9 @@ impl Answers {
         if v > VERSION {
             return Err(RestoreProblem::Newer { from: v });
         }
-        let read = serde_json::from_value::<Answers>(value).ok().filter(Answers::sane);
+        let read = serde_json::from_value::<Answers>(value)
+            .ok()
+            .filter(Answers::sane);
         match read {
             Some(mut a) if v == VERSION => {
                 a.v = VERSION;
@@ -927,7 +939,10 @@ impl Answers {
 
     /// Relocation homes: only if the household owns (or may own) a home.
     pub fn asks_relocation(&self) -> bool {
-        !matches!(parse_count(&self.assets.homes), Ok(Count::Blank) | Ok(Count::Known(0)))
+        !matches!(
+            parse_count(&self.assets.homes),
+            Ok(Count::Blank) | Ok(Count::Known(0))
+        )
     }
 
     /// Business profit: only for a registered business (yes or not known).
@@ -966,7 +981,8 @@ impl Answers {
     pub fn to_household(&self) -> Result<Household, Vec<FieldError>> {
         let mut c = Checker { errors: Vec::new() };
         if self.region.trim().is_empty() {
-            c.errors.push(FieldError::blank("region", "err.region_required"));
+            c.errors
+                .push(FieldError::blank("region", "err.region_required"));
         }
         if self.residence.is_none() {
             c.errors
@@ -989,12 +1005,16 @@ impl Answers {
         };
 
         if self.members.is_empty() {
-            c.errors.push(FieldError::new("members", "err.no_members", &[]));
+            c.errors
+                .push(FieldError::new("members", "err.no_members", &[]));
         }
         if self.members.len() > MAX_MEMBERS {
             let max = MAX_MEMBERS.to_string();
-            c.errors
-                .push(FieldError::new("members", "err.too_many_members", &[("max", &max)]));
+            c.errors.push(FieldError::new(
+                "members",
+                "err.too_many_members",
+                &[("max", &max)],
+            ));
         }
         let applicants = self
             .members
@@ -1002,7 +1022,8 @@ impl Answers {
             .filter(|m| m.relation == Relation::Applicant)
             .count();
         if !self.members.is_empty() && applicants == 0 {
-            c.errors.push(FieldError::new("members", "err.no_applicant", &[]));
+            c.errors
+                .push(FieldError::new("members", "err.no_applicant", &[]));
         }
         if applicants > 1 {
             c.errors
@@ -1019,10 +1040,14 @@ impl Answers {
             let f = |s: &str| format!("members[{i}].{s}");
             let label = Answers::member_label(m);
             if label.chars().count() > 40 {
-                c.errors.push(FieldError::new(f("name"), "err.name_long", &[]));
-            } else if !labels.insert(label.clone()) {
                 c.errors
-                    .push(FieldError::new(f("name"), "err.name_twice", &[("name", &label)]));
+                    .push(FieldError::new(f("name"), "err.name_long", &[]));
+            } else if !labels.insert(label.clone()) {
+                c.errors.push(FieldError::new(
+                    f("name"),
+                    "err.name_twice",
+                    &[("name", &label)],
+                ));
             }
             let age = c.age(&f("age"), &m.age);
             let disability = match m.disability.as_str() {
@@ -1049,7 +1074,11 @@ impl Answers {
             let mut income = Vec::new();
             if counted {
                 for (j, item) in m.income.iter().enumerate() {
-                    let amount = c.money(&format!("members[{i}].income[{j}].amount"), &item.amount, true);
+                    let amount = c.money(
+                        &format!("members[{i}].income[{j}].amount"),
+                        &item.amount,
+                        true,
+                    );
                     income.push(IncomeItem {
                         kind: item.kind,
                         amount,
@@ -1082,9 +1111,21 @@ impl Answers {
                 } else {
                     Fact::Known(false)
                 },
-                self_care: if tekun_questions { m.self_care } else { SelfCare::Full },
-                schooling: if asks_schooling(m) { m.schooling } else { Schooling::None },
-                work: if asks_work(m) { m.work } else { Work::NotWorking },
+                self_care: if tekun_questions {
+                    m.self_care
+                } else {
+                    SelfCare::Full
+                },
+                schooling: if asks_schooling(m) {
+                    m.schooling
+                } else {
+                    Schooling::None
+                },
+                work: if asks_work(m) {
+                    m.work
+                } else {
+                    Work::NotWorking
+                },
                 income,
                 obligors: if tekun_questions {
                     m.supporters.obligors()
@@ -1106,14 +1147,24 @@ impl Answers {
         let expenses = Expenses {
             period: x.period,
             medical: c.money("expenses.medical", &x.medical, false),
-            education: opt(&mut c, self.anyone_at_school(), "expenses.education", &x.education),
+            education: opt(
+                &mut c,
+                self.anyone_at_school(),
+                "expenses.education",
+                &x.education,
+            ),
             disability_rehab: opt(
                 &mut c,
                 self.anyone_disabled(),
                 "expenses.disability_rehab",
                 &x.rehab,
             ),
-            employment: opt(&mut c, self.anyone_working(), "expenses.employment", &x.employment),
+            employment: opt(
+                &mut c,
+                self.anyone_working(),
+                "expenses.employment",
+                &x.employment,
+            ),
             other: c.money("expenses.other", &x.other, false),
         };
 
@@ -1138,8 +1189,7 @@ impl Answers {
                 false,
             ),
             vehicle_value: c.money("assets.vehicle_value", &a.vehicle_value, false),
-            vehicle_for_disability: self.asks_vehicle_for_disability()
-                && a.vehicle_for_disability,
+            vehicle_for_disability: self.asks_vehicle_for_disability() && a.vehicle_for_disability,
             business_registered: a.business.fact(),
             business_annual_profit: opt(
                 &mut c,
@@ -1228,21 +1278,23 @@ impl Answers {
                         d.level.to_string(),
                     ),
                 };
-                let plain_key = m.id.strip_prefix('m').is_some_and(|n| {
-                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
-                });
+                let plain_key =
+                    m.id.strip_prefix('m')
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
                 MemberAnswers {
                     id: format!("m{}", i + 1),
-                    name: if plain_key { String::new() } else { m.id.clone() },
+                    name: if plain_key {
+                        String::new()
+                    } else {
+                        m.id.clone()
+                    },
                     relation: m.relation,
                     age: count(&m.age),
                     living: match (m.lives_together, m.excluded) {
                         (false, _) => Living::Apart,
                         (true, Some(Exclusion::Prison)) => Living::Prison,
                         (true, Some(Exclusion::CompulsoryRehab)) => Living::CompulsoryRehab,
-                        (true, Some(Exclusion::ReligiousAway3Years)) => {
-                            Living::ReligiousAway3Years
-                        }
+                        (true, Some(Exclusion::ReligiousAway3Years)) => Living::ReligiousAway3Years,
                         (true, Some(Exclusion::DeclaredMissing)) => Living::DeclaredMissing,
                         (true, Some(Exclusion::Conscript) | None) => Living::Together,
                     },
@@ -1358,7 +1410,11 @@ mod tests {
         assert_eq!(e.len(), 1, "expected one error on {field}, got {e:?}");
         assert_eq!(e[0].field, field);
         assert!(!e[0].zh.is_empty() && !e[0].en.is_empty());
-        assert!(!e[0].zh.contains("err."), "message key not in catalogue: {}", e[0].zh);
+        assert!(
+            !e[0].zh.contains("err."),
+            "message key not in catalogue: {}",
+            e[0].zh
+        );
         e[0].clone()
     }
 
@@ -1368,7 +1424,10 @@ mod tests {
         assert_eq!(h.region, "530112");
         assert_eq!(h.members.len(), 1);
         assert_eq!(h.members[0].age, Fact::Known(45));
-        assert_eq!(h.members[0].income[0].amount, Fact::Known(Decimal::from(600)));
+        assert_eq!(
+            h.members[0].income[0].amount,
+            Fact::Known(Decimal::from(600))
+        );
         // 600 < 700 (Xishan urban standard, 2022): dibao likely.
         let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
         assert_eq!(ev.scheme(SchemeId::Dibao).status, Status::Likely);
@@ -1380,7 +1439,10 @@ mod tests {
         a.members[0].income[0].amount = "１，２００．５".into();
         a.members[0].age = " ４５ ".into();
         let h = a.to_household().unwrap();
-        assert_eq!(h.members[0].income[0].amount, Fact::Known(Decimal::new(12005, 1)));
+        assert_eq!(
+            h.members[0].income[0].amount,
+            Fact::Known(Decimal::new(12005, 1))
+        );
         assert_eq!(h.members[0].age, Fact::Known(45));
     }
 
@@ -1410,7 +1472,10 @@ mod tests {
         let e = only_error(&a, "members[0].income[0].amount");
         assert!(e.en.contains("fen") || e.en.contains("decimal"), "{}", e.en);
         a.members[0].income[0].amount = "10.120".into();
-        assert!(a.to_household().is_ok(), "a trailing zero is still two decimals");
+        assert!(
+            a.to_household().is_ok(),
+            "a trailing zero is still two decimals"
+        );
     }
 
     #[test]
@@ -1428,7 +1493,11 @@ mod tests {
         let mut a = filled();
         a.members[0].age = "200".into();
         let e = only_error(&a, "members[0].age");
-        assert!(e.zh.contains("200") && e.zh.contains(&MAX_AGE.to_string()), "{}", e.zh);
+        assert!(
+            e.zh.contains("200") && e.zh.contains(&MAX_AGE.to_string()),
+            "{}",
+            e.zh
+        );
         a.members[0].age = MAX_AGE.to_string();
         assert!(a.to_household().is_ok());
         a.members[0].age = "99999999999999999999999".into();
@@ -1543,7 +1612,10 @@ mod tests {
         let mut a = filled();
         // A rehabilitation cost typed, then the disability removed: the question is gone.
         a.expenses.rehab = "500".into();
-        assert_eq!(a.to_household().unwrap().expenses.disability_rehab, Fact::Known(Decimal::ZERO));
+        assert_eq!(
+            a.to_household().unwrap().expenses.disability_rehab,
+            Fact::Known(Decimal::ZERO)
+        );
         a.members[0].disability = "physical".into();
         a.members[0].level = "2".into();
         assert_eq!(
@@ -1657,21 +1729,39 @@ mod tests {
         assert!(json.starts_with("{\"v\":1"), "{json}");
         assert!(json.len() < 60, "defaults are left out: {json}");
         let json = filled().to_json();
-        assert!(!json.contains("expenses") && !json.contains("together"), "{json}");
+        assert!(
+            !json.contains("expenses") && !json.contains("together"),
+            "{json}"
+        );
     }
 
     #[test]
     fn restore_corrupt_and_foreign_data() {
-        for bad in ["", "{", "null", "[]", "42", "{\"v\":\"one\"}", "{\"m\":[]}", "{\"v\":1,\"m\":7}",
-            "{\"v\":1,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}"]
-        {
-            assert_eq!(Answers::restore(bad), Err(RestoreProblem::Corrupt), "{bad:?}");
+        for bad in [
+            "",
+            "{",
+            "null",
+            "[]",
+            "42",
+            "{\"v\":\"one\"}",
+            "{\"m\":[]}",
+            "{\"v\":1,\"m\":7}",
+            "{\"v\":1,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}",
+        ] {
+            assert_eq!(
+                Answers::restore(bad),
+                Err(RestoreProblem::Corrupt),
+                "{bad:?}"
+            );
         }
         assert_eq!(
             Answers::restore("{\"v\":99,\"m\":[]}"),
             Err(RestoreProblem::Newer { from: 99 })
         );
-        assert_eq!(Answers::restore("{\"v\":0}"), Err(RestoreProblem::Outdated { from: 0 }));
+        assert_eq!(
+            Answers::restore("{\"v\":0}"),
+            Err(RestoreProblem::Outdated { from: 0 })
+        );
     }
 
     #[test]
@@ -1722,9 +1812,15 @@ mod tests {
         let h = a.to_household().unwrap();
         assert_eq!(
             h.members[0].disability,
-            Fact::Known(Some(Disability { kind: DisabilityKind::Physical, level: 1 }))
+            Fact::Known(Some(Disability {
+                kind: DisabilityKind::Physical,
+                level: 1
+            }))
         );
         a.members[0].level = "?".into();
-        assert_eq!(a.to_household().unwrap().members[0].disability, Fact::Unknown);
+        assert_eq!(
+            a.to_household().unwrap().members[0].disability,
+            Fact::Unknown
+        );
     }
 }

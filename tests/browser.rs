@@ -116,9 +116,10 @@ mod ui {
 
     /// Types into the text input of the field named `field` (as a user's input event does).
     async fn type_into(root: &Element, field: &str, value: &str) {
-        let input: HtmlInputElement = find(root, &format!("[data-field=\"{field}\"] input[type=text]"))
-            .dyn_into()
-            .unwrap();
+        let input: HtmlInputElement =
+            find(root, &format!("[data-field=\"{field}\"] input[type=text]"))
+                .dyn_into()
+                .unwrap();
         input.set_value(value);
         input
             .dispatch_event(&web_sys::Event::new("input").unwrap())
@@ -139,13 +140,20 @@ mod ui {
     }
 
     async fn radio(root: &Element, field: &str, value: &str) {
-        click(root, &format!("[data-field=\"{field}\"] input[value=\"{value}\"]")).await;
+        click(
+            root,
+            &format!("[data-field=\"{field}\"] input[value=\"{value}\"]"),
+        )
+        .await;
     }
 
     fn bar_status(root: &Element, scheme: &str) -> String {
-        find(root, &format!("[data-testid=result-bar] [data-scheme={scheme}]"))
-            .get_attribute("data-status")
-            .unwrap_or_default()
+        find(
+            root,
+            &format!("[data-testid=result-bar] [data-scheme={scheme}]"),
+        )
+        .get_attribute("data-status")
+        .unwrap_or_default()
     }
 
     /// The first screen: where you live, step 1 of 7, and a result bar that asks for the place.
@@ -158,7 +166,10 @@ mod ui {
         assert_eq!(text(&root, "[data-testid=progress]"), "第 1 步，共 7 步");
         assert!(text(&root, "[data-testid=result-bar]").contains("选好地区"));
         // Nothing chosen yet: no standards shown.
-        assert!(root.query_selector("[data-testid=standards]").unwrap().is_none());
+        assert!(root
+            .query_selector("[data-testid=standards]")
+            .unwrap()
+            .is_none());
         app.destroy();
         root.remove();
     }
@@ -199,7 +210,9 @@ mod ui {
         click(&root, "[data-testid=next]").await;
         assert_eq!(text(&root, "[data-testid=progress]"), "第 2 步，共 7 步");
         assert_eq!(
-            document().active_element().and_then(|e| e.get_attribute("data-testid")),
+            document()
+                .active_element()
+                .and_then(|e| e.get_attribute("data-testid")),
             Some("screen-title".into()),
             "focus moves to the screen heading"
         );
@@ -211,7 +224,10 @@ mod ui {
         click(&root, "[data-testid=add-member]").await;
         type_into(&root, "members[2].age", "12").await;
         // A 12-year-old is asked about school, not about work.
-        assert!(root.query_selector("[data-field=\"members[2].work\"]").unwrap().is_none());
+        assert!(root
+            .query_selector("[data-field=\"members[2].work\"]")
+            .unwrap()
+            .is_none());
         choose(&root, "members[2].schooling", "compulsory").await;
         click(&root, "[data-testid=next]").await;
 
@@ -237,7 +253,10 @@ mod ui {
         click(&root, "[data-testid=next]").await;
         assert_eq!(text(&root, "[data-testid=progress]"), "第 7 步，共 7 步");
         let dibao = text(&root, ".result-screen [data-scheme=dibao]");
-        assert!(dibao.contains(Status::Likely.label().zh.as_ref()), "{dibao}");
+        assert!(
+            dibao.contains(Status::Likely.label().zh.as_ref()),
+            "{dibao}"
+        );
         assert!(
             root.text_content().unwrap_or_default().contains("¥264.00"),
             "estimate (700 − 612) × 3 = ¥264.00 shown on the result screen"
@@ -257,15 +276,26 @@ mod ui {
         click(&root, "button[data-step=members]").await;
         type_into(&root, "members[0].name", "奶奶").await;
         type_into(&root, "members[0].age", "200").await;
-        let err = text(&root, "[data-field=\"members[0].age\"] [data-testid=field-error]");
+        let err = text(
+            &root,
+            "[data-field=\"members[0].age\"] [data-testid=field-error]",
+        );
         assert!(err.contains("200") && err.contains("130"), "{err}");
         type_into(&root, "members[0].age", "4五").await;
-        let err = text(&root, "[data-field=\"members[0].age\"] [data-testid=field-error]");
+        let err = text(
+            &root,
+            "[data-field=\"members[0].age\"] [data-testid=field-error]",
+        );
         assert!(err.contains("不是数字"), "{err}");
-        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].name\"] input").dyn_into().unwrap();
+        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].name\"] input")
+            .dyn_into()
+            .unwrap();
         assert_eq!(input.value(), "奶奶", "other answers kept");
         let saved = storage().get_item(key).unwrap().unwrap_or_default();
-        assert!(saved.contains("4五") && saved.contains("奶奶"), "saved as typed: {saved}");
+        assert!(
+            saved.contains("4五") && saved.contains("奶奶"),
+            "saved as typed: {saved}"
+        );
         app.destroy();
         root.remove();
     }
@@ -280,27 +310,71 @@ mod ui {
         click(&root, "button[data-step=members]").await;
         type_into(&root, "members[0].age", "78").await;
         click(&root, "[data-testid=lang]").await;
-        assert_eq!(text(&root, "[data-testid=screen-title]"), "Who is in your household?");
-        assert_eq!(find(&root, "[data-testid=app]").get_attribute("lang").as_deref(), Some("en"));
-        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].age\"] input").dyn_into().unwrap();
+        assert_eq!(
+            text(&root, "[data-testid=screen-title]"),
+            "Who is in your household?"
+        );
+        assert_eq!(
+            find(&root, "[data-testid=app]")
+                .get_attribute("lang")
+                .as_deref(),
+            Some("en")
+        );
+        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].age\"] input")
+            .dyn_into()
+            .unwrap();
         assert_eq!(input.value(), "78");
         // A 78-year-old may be tekun: the supporter questions are asked.
-        assert!(root.query_selector("[data-testid=tekun-questions]").unwrap().is_some());
+        assert!(root
+            .query_selector("[data-testid=tekun-questions]")
+            .unwrap()
+            .is_some());
 
-        assert!(!find(&root, "[data-testid=app]").get_attribute("class").unwrap_or_default().contains("elder"));
+        assert!(!find(&root, "[data-testid=app]")
+            .get_attribute("class")
+            .unwrap_or_default()
+            .contains("elder"));
         click(&root, "[data-testid=elder]").await;
-        assert!(find(&root, "[data-testid=app]").get_attribute("class").unwrap_or_default().contains("elder"));
-        assert_eq!(find(&root, "[data-testid=elder]").get_attribute("aria-pressed").as_deref(), Some("true"));
-        let prefs = storage().get_item(&format!("{key}.prefs")).unwrap().unwrap_or_default();
-        assert!(prefs.contains("\"elder\":true") && prefs.contains("\"lang\":\"en\""), "{prefs}");
+        assert!(find(&root, "[data-testid=app]")
+            .get_attribute("class")
+            .unwrap_or_default()
+            .contains("elder"));
+        assert_eq!(
+            find(&root, "[data-testid=elder]")
+                .get_attribute("aria-pressed")
+                .as_deref(),
+            Some("true")
+        );
+        let prefs = storage()
+            .get_item(&format!("{key}.prefs"))
+            .unwrap()
+            .unwrap_or_default();
+        assert!(
+            prefs.contains("\"elder\":true") && prefs.contains("\"lang\":\"en\""),
+            "{prefs}"
+        );
         app.destroy();
 
         // Mounted again (a reload): answers, language, elder mode and screen are back.
-        let again = mount(root.clone(), Options { lang: None, ..options_keep(key) });
+        let again = mount(
+            root.clone(),
+            Options {
+                lang: None,
+                ..options_keep(key)
+            },
+        );
         flush().await;
-        assert!(find(&root, "[data-testid=app]").get_attribute("class").unwrap_or_default().contains("elder"));
-        assert_eq!(text(&root, "[data-testid=screen-title]"), "Who is in your household?");
-        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].age\"] input").dyn_into().unwrap();
+        assert!(find(&root, "[data-testid=app]")
+            .get_attribute("class")
+            .unwrap_or_default()
+            .contains("elder"));
+        assert_eq!(
+            text(&root, "[data-testid=screen-title]"),
+            "Who is in your household?"
+        );
+        let input: HtmlInputElement = find(&root, "[data-field=\"members[0].age\"] input")
+            .dyn_into()
+            .unwrap();
         assert_eq!(input.value(), "78");
         again.destroy();
         root.remove();
@@ -325,8 +399,14 @@ mod ui {
         let app = mount(root.clone(), options_keep(key));
         flush().await;
         let notice = text(&root, "[data-testid=restore-notice]");
-        assert!(notice.contains("损坏") || notice.contains("damaged"), "{notice}");
-        assert!(root.query_selector("[data-field=\"region.province\"] select").unwrap().is_some());
+        assert!(
+            notice.contains("损坏") || notice.contains("damaged"),
+            "{notice}"
+        );
+        assert!(root
+            .query_selector("[data-field=\"region.province\"] select")
+            .unwrap()
+            .is_some());
         app.destroy();
         root.remove();
         let _ = storage().remove_item(key);
@@ -343,12 +423,20 @@ mod ui {
         choose(&root, "region.province", "530000").await;
         assert!(storage().get_item(key).unwrap().is_some());
         click(&root, "[data-testid=clear]").await;
-        assert!(storage().get_item(key).unwrap().is_some(), "nothing cleared before confirming");
+        assert!(
+            storage().get_item(key).unwrap().is_some(),
+            "nothing cleared before confirming"
+        );
         click(&root, "[data-testid=clear-yes]").await;
         assert!(storage().get_item(key).unwrap().is_none());
-        let s: HtmlSelectElement = find(&root, "[data-field=\"region.province\"] select").dyn_into().unwrap();
+        let s: HtmlSelectElement = find(&root, "[data-field=\"region.province\"] select")
+            .dyn_into()
+            .unwrap();
         assert_eq!(s.value(), "");
-        assert!(root.query_selector("[data-testid=cleared]").unwrap().is_some());
+        assert!(root
+            .query_selector("[data-testid=cleared]")
+            .unwrap()
+            .is_some());
         app.destroy();
         root.remove();
     }
@@ -357,13 +445,25 @@ mod ui {
     #[wasm_bindgen_test]
     async fn two_apps_on_one_page_are_independent() {
         let (ra, rb) = (mount_point(), mount_point());
-        let a = mount(ra.clone(), Options { mode: Mode::Staff, ..options("t.two.a") });
+        let a = mount(
+            ra.clone(),
+            Options {
+                mode: Mode::Staff,
+                ..options("t.two.a")
+            },
+        );
         let b = mount(rb.clone(), options("t.two.b"));
         flush().await;
         choose(&ra, "sample", "xishan_tekun_elder").await;
         assert_eq!(bar_status(&ra, "tekun"), "likely");
-        assert!(rb.query_selector("[data-testid=result-bar] [data-scheme]").unwrap().is_none());
-        assert!(rb.query_selector("[data-field=sample]").unwrap().is_none(), "resident mode has no samples");
+        assert!(rb
+            .query_selector("[data-testid=result-bar] [data-scheme]")
+            .unwrap()
+            .is_none());
+        assert!(
+            rb.query_selector("[data-field=sample]").unwrap().is_none(),
+            "resident mode has no samples"
+        );
         let ids = |r: &Element| find(r, "[data-field=\"region.province\"] select").id();
         assert_ne!(ids(&ra), ids(&rb), "element ids are unique per app");
         assert!(storage().get_item("t.two.b").unwrap().is_none());
@@ -385,9 +485,11 @@ mod ui {
             root.clone(),
             Options {
                 mode: Mode::Staff,
-                on_result: Some(yew::Callback::from(move |ev: Rc<jiuzhu::rules::Evaluation>| {
-                    sink.borrow_mut().push(ev.scheme(SchemeId::Dibao).status)
-                })),
+                on_result: Some(yew::Callback::from(
+                    move |ev: Rc<jiuzhu::rules::Evaluation>| {
+                        sink.borrow_mut().push(ev.scheme(SchemeId::Dibao).status)
+                    },
+                )),
                 ..options("t.host")
             },
         );

@@ -44,7 +44,9 @@ fn init(o: &Options) -> Flow {
     let prefs = storage::load_prefs(&o.storage_key);
     if answers.region.is_empty() {
         if let Some(r) = o.region.as_ref().filter(|r| {
-            crate::rules::params::catalogue().regions.contains_key(r.as_str())
+            crate::rules::params::catalogue()
+                .regions
+                .contains_key(r.as_str())
         }) {
             answers.region = r.clone();
         }
@@ -81,20 +83,25 @@ pub fn App(o: &Options) -> Html {
     // Saved on the device as the user types.
     {
         let key = key.clone();
-        use_effect_with(flow.answers.clone(), move |a| storage::save_answers(&key, a));
+        use_effect_with(flow.answers.clone(), move |a| {
+            storage::save_answers(&key, a)
+        });
     }
     {
         let key = key.clone();
-        use_effect_with((flow.lang, flow.elder, flow.step), move |(lang, elder, step)| {
-            storage::save_prefs(
-                &key,
-                &storage::Prefs {
-                    lang: Some(lang.tag().to_string()),
-                    elder: *elder,
-                    step: Some(*step),
-                },
-            )
-        });
+        use_effect_with(
+            (flow.lang, flow.elder, flow.step),
+            move |(lang, elder, step)| {
+                storage::save_prefs(
+                    &key,
+                    &storage::Prefs {
+                        lang: Some(lang.tag().to_string()),
+                        elder: *elder,
+                        step: Some(*step),
+                    },
+                )
+            },
+        );
     }
     // The page's language and title follow the app (full-page app only).
     use_effect_with((flow.lang, o.embedded), |(lang, embedded)| {
@@ -123,7 +130,10 @@ pub fn App(o: &Options) -> Html {
         let on_result = o.on_result.clone();
         use_effect_with(flow.outcome.clone(), move |outcome| {
             if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                if p.get_entries_by_name_with_entry_type("jz-input", "mark").length() > 0 {
+                if p.get_entries_by_name_with_entry_type("jz-input", "mark")
+                    .length()
+                    > 0
+                {
                     let _ = p.measure_with_start_mark("jz-update", "jz-input");
                     p.clear_marks_with_mark_name("jz-input");
                 }

@@ -133,7 +133,11 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
     let on_unknown = p.on_change.reform(|e: Event| {
         mark_input();
         let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
-        if checked { UNKNOWN.to_string() } else { String::new() }
+        if checked {
+            UNKNOWN.to_string()
+        } else {
+            String::new()
+        }
     });
     html! {
         <div class={classes!("field", p.error.is_some().then_some("has-error"))} data-field={p.field.clone()}>

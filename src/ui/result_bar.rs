@@ -65,7 +65,9 @@ pub fn ResultBar(p: &ResultBarProps) -> Html {
                         }
                     </p>
                 },
-                first.map(|e| Step::of_field(&e.field)).unwrap_or(Step::Place),
+                first
+                    .map(|e| Step::of_field(&e.field))
+                    .unwrap_or(Step::Place),
             )
         }
         Outcome::Refused(e) => (

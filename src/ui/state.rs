@@ -46,7 +46,10 @@ impl Step {
     }
 
     pub fn next(self) -> Step {
-        Step::ALL.get(self.number()).copied().unwrap_or(Step::Result)
+        Step::ALL
+            .get(self.number())
+            .copied()
+            .unwrap_or(Step::Result)
     }
 
     pub fn back(self) -> Step {

@@ -15,7 +15,13 @@ pub fn Assets(p: &ScreenProps) -> Html {
     let lang = ui.lang;
     let a = &p.answers;
     let x = &a.assets;
-    let number = |name: &'static str, label: &'static str, hint: Option<&'static str>, unit: &'static str, whole: bool, value: &str, set: fn(&mut Answers, String)| {
+    let number = |name: &'static str,
+                  label: &'static str,
+                  hint: Option<&'static str>,
+                  unit: &'static str,
+                  whole: bool,
+                  value: &str,
+                  set: fn(&mut Answers, String)| {
         let path = format!("assets.{name}");
         html! {
             <NumberField field={path.clone()} label={t(ui.lang, label)} hint={hint.map(|h| AttrValue::from(t(ui.lang, h)))}

@@ -8,7 +8,9 @@ use crate::i18n::t;
 use super::labels::{self, code, parse};
 use super::ScreenProps;
 use crate::answers::YesNo;
-use crate::ui::fields::{choices, use_ui, yes_no_unknown, CheckField, NumberField, Radios, SelectField};
+use crate::ui::fields::{
+    choices, use_ui, yes_no_unknown, CheckField, NumberField, Radios, SelectField,
+};
 
 #[component]
 pub fn Events(p: &ScreenProps) -> Html {
@@ -17,11 +19,12 @@ pub fn Events(p: &ScreenProps) -> Html {
     let a = &p.answers;
     let e = &a.events;
     let mut events = choices([("", t(ui.lang, "event.none"))]);
-    events.extend(
-        labels::EVENTS
-            .iter()
-            .map(|x| (AttrValue::from(code(x)), AttrValue::from(labels::event(lang, *x)))),
-    );
+    events.extend(labels::EVENTS.iter().map(|x| {
+        (
+            AttrValue::from(code(x)),
+            AttrValue::from(labels::event(lang, *x)),
+        )
+    }));
     html! {
         <>
             <p class="lead">{ t(ui.lang, "events.lead") }</p>

@@ -17,7 +17,11 @@ pub fn Expenses(p: &ScreenProps) -> Html {
     let lang = ui.lang;
     let a = &p.answers;
     let x = &a.expenses;
-    let field = |name: &'static str, label: &'static str, hint: Option<&'static str>, value: &str, set: fn(&mut Answers, String)| {
+    let field = |name: &'static str,
+                 label: &'static str,
+                 hint: Option<&'static str>,
+                 value: &str,
+                 set: fn(&mut Answers, String)| {
         let path = format!("expenses.{name}");
         html! {
             <NumberField field={path.clone()} label={t(ui.lang, label)} hint={hint.map(|h| AttrValue::from(t(ui.lang, h)))}

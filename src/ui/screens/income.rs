@@ -37,7 +37,13 @@ pub fn period_choices(lang: Lang) -> Choices {
     ])
 }
 
-pub fn period_radios(p: &ScreenProps, lang: Lang, field: String, value: Period, set: Callback<Period>) -> Html {
+pub fn period_radios(
+    p: &ScreenProps,
+    lang: Lang,
+    field: String,
+    value: Period,
+    set: Callback<Period>,
+) -> Html {
     let _ = p;
     html! {
         <Radios field={field} legend={crate::i18n::t(lang, "period.legend")}
@@ -95,7 +101,14 @@ pub fn Income(p: &ScreenProps) -> Html {
     }
 }
 
-fn income_item(p: &ScreenProps, lang: Lang, i: usize, j: usize, item: &IncomeAnswer, who: &str) -> Html {
+fn income_item(
+    p: &ScreenProps,
+    lang: Lang,
+    i: usize,
+    j: usize,
+    item: &IncomeAnswer,
+    who: &str,
+) -> Html {
     let base = format!("members[{i}].income[{j}]");
     let counted: Choices = labels::COUNTED_INCOME
         .iter()
@@ -106,14 +119,30 @@ fn income_item(p: &ScreenProps, lang: Lang, i: usize, j: usize, item: &IncomeAns
         .map(|k| (code(k).into(), labels::income(lang, *k).into()))
         .collect();
     let mut payers = choices([("", t(lang, "ans.unknown"))]);
-    payers.extend([Payer::Sibling, Payer::Elder60Plus, Payer::Other].iter().map(|x| {
-        (AttrValue::from(code(x)), AttrValue::from(labels::payer(lang, *x)))
-    }));
+    payers.extend(
+        [Payer::Sibling, Payer::Elder60Plus, Payer::Other]
+            .iter()
+            .map(|x| {
+                (
+                    AttrValue::from(code(x)),
+                    AttrValue::from(labels::payer(lang, *x)),
+                )
+            }),
+    );
     let mut bands = choices([("", t(lang, "ans.unknown"))]);
     bands.extend(
-        [PayerIncomeBand::Below1x, PayerIncomeBand::From1xTo2x, PayerIncomeBand::From2x]
-            .iter()
-            .map(|x| (AttrValue::from(code(x)), AttrValue::from(labels::band(lang, *x)))),
+        [
+            PayerIncomeBand::Below1x,
+            PayerIncomeBand::From1xTo2x,
+            PayerIncomeBand::From2x,
+        ]
+        .iter()
+        .map(|x| {
+            (
+                AttrValue::from(code(x)),
+                AttrValue::from(labels::band(lang, *x)),
+            )
+        }),
     );
     let remove = p.act(move |a: &mut Answers| {
         if let Some(m) = a.members.get_mut(i) {

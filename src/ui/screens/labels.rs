@@ -6,8 +6,8 @@ use serde::Serialize;
 use crate::answers::{Living, Supporters};
 use crate::i18n::{t, Lang};
 use crate::rules::household::{
-    DisabilityKind, IncomeKind, Payer, PayerIncomeBand, Relation, Schooling, SelfCare,
-    SuddenEvent, Work,
+    DisabilityKind, IncomeKind, Payer, PayerIncomeBand, Relation, Schooling, SelfCare, SuddenEvent,
+    Work,
 };
 
 /// The snake_case code of an engine enum value (its JSON form).

@@ -15,7 +15,10 @@ use crate::answers::{
 use crate::i18n::{tf, Lang};
 use crate::rules::household::Relation;
 use crate::rules::validate::MAX_MEMBERS;
-use crate::ui::fields::{choices, use_ui, yes_no_unknown, CheckField, Choices, NumberField, Radios, SelectField, TextField};
+use crate::ui::fields::{
+    choices, use_ui, yes_no_unknown, CheckField, Choices, NumberField, Radios, SelectField,
+    TextField,
+};
 
 /// "申请人（本人）" or "奶奶（父母）": how the form names a member.
 pub fn member_title(lang: Lang, m: &MemberAnswers) -> String {
@@ -76,11 +79,12 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
         .map(|l| (l.code().into(), labels::living(lang, *l).into()))
         .collect();
     let mut disability_choices = choices([("", t(lang, "dis.none"))]);
-    disability_choices.extend(
-        labels::DISABILITY_KINDS
-            .iter()
-            .map(|k| (AttrValue::from(code(k)), AttrValue::from(labels::disability(lang, *k)))),
-    );
+    disability_choices.extend(labels::DISABILITY_KINDS.iter().map(|k| {
+        (
+            AttrValue::from(code(k)),
+            AttrValue::from(labels::disability(lang, *k)),
+        )
+    }));
     disability_choices.push(("?".into(), t(lang, "ans.unknown").into()));
     let has_kind = !m.disability.is_empty() && m.disability != "?";
     let level_choices = choices([

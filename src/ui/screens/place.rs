@@ -31,7 +31,13 @@ fn children(level: &str, parent: Option<&str>) -> Vec<&'static Region> {
 }
 
 /// The chosen province, prefecture and county of a region code.
-fn levels(code: &str) -> (Option<&'static str>, Option<&'static str>, Option<&'static str>) {
+fn levels(
+    code: &str,
+) -> (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+) {
     let (mut p, mut c, mut k) = (None, None, None);
     for r in catalogue().chain(code) {
         match r.level.as_str() {
@@ -46,7 +52,12 @@ fn levels(code: &str) -> (Option<&'static str>, Option<&'static str>, Option<&'s
 
 fn region_choices(lang: Lang, placeholder: &'static str, list: &[&'static Region]) -> Choices {
     let mut out = choices([("", placeholder)]);
-    out.extend(list.iter().map(|r| (AttrValue::from(r.code.clone()), AttrValue::from(name(lang, r)))));
+    out.extend(list.iter().map(|r| {
+        (
+            AttrValue::from(r.code.clone()),
+            AttrValue::from(name(lang, r)),
+        )
+    }));
     out
 }
 
@@ -66,8 +77,12 @@ pub fn Place(p: &ScreenProps) -> Html {
         })
     };
     let provinces = children("province", None);
-    let cities = prov.map(|c| children("prefecture", Some(c))).unwrap_or_default();
-    let counties = city.map(|c| children("county", Some(c))).unwrap_or_default();
+    let cities = prov
+        .map(|c| children("prefecture", Some(c)))
+        .unwrap_or_default();
+    let counties = city
+        .map(|c| children("county", Some(c)))
+        .unwrap_or_default();
     let on_date = p.set(|a, v: String| a.date = v);
     let date_id = ui.id("as_of");
     let date_err = p.error(lang, "as_of");
@@ -130,7 +145,9 @@ fn standards(lang: Lang, region: &str, date: Date) -> Html {
     let row = |label: &'static str, unit: &'static str, name: &str| {
         let r = params.get(name);
         let value = match r.number() {
-            Some(v) => html! { <strong class="money">{ format!("{} {}", yuan(v), t(lang, unit)) }</strong> },
+            Some(v) => {
+                html! { <strong class="money">{ format!("{} {}", yuan(v), t(lang, unit)) }</strong> }
+            }
             None => html! { <strong>{ t(lang, "place.not_published") }</strong> },
         };
         let whom = r.region.map(|x| name_of(lang, x)).unwrap_or_default();
