@@ -6,165 +6,25 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-const KEY = "jiuzhu.answers.v1";
-
-// ----- page object ------------------------------------------------------------------------------
-
-const field = (page, name) => page.locator(`[data-field="${name}"]`);
-
-async function open(page, path = "/") {
-  await page.goto(path);
-  await expect(page.getByTestId("app")).toBeVisible();
-}
-
-async function select(page, name, value) {
-  await field(page, name).locator("select").selectOption(value);
-}
-
-async function type(page, name, value) {
-  await field(page, name).locator("input[type=text]").fill(value);
-}
-
-async function radio(page, name, value) {
-  await field(page, name).locator(`input[value="${value}"]`).check();
-}
-
-async function next(page, expectedStep) {
-  await page.getByTestId("next").click();
-  if (expectedStep) await expect(page.getByTestId("app")).toHaveAttribute("data-step", expectedStep);
-}
-
-async function place(page, [province, city, county], residence, date) {
-  await select(page, "region.province", province);
-  await select(page, "region.city", city);
-  if (county) await select(page, "region.county", county);
-  await radio(page, "residence", residence);
-  await page.locator('[data-field="as_of"] input').fill(date);
-}
-
-/** Adds member i (0 = the applicant, already there) with the given answers. */
-async function member(page, i, { relation, age, work, schooling, disability, level, illness, selfCare, supporters }) {
-  if (i > 0) await page.getByTestId("add-member").click();
-  if (relation) await select(page, `members[${i}].relation`, relation);
-  await type(page, `members[${i}].age`, String(age));
-  if (work) await select(page, `members[${i}].work`, work);
-  if (schooling) await select(page, `members[${i}].schooling`, schooling);
-  if (disability) {
-    await select(page, `members[${i}].disability`, disability);
-    await select(page, `members[${i}].disability.level`, String(level));
-  }
-  if (illness) await radio(page, `members[${i}].serious_illness`, illness);
-  if (selfCare) await select(page, `members[${i}].self_care`, selfCare);
-  if (supporters) await select(page, `members[${i}].supporters`, supporters);
-}
-
-/** Adds income j of member i. */
-async function income(page, i, j, { type: kind, amount, period, payer }) {
-  await page.locator(`[data-member="${i}"] [data-testid=add-income]`).click();
-  const base = `members[${i}].income[${j}]`;
-  if (kind) await select(page, `${base}.type`, kind);
-  await type(page, `${base}.amount`, String(amount));
-  if (period) await radio(page, `${base}.period`, period);
-  if (payer) await select(page, `${base}.payer`, payer);
-}
-
-const barStatus = (page, scheme) =>
-  page.locator(`[data-testid=result-bar] [data-scheme=${scheme}]`).getAttribute("data-status");
-
-/** The result screen's card for `scheme` says "likely" (attribute) and, in Chinese, in words. */
-async function expectResult(page, scheme, words) {
-  const card = page.locator(`.result-screen [data-scheme=${scheme}]`).first();
-  await expect(card).toBeVisible();
-  await expect(card).toHaveAttribute("data-status", "likely");
-  if (words) await expect(card).toContainText(words);
-}
-
-// ----- the sample households, typed in --------------------------------------------------------
-
-/** 西山区独居老人（2022）：特困 — 78, partly self-caring, no supporter, basic pension + allowance. */
-async function tekunElder(page) {
-  await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
-  await next(page, "members");
-  await member(page, 0, { age: 78, selfCare: "partial", supporters: "none" });
-  await next(page, "income");
-  await income(page, 0, 0, { type: "resident_basic_pension", amount: 150 });
-  await income(page, 0, 1, { type: "old_age_allowance", amount: 50 });
-  await next(page, "expenses");
-  await next(page, "assets");
-  await type(page, "assets.financial", "2000");
-  await type(page, "assets.homes", "1");
-  await next(page, "events");
-}
-
-/** 楚雄市边缘家庭，成员一级残疾（2023）：参照单人户. */
-async function edgeDisabled(page) {
-  await place(page, ["530000", "532300", "532301"], "urban", "2023-10-01");
-  await next(page, "members");
-  await member(page, 0, { age: 52, work: "employed" });
-  await member(page, 1, { relation: "spouse", age: 50, work: "employed" });
-  await member(page, 2, { relation: "child", age: 24, work: "not_working", disability: "physical", level: 1, selfCare: "partial" });
-  await next(page, "income");
-  await income(page, 0, 0, { amount: 2400 });
-  await income(page, 1, 0, { amount: 300 });
-  await income(page, 2, 0, { type: "support", amount: 200, payer: "sibling" });
-  await next(page, "expenses");
-  await next(page, "assets");
-  await type(page, "assets.financial", "5000");
-  await type(page, "assets.homes", "1");
-  await next(page, "events");
-}
-
-/** 武定县农村四口之家（2023）：农村低保 — yearly farming incomes. */
-async function ruralFour(page) {
-  await place(page, ["530000", "532300", "532329"], "rural", "2023-08-01");
-  await next(page, "members");
-  await member(page, 0, { age: 48, work: "farming" });
-  await member(page, 1, { relation: "spouse", age: 46, work: "farming" });
-  await member(page, 2, { relation: "child", age: 19, schooling: "undergraduate" });
-  await member(page, 3, { relation: "parent", age: 74 });
-  await next(page, "income");
-  await income(page, 0, 0, { type: "farming", amount: 12000, period: "year" });
-  await income(page, 1, 0, { type: "farming", amount: 6000, period: "year" });
-  await income(page, 3, 0, { type: "resident_basic_pension", amount: 118 });
-  await next(page, "expenses");
-  await next(page, "assets");
-  await type(page, "assets.financial", "2000");
-  await type(page, "assets.homes", "1");
-  await next(page, "events");
-}
-
-/** 长治市潞州区大额医疗支出家庭（2023）：刚性支出困难. */
-async function medicalCosts(page) {
-  await place(page, ["140000", "140400", "140403"], "urban", "2023-09-01");
-  await next(page, "members");
-  await member(page, 0, { age: 55, work: "employed" });
-  await member(page, 1, { relation: "spouse", age: 54, illness: "y" });
-  await next(page, "income");
-  await income(page, 0, 0, { amount: 4000 });
-  await next(page, "expenses");
-  await radio(page, "expenses.period", "year");
-  await type(page, "expenses.medical", "12000");
-  await next(page, "assets");
-  await type(page, "assets.financial", "8000");
-  await type(page, "assets.homes", "1");
-  await next(page, "events");
-}
-
-/** 西山区遭遇火灾的家庭（2024）：临时救助. */
-async function fire(page) {
-  await place(page, ["530000", "530100", "530112"], "urban", "2024-09-01");
-  await next(page, "members");
-  await member(page, 0, { age: 38, work: "employed" });
-  await member(page, 1, { relation: "child", age: 9, schooling: "compulsory" });
-  await next(page, "income");
-  await income(page, 0, 0, { amount: 3500 });
-  await next(page, "expenses");
-  await next(page, "assets");
-  await type(page, "assets.financial", "1000");
-  await type(page, "assets.homes", "1");
-  await next(page, "events");
-  await select(page, "circumstances.sudden_event", "fire");
-}
+import {
+  KEY,
+  field,
+  open,
+  select,
+  type,
+  radio,
+  next,
+  place,
+  member,
+  income,
+  barStatus,
+  expectResult,
+  tekunElder,
+  edgeDisabled,
+  ruralFour,
+  medicalCosts,
+  fire,
+} from "./household-flows.mjs";
 
 // ----- complete flows ---------------------------------------------------------------------------
 
