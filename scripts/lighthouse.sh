@@ -4,6 +4,8 @@
 # FCP, LCP, TBT, CLS; the full report goes to target/lighthouse/report.json.
 #   bash scripts/lighthouse.sh [dist-dir] [runs]
 # Build first: trunk build --release (scripts/test.sh does). Used for BENCHMARKS.md.
+# LH_EXTRA adds Lighthouse options, e.g. LH_EXTRA=--throttling-method=devtools applies the
+# throttling for real instead of simulating it from an unthrottled load.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -21,7 +23,7 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break; s
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 for i in $(seq "$RUNS"); do
   lighthouse "http://127.0.0.1:$PORT/" --quiet --output=json --output-path="$OUT/report-$i.json" \
-    --only-categories=performance,accessibility \
+    --only-categories=performance,accessibility ${LH_EXTRA:-} \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run"
 done
 cp "$OUT/report-1.json" "$OUT/report.json"
@@ -39,10 +41,12 @@ for (let i = 1; i <= Number(runs); i++) {
     lcp_ms: Math.round(a["largest-contentful-paint"].numericValue),
     tbt_ms: Math.round(a["total-blocking-time"].numericValue),
     cls: Number(a["cumulative-layout-shift"].numericValue.toFixed(3)),
+    // when the app itself (not the loading screen) can be used: Lighthouse's "interactive" metric
+    tti_ms: a["interactive"] ? Math.round(a["interactive"].numericValue) : null,
   });
 }
 const median = (k) => { const v = rows.map((r) => r[k]).sort((x, y) => x - y); return v[Math.floor(v.length / 2)]; };
-console.log(`lighthouse ${rows.length} run(s), mobile (simulated slow 4G, 4x CPU):`);
+console.log(`lighthouse ${rows.length} run(s), mobile (slow 4G, 4x CPU; ${process.env.LH_EXTRA || "simulated throttling"}):`);
 for (const r of rows) console.log(JSON.stringify(r));
 console.log("median " + JSON.stringify(Object.fromEntries(Object.keys(rows[0]).map((k) => [k, median(k)]))));
 JS
