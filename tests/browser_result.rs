@@ -19,6 +19,7 @@ use jiuzhu::ui::result::money::{grouped, yuan};
 use jiuzhu::ui::result::read_aloud::{speech_available, spoken_summary};
 use jiuzhu::ui::result::{ResultScreen, ResultScreenProps};
 use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -82,10 +83,14 @@ async fn render(id: &str, lang: Lang, elder: bool) -> Screen {
         lang,
         elder,
         heading: true,
+        id_prefix: "jz".into(),
     };
     let handle = yew::Renderer::<ResultScreen>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    Screen { root, handle: Some(handle) }
+    Screen {
+        root,
+        handle: Some(handle),
+    }
 }
 
 /// Xishan urban family of three (2022): counted income 1200 + 636 = ¥1836 a month (the
@@ -100,22 +105,37 @@ async fn dibao_household_shows_likely_with_the_estimate_in_the_card() {
     let text = card.text_content().unwrap_or_default();
     assert!(text.contains(Status::Likely.icon()), "no icon: {text}");
     assert!(text.contains("很可能符合"), "no status words: {text}");
-    assert!(text.contains("612.00"), "no per-capita figure in the reason: {text}");
+    assert!(
+        text.contains("612.00"),
+        "no per-capita figure in the reason: {text}"
+    );
     let estimate = s.text("[data-scheme=dibao] [data-testid=estimate]");
     assert!(estimate.contains("¥264.00"), "estimate missing: {estimate}");
     let distance = s.text("[data-scheme=dibao] .result-distance");
     assert!(distance.contains("再增加 ¥264.00"), "distance: {distance}");
     assert!(distance.contains("¥700.00"), "the line: {distance}");
-    assert!(text.contains("覆盖全家 3 人：申请人（45岁）、配偶（43岁）、子女（12岁）"), "members covered: {text}");
+    assert!(
+        text.contains("覆盖全家 3 人：申请人（45岁）、配偶（43岁）、子女（12岁）"),
+        "members covered: {text}"
+    );
     assert!(text.contains("医疗救助"), "what it unlocks: {text}");
     // Likely schemes come first.
     let first = s.one(".result-card");
-    assert_eq!(first.get_attribute("data-status").as_deref(), Some("likely"));
+    assert_eq!(
+        first.get_attribute("data-status").as_deref(),
+        Some("likely")
+    );
     assert_eq!(s.text("[data-testid=per-capita]"), "¥612.00");
     // An unlikely scheme says so in words too.
     let tekun = s.one("[data-scheme=tekun]");
-    assert_eq!(tekun.get_attribute("data-status").as_deref(), Some("unlikely"));
-    assert!(tekun.text_content().unwrap_or_default().contains("不太可能符合"));
+    assert_eq!(
+        tekun.get_attribute("data-status").as_deref(),
+        Some("unlikely")
+    );
+    assert!(tekun
+        .text_content()
+        .unwrap_or_default()
+        .contains("不太可能符合"));
 }
 
 /// Xishan elder living alone (2022), partial self-care, no supporter: tekun per person, basic
@@ -127,12 +147,17 @@ async fn tekun_elder_shows_the_per_person_estimate() {
     let card = s.one("[data-scheme=tekun]");
     assert_eq!(card.get_attribute("data-status").as_deref(), Some("likely"));
     let person = s.one("[data-scheme=tekun] [data-member=grandma]");
-    assert_eq!(person.get_attribute("data-status").as_deref(), Some("likely"));
+    assert_eq!(
+        person.get_attribute("data-status").as_deref(),
+        Some("likely")
+    );
     let text = person.text_content().unwrap_or_default();
     assert!(text.contains("grandma（申请人，78岁）"), "who: {text}");
     assert!(text.contains("¥998.00"), "per-person estimate: {text}");
     // The estimate is in the person's entry, not repeated as a household figure.
-    assert!(s.all("[data-scheme=tekun] > article > [data-testid=estimate]").is_empty());
+    assert!(s
+        .all("[data-scheme=tekun] > article > [data-testid=estimate]")
+        .is_empty());
 }
 
 /// The trace names the rules' documents and every parameter's value, place and date; a
@@ -142,7 +167,10 @@ async fn trace_lists_sources_and_parameter_dates() {
     let s = render("xishan_urban_three", Lang::Zh, false).await;
     let trace = s.one("details[data-testid=trace]");
     let text = trace.text_content().unwrap_or_default();
-    assert!(text.contains("依据：西民函〔2022〕55号"), "rule source missing: {text}");
+    assert!(
+        text.contains("依据：西民函〔2022〕55号"),
+        "rule source missing: {text}"
+    );
     assert!(text.contains("1836.00"), "household income step missing");
     let std = s.text("[data-param=dibao_urban_monthly]");
     assert!(std.contains("¥700.00"), "value: {std}");
@@ -151,7 +179,10 @@ async fn trace_lists_sources_and_parameter_dates() {
     assert!(std.contains("可信度"), "confidence: {std}");
     // Kunming published no all-residents disposable income (policy-research.md): unknown.
     let unknown = s.text("[data-param=disposable_income_yearly]");
-    assert!(unknown.contains("取决于当地规定"), "unknown parameter: {unknown}");
+    assert!(
+        unknown.contains("取决于当地规定"),
+        "unknown parameter: {unknown}"
+    );
     // Closed until the user opens it.
     assert!(trace.get_attribute("open").is_none());
 }
@@ -174,18 +205,34 @@ async fn chart_has_a_text_description_and_a_marker_in_the_right_band() {
         Some("jz-chart-title jz-chart-desc")
     );
     let desc = s.text("#jz-chart-desc");
-    assert!(desc.contains("¥1,836.00"), "income in the description: {desc}");
-    assert!(desc.contains("低于 ¥2,100.00"), "dibao band in the description: {desc}");
+    assert!(
+        desc.contains("¥1,836.00"),
+        "income in the description: {desc}"
+    );
+    assert!(
+        desc.contains("低于 ¥2,100.00"),
+        "dibao band in the description: {desc}"
+    );
     assert!(desc.contains("¥3,150.00"), "edge line (1.5 × 2100): {desc}");
-    assert!(desc.contains("在“低保（按收入）”区间"), "band of the household: {desc}");
+    assert!(
+        desc.contains("在“低保（按收入）”区间"),
+        "band of the household: {desc}"
+    );
 
     let marker = s.one("[data-testid=chart-marker]");
-    assert_eq!(marker.get_attribute("data-income").as_deref(), Some("1836.00"));
+    assert_eq!(
+        marker.get_attribute("data-income").as_deref(),
+        Some("1836.00")
+    );
     let line = s.one("[data-testid=chart-marker] line");
     let x = attr_f64(&line, "x1");
     let dibao = s.one("[data-band=dibao] rect");
     let (x0, w) = (attr_f64(&dibao, "x"), attr_f64(&dibao, "width"));
-    assert!(x > x0 && x < x0 + w, "marker at {x} is outside the dibao band {x0}..{}", x0 + w);
+    assert!(
+        x > x0 && x < x0 + w,
+        "marker at {x} is outside the dibao band {x0}..{}",
+        x0 + w
+    );
     // The legend says the same in text and highlights the band.
     let here = s.one(".result-chart-legend .result-chart-here");
     assert_eq!(here.get_attribute("data-band").as_deref(), Some("dibao"));
@@ -195,7 +242,14 @@ async fn chart_has_a_text_description_and_a_marker_in_the_right_band() {
         .iter()
         .map(|r| r.get_attribute("fill").unwrap_or_default())
         .collect();
-    assert_eq!(fills, ["url(#jz-pat-dibao)", "url(#jz-pat-edge)", "url(#jz-pat-none)"]);
+    assert_eq!(
+        fills,
+        [
+            "url(#jz-pat-dibao)",
+            "url(#jz-pat-edge)",
+            "url(#jz-pat-none)"
+        ]
+    );
 }
 
 /// With an income amount unknown, no marker is drawn and the text says why.
@@ -205,7 +259,10 @@ async fn chart_without_known_income_says_so() {
     assert!(s.all("[data-testid=chart-marker]").is_empty());
     assert!(s.text(".result-chart-you-text").contains("收入还不清楚"));
     let card = s.one("[data-scheme=dibao]");
-    assert_eq!(card.get_attribute("data-status").as_deref(), Some("possible"));
+    assert_eq!(
+        card.get_attribute("data-status").as_deref(),
+        Some("possible")
+    );
     assert!(card.text_content().unwrap_or_default().contains("需要核实"));
 }
 
@@ -218,20 +275,32 @@ async fn next_steps_list_the_disability_certificate_only_when_someone_is_disable
 
     let without = render("xishan_urban_three", Lang::Zh, false).await;
     let docs = without.text("[data-testid=documents]");
-    assert!(!docs.contains("残疾人证"), "certificate listed without a disability: {docs}");
+    assert!(
+        !docs.contains("残疾人证"),
+        "certificate listed without a disability: {docs}"
+    );
     assert!(docs.contains("身份证"), "ID cards: {docs}");
     let next = without.text("[data-testid=next-steps]");
-    assert!(next.contains("一部手机办事通"), "Yunnan online channel: {next}");
+    assert!(
+        next.contains("一部手机办事通"),
+        "Yunnan online channel: {next}"
+    );
     assert!(next.contains("我要办低保"), "Yunnan menu: {next}");
     assert!(next.contains("一门受理"), "township window: {next}");
     assert!(next.contains("30 个工作日"), "review time: {next}");
-    assert!(next.contains("20 个工作日") && next.contains("45 个工作日"), "{next}");
+    assert!(
+        next.contains("20 个工作日") && next.contains("45 个工作日"),
+        "{next}"
+    );
     assert!(next.contains("公示 7 天"), "public notice: {next}");
     assert!(next.contains("如实申报"), "duties: {next}");
     let stamp = without.text("[data-testid=stamp]");
     assert!(stamp.contains("这是估算，不是审核决定"), "stamp: {stamp}");
     assert!(stamp.contains("jiuzhu-rules"), "rules version: {stamp}");
-    assert!(stamp.contains("2022-11-01"), "date of the standards: {stamp}");
+    assert!(
+        stamp.contains("2022-11-01"),
+        "date of the standards: {stamp}"
+    );
 }
 
 /// English mode: the screen, the engine's texts and the statuses are in English.
@@ -245,13 +314,24 @@ async fn english_mode_shows_english() {
     let card = s.text("[data-scheme=dibao]");
     assert!(card.contains("minimum living allowance (dibao)"), "{card}");
     assert!(card.contains("could rise by ¥264.00"), "{card}");
-    assert!(!card.contains("很可能符合"), "Chinese status in English mode: {card}");
-    assert!(s.text("[data-testid=next-steps]").contains("Where to apply"));
-    assert!(s.text("#jz-chart-desc").contains("You are here") || s.text(".result-chart").contains("You are here"));
+    assert!(
+        !card.contains("很可能符合"),
+        "Chinese status in English mode: {card}"
+    );
+    assert!(s
+        .text("[data-testid=next-steps]")
+        .contains("Where to apply"));
+    assert!(
+        s.text("#jz-chart-desc").contains("You are here")
+            || s.text(".result-chart").contains("You are here")
+    );
 }
 
 fn has_class(e: &Element, class: &str) -> bool {
-    e.get_attribute("class").unwrap_or_default().split_whitespace().any(|c| c == class)
+    e.get_attribute("class")
+        .unwrap_or_default()
+        .split_whitespace()
+        .any(|c| c == class)
 }
 
 /// Elder mode: the class that the large sizes hang on, and larger chart text.
@@ -263,7 +343,10 @@ async fn elder_mode_marks_the_screen_and_enlarges_the_chart_text() {
     let label = s.one("[data-testid=chart-marker] text");
     assert_eq!(label.get_attribute("font-size").as_deref(), Some("34"));
     let normal = render("xishan_urban_three", Lang::Zh, false).await;
-    assert!(!has_class(&normal.one("[data-testid=result-screen]"), "elder"));
+    assert!(!has_class(
+        &normal.one("[data-testid=result-screen]"),
+        "elder"
+    ));
 }
 
 /// The read-aloud button is there exactly when the browser can speak; what it reads names the
@@ -271,7 +354,10 @@ async fn elder_mode_marks_the_screen_and_enlarges_the_chart_text() {
 #[wasm_bindgen_test]
 async fn read_aloud_follows_the_browser_and_the_language() {
     let s = render("xishan_urban_three", Lang::Zh, false).await;
-    assert_eq!(s.all("[data-testid=read-aloud]").len(), usize::from(speech_available()));
+    assert_eq!(
+        s.all("[data-testid=read-aloud]").len(),
+        usize::from(speech_available())
+    );
     let (ev, _) = sample("xishan_urban_three");
     let zh = spoken_summary(&ev, Lang::Zh);
     assert!(zh.contains("最低生活保障（低保）：很可能符合"), "{zh}");
@@ -290,4 +376,50 @@ fn money_is_to_the_fen_with_grouped_thousands() {
     assert_eq!(yuan(Decimal::new(-88, 0)), "-¥88.00");
     assert_eq!(grouped(Decimal::new(100000, 0)), "100,000.00");
     assert_eq!(grouped(Decimal::ZERO), "0.00");
+}
+
+/// Two result screens on one page (two embedded apps) with their own id prefixes share no id, and
+/// each chart's labels point into its own screen.
+#[wasm_bindgen_test]
+async fn two_result_screens_on_one_page_have_no_duplicate_ids() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let mut roots = Vec::new();
+    let mut handles = Vec::new();
+    for prefix in ["jza", "jzb"] {
+        let (evaluation, household) = sample("xishan_urban_three");
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let props = ResultScreenProps {
+            evaluation,
+            household,
+            lang: Lang::Zh,
+            elder: false,
+            heading: true,
+            id_prefix: prefix.into(),
+        };
+        handles
+            .push(yew::Renderer::<ResultScreen>::with_root_and_props(root.clone(), props).render());
+        roots.push(root);
+    }
+    yew::scheduler::flush().await;
+    let mut ids = Vec::new();
+    for root in &roots {
+        let all = root.query_selector_all("[id]").unwrap();
+        for i in 0..all.length() {
+            let el: Element = all.item(i).unwrap().dyn_into().unwrap();
+            ids.push(el.id());
+        }
+    }
+    assert!(ids.len() > 6, "ids found: {ids:?}");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids: {ids:?}");
+    assert!(ids.iter().any(|i| i == "jzb-chart-desc"));
+    for h in handles {
+        h.destroy();
+    }
+    for r in roots {
+        r.remove();
+    }
 }

@@ -202,7 +202,7 @@ pub fn App(o: &Options) -> Html {
         Step::Expenses => html! { <screens::expenses::Expenses ..props /> },
         Step::Assets => html! { <screens::assets::Assets ..props /> },
         Step::Events => html! { <screens::events::Events ..props /> },
-        Step::Result => result_screen(&flow, o, &go),
+        Step::Result => result_screen(&flow, o, &go, &ui.prefix),
     };
     let main_id = format!("{}-main", ui.prefix);
     let content = html! {
@@ -314,7 +314,7 @@ pub fn App(o: &Options) -> Html {
 }
 
 /// The result screen: the result component, or what still needs an answer.
-fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>) -> Html {
+fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>, prefix: &Rc<str>) -> Html {
     let lang = flow.lang;
     match &flow.outcome {
         Outcome::Evaluated {
@@ -323,7 +323,8 @@ fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>) -> Html {
         } => html! {
             <>
                 <ResultScreen evaluation={evaluation.clone()} household={household.clone()}
-                    lang={lang} elder={flow.elder} heading={false} />
+                    lang={lang} elder={flow.elder} heading={false}
+                    id_prefix={AttrValue::from(prefix.clone())} />
                 if let Some(apply) = &o.on_apply {
                     <p class="apply">
                         <button type="button" class="primary" data-testid="apply"

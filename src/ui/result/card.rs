@@ -32,9 +32,9 @@ pub fn status_badge(lang: Lang, status: Status) -> Html {
     }
 }
 
-pub fn scheme_card(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
+pub fn scheme_card(lang: Lang, h: &Household, s: &SchemeResult, id_prefix: &str) -> Html {
     let code = s.scheme.code();
-    let heading_id = format!("jz-card-{code}");
+    let heading_id = format!("{id_prefix}-card-{code}");
     let per_person = !s.people.is_empty();
     let unlikely = s.status == Status::Unlikely;
     html! {
@@ -93,8 +93,14 @@ fn distance(lang: Lang, d: &Distance) -> Html {
     ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (sentence, class) = match d.side {
-        Side::Below => (tf(lang, "result.distance.below", &args), "result-distance-below"),
-        Side::Above => (tf(lang, "result.distance.above", &args), "result-distance-above"),
+        Side::Below => (
+            tf(lang, "result.distance.below", &args),
+            "result-distance-below",
+        ),
+        Side::Above => (
+            tf(lang, "result.distance.above", &args),
+            "result-distance-above",
+        ),
     };
     html! {
         <p class={classes!("result-distance", class)}>

@@ -57,7 +57,12 @@ pub fn bands(ev: &Evaluation) -> Vec<Band> {
         from = line.household_monthly;
     }
     if !out.is_empty() {
-        out.push(Band { scheme: None, from, to: None, firm: true });
+        out.push(Band {
+            scheme: None,
+            from,
+            to: None,
+            firm: true,
+        });
     }
     out
 }
@@ -66,11 +71,17 @@ pub fn bands(ev: &Evaluation) -> Vec<Band> {
 /// (none when that is zero: a marker at zero would say nothing true).
 pub fn position(ev: &Evaluation) -> Option<Position> {
     if let Some(v) = ev.household_monthly_income {
-        return Some(Position { household_monthly: v, at_least: false });
+        return Some(Position {
+            household_monthly: v,
+            at_least: false,
+        });
     }
     let n = Decimal::from(ev.members_counted.len().max(1) as u64);
     let low = ev.per_capita_monthly_income_at_least * n;
-    (low > Decimal::ZERO).then_some(Position { household_monthly: low, at_least: true })
+    (low > Decimal::ZERO).then_some(Position {
+        household_monthly: low,
+        at_least: true,
+    })
 }
 
 /// The band the household's income falls in.
@@ -101,19 +112,23 @@ fn band_short(lang: Lang, scheme: Option<SchemeId>) -> &'static str {
 }
 
 /// The fill of a band: a pattern defined in the chart's `<defs>`.
-fn band_fill(scheme: Option<SchemeId>) -> &'static str {
+fn band_fill(prefix: &str, scheme: Option<SchemeId>) -> String {
     match scheme {
-        Some(SchemeId::Dibao) => "url(#jz-pat-dibao)",
-        Some(SchemeId::Edge) => "url(#jz-pat-edge)",
-        Some(SchemeId::RigidExpense) => "url(#jz-pat-rigid)",
-        _ => "url(#jz-pat-none)",
+        Some(SchemeId::Dibao) => format!("url(#{prefix}-pat-dibao)"),
+        Some(SchemeId::Edge) => format!("url(#{prefix}-pat-edge)"),
+        Some(SchemeId::RigidExpense) => format!("url(#{prefix}-pat-rigid)"),
+        _ => format!("url(#{prefix}-pat-none)"),
     }
 }
 
 fn band_range(lang: Lang, b: &Band) -> String {
     match b.to {
         Some(to) if b.from.is_zero() => tf(lang, "result.chart.range_below", &[("to", &yuan(to))]),
-        Some(to) => tf(lang, "result.chart.range", &[("from", &yuan(b.from)), ("to", &yuan(to))]),
+        Some(to) => tf(
+            lang,
+            "result.chart.range",
+            &[("from", &yuan(b.from)), ("to", &yuan(to))],
+        ),
         None => tf(lang, "result.chart.range_above", &[("from", &yuan(b.from))]),
     }
 }
@@ -123,7 +138,14 @@ pub fn describe(lang: Lang, ev: &Evaluation) -> String {
     let bands = bands(ev);
     let parts: Vec<String> = bands
         .iter()
-        .map(|b| format!("{}{}{}", band_name(lang, b.scheme), t(lang, "result.colon"), band_range(lang, b)))
+        .map(|b| {
+            format!(
+                "{}{}{}",
+                band_name(lang, b.scheme),
+                t(lang, "result.colon"),
+                band_range(lang, b)
+            )
+        })
         .collect();
     let sep = match lang {
         Lang::Zh => "；",
@@ -133,7 +155,9 @@ pub fn describe(lang: Lang, ev: &Evaluation) -> String {
     s.push_str(&parts.join(sep));
     match position(ev) {
         Some(p) => {
-            let band = band_of(&bands, p).map(|b| band_name(lang, b.scheme)).unwrap_or_default();
+            let band = band_of(&bands, p)
+                .map(|b| band_name(lang, b.scheme))
+                .unwrap_or_default();
             let args = [("income", yuan(p.household_monthly)), ("band", band)];
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let you = if p.at_least {
@@ -175,7 +199,10 @@ fn x_of(v: Decimal, max: f64) -> f64 {
 
 /// Rough width of a text in SVG units: CJK characters are square, Latin about half as wide.
 fn text_width(s: &str, fs: f64) -> f64 {
-    s.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * fs
+    s.chars()
+        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+        .sum::<f64>()
+        * fs
 }
 
 #[derive(Properties, PartialEq)]
@@ -184,24 +211,32 @@ pub struct IncomeChartProps {
     pub lang: Lang,
     #[prop_or_default]
     pub elder: bool,
+    /// Prefix of the element ids (see `ResultScreen`).
+    #[prop_or(AttrValue::Static("jz"))]
+    pub id_prefix: AttrValue,
 }
 
 /// The chart with its legend; a plain sentence when no line is known for the region.
 #[component]
 pub fn IncomeChart(props: &IncomeChartProps) -> Html {
     let lang = props.lang;
+    let p = props.id_prefix.as_str();
     let ev = &*props.evaluation;
     let bands = bands(ev);
     if bands.is_empty() {
         return html! {
-            <section class="result-chart" aria-labelledby="jz-chart-h">
-                <h3 id="jz-chart-h">{ t(lang, "result.chart.title") }</h3>
+            <section class="result-chart" aria-labelledby={format!("{p}-chart-h")}>
+                <h3 id={format!("{p}-chart-h")}>{ t(lang, "result.chart.title") }</h3>
                 <p>{ t(lang, "result.chart.no_lines") }</p>
             </section>
         };
     }
     let here = position(ev);
-    let last = bands.iter().filter_map(|b| b.to).max().unwrap_or(Decimal::ONE);
+    let last = bands
+        .iter()
+        .filter_map(|b| b.to)
+        .max()
+        .unwrap_or(Decimal::ONE);
     let top = here.map_or(last, |p| p.household_monthly.max(last));
     let max = (top.to_f64().unwrap_or(1.0) * 1.25).max(1.0);
 
@@ -225,7 +260,7 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
             <g class="result-chart-band" data-band={b.scheme.map_or("none", |s| s.code())}>
                 <rect x={n(x0)} y={n(bar_y)}
                       width={n((x1 - x0).max(0.0))} height={n(bar_h)}
-                      fill={band_fill(b.scheme)} stroke="#1a1a1a" stroke-width="1.5"
+                      fill={band_fill(p, b.scheme)} stroke="#1a1a1a" stroke-width="1.5"
                       stroke-dasharray={dash} />
                 if fits {
                     <text x={n((x0 + x1) / 2.0)} y={n(under_y)}
@@ -262,7 +297,7 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
             <li class={classes!(is_here.then_some("result-chart-here"))}
                 data-band={b.scheme.map_or("none", |s| s.code())}>
                 <svg class="result-swatch" viewBox="0 0 28 28" width="28" height="28" aria-hidden="true" focusable="false">
-                    <rect x="1" y="1" width="26" height="26" fill={band_fill(b.scheme)} stroke="#1a1a1a" stroke-width="1.5" />
+                    <rect x="1" y="1" width="26" height="26" fill={band_fill(p, b.scheme)} stroke="#1a1a1a" stroke-width="1.5" />
                 </svg>
                 <span>
                     <strong>{ band_name(lang, b.scheme) }</strong>{ t(lang, "result.colon") }{ band_range(lang, b) }
@@ -278,32 +313,40 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
     });
 
     let you_sentence = match here {
-        Some(p) if p.at_least => tf(lang, "result.chart.legend_at_least", &[("income", &yuan(p.household_monthly))]),
-        Some(p) => tf(lang, "result.chart.legend_you", &[("income", &yuan(p.household_monthly))]),
+        Some(p) if p.at_least => tf(
+            lang,
+            "result.chart.legend_at_least",
+            &[("income", &yuan(p.household_monthly))],
+        ),
+        Some(p) => tf(
+            lang,
+            "result.chart.legend_you",
+            &[("income", &yuan(p.household_monthly))],
+        ),
         None => t(lang, "result.chart.you_unknown").to_string(),
     };
 
     html! {
-        <section class="result-chart" aria-labelledby="jz-chart-h">
-            <h3 id="jz-chart-h">{ t(lang, "result.chart.title") }</h3>
+        <section class="result-chart" aria-labelledby={format!("{p}-chart-h")}>
+            <h3 id={format!("{p}-chart-h")}>{ t(lang, "result.chart.title") }</h3>
             <svg class="result-chart-svg" viewBox={format!("0 0 {} {}", n(W), n(height))} role="img"
-                 aria-labelledby="jz-chart-title jz-chart-desc" preserveAspectRatio="xMidYMid meet">
-                <title id="jz-chart-title">{ t(lang, "result.chart.title") }</title>
-                <desc id="jz-chart-desc">{ describe(lang, ev) }</desc>
+                 aria-labelledby={format!("{p}-chart-title {p}-chart-desc")} preserveAspectRatio="xMidYMid meet">
+                <title id={format!("{p}-chart-title")}>{ t(lang, "result.chart.title") }</title>
+                <desc id={format!("{p}-chart-desc")}>{ describe(lang, ev) }</desc>
                 <defs>
-                    <pattern id="jz-pat-dibao" width="10" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <pattern id={format!("{p}-pat-dibao")} width="10" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <rect width="10" height="10" fill="#d4ecdb" />
                         <rect width="4" height="10" fill="#0b6b2c" />
                     </pattern>
-                    <pattern id="jz-pat-edge" width="10" height="10" patternUnits="userSpaceOnUse">
+                    <pattern id={format!("{p}-pat-edge")} width="10" height="10" patternUnits="userSpaceOnUse">
                         <rect width="10" height="10" fill="#fbe3c2" />
                         <circle cx="5" cy="5" r="2.5" fill="#8a4b00" />
                     </pattern>
-                    <pattern id="jz-pat-rigid" width="10" height="10" patternUnits="userSpaceOnUse">
+                    <pattern id={format!("{p}-pat-rigid")} width="10" height="10" patternUnits="userSpaceOnUse">
                         <rect width="10" height="10" fill="#dbe6f7" />
                         <rect width="10" height="3" fill="#0b3d91" />
                     </pattern>
-                    <pattern id="jz-pat-none" width="10" height="10" patternUnits="userSpaceOnUse">
+                    <pattern id={format!("{p}-pat-none")} width="10" height="10" patternUnits="userSpaceOnUse">
                         <rect width="10" height="10" fill="#f1f1ef" />
                     </pattern>
                 </defs>

@@ -14,7 +14,9 @@ pub fn pick(lang: Lang, text: &Text) -> String {
 
 /// `依据：社会救助暂行办法 第九条`.
 pub fn source_note(lang: Lang, source: Option<&Source>) -> Html {
-    let Some(s) = source else { return Html::default() };
+    let Some(s) = source else {
+        return Html::default();
+    };
     let where_ = match s.article.as_deref().filter(|a| !a.trim().is_empty()) {
         Some(article) => format!("{} {}", s.document, article),
         None => s.document.to_string(),

@@ -13,10 +13,22 @@ pub fn member_label(h: &Household, id: &str, lang: Lang) -> String {
     let relation = relation_label(m.relation, lang);
     let age = m.age.get().map(|a| a.to_string());
     match (is_automatic_id(id), age) {
-        (true, Some(age)) => tf(lang, "result.member.relation_age", &[("relation", relation), ("age", &age)]),
+        (true, Some(age)) => tf(
+            lang,
+            "result.member.relation_age",
+            &[("relation", relation), ("age", &age)],
+        ),
         (true, None) => relation.to_string(),
-        (false, Some(age)) => tf(lang, "result.member.named_age", &[("id", id), ("relation", relation), ("age", &age)]),
-        (false, None) => tf(lang, "result.member.named", &[("id", id), ("relation", relation)]),
+        (false, Some(age)) => tf(
+            lang,
+            "result.member.named_age",
+            &[("id", id), ("relation", relation), ("age", &age)],
+        ),
+        (false, None) => tf(
+            lang,
+            "result.member.named",
+            &[("id", id), ("relation", relation)],
+        ),
     }
 }
 

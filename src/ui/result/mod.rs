@@ -51,6 +51,10 @@ pub struct ResultScreenProps {
     /// Show the screen's own `<h2>` (off when the host page gives the heading).
     #[prop_or(true)]
     pub heading: bool,
+    /// Prefix of the element ids inside the screen, so that several apps on one page never share
+    /// an id (the app passes its own prefix).
+    #[prop_or(AttrValue::Static("jz"))]
+    pub id_prefix: AttrValue,
 }
 
 /// Likely first, then possible, then unlikely; the engine's order within each.
@@ -62,7 +66,11 @@ fn ordered(ev: &Evaluation) -> Vec<&SchemeResult> {
 
 /// The newest effective date among the parameters used (the "parameter date" of the stamp).
 fn parameters_date(ev: &Evaluation) -> Option<String> {
-    ev.parameters.iter().filter_map(|p| p.effective).max().map(|d| d.to_string())
+    ev.parameters
+        .iter()
+        .filter_map(|p| p.effective)
+        .max()
+        .map(|d| d.to_string())
 }
 
 /// The whole result screen for one evaluation.
@@ -84,11 +92,20 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             Lang::Zh => "、",
             Lang::En => "; ",
         };
-        tf(lang, "result.headline.some", &[("n", &hopeful.len().to_string()), ("names", &hopeful.join(sep))])
+        tf(
+            lang,
+            "result.headline.some",
+            &[
+                ("n", &hopeful.len().to_string()),
+                ("names", &hopeful.join(sep)),
+            ],
+        )
     };
     // The amount alone is large and unbroken; words around it wrap normally.
     let per_capita = match ev.per_capita_monthly_income {
-        Some(v) => html! { <strong class="result-money" data-testid="per-capita">{ money::yuan(v) }</strong> },
+        Some(v) => {
+            html! { <strong class="result-money" data-testid="per-capita">{ money::yuan(v) }</strong> }
+        }
         None if ev.per_capita_monthly_income_at_least > rust_decimal::Decimal::ZERO => html! {
             <span data-testid="per-capita">
                 { t(lang, "result.overview.at_least") }{ " " }
@@ -96,19 +113,23 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 { " " }{ t(lang, "result.overview.some_unknown") }
             </span>
         },
-        None => html! { <span data-testid="per-capita">{ t(lang, "result.overview.unknown") }</span> },
+        None => {
+            html! { <span data-testid="per-capita">{ t(lang, "result.overview.unknown") }</span> }
+        }
     };
     let household_income = ev.household_monthly_income.map(money::yuan);
     let standard = ev.dibao_standard_monthly.map(money::yuan);
     let params_date = parameters_date(ev).unwrap_or_else(|| ev.as_of.to_string());
+    let p = props.id_prefix.as_str();
+    let id = |name: &str| format!("{p}-{name}");
 
     html! {
         <section class={classes!("result-screen", props.elder.then_some("elder"))}
-                 lang={lang.tag()} aria-labelledby="jz-result-h" data-testid="result-screen">
+                 lang={lang.tag()} aria-labelledby={id("result-h")} data-testid="result-screen">
             if props.heading {
-                <h2 id="jz-result-h">{ t(lang, "result.title") }</h2>
+                <h2 id={id("result-h")}>{ t(lang, "result.title") }</h2>
             } else {
-                <h2 id="jz-result-h" class="result-sr-only">{ t(lang, "result.title") }</h2>
+                <h2 id={id("result-h")} class="result-sr-only">{ t(lang, "result.title") }</h2>
             }
             <p class="result-headline" data-testid="headline">{ headline }</p>
             <dl class="result-overview">
@@ -139,18 +160,18 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
             </dl>
             <ReadAloud evaluation={ev.clone()} {lang} />
-            <section class="result-schemes" aria-labelledby="jz-schemes-h">
-                <h3 id="jz-schemes-h">{ t(lang, "result.schemes.title") }</h3>
+            <section class="result-schemes" aria-labelledby={id("schemes-h")}>
+                <h3 id={id("schemes-h")}>{ t(lang, "result.schemes.title") }</h3>
                 <ul class="result-cards">
-                    { for schemes.iter().map(|s| card::scheme_card(lang, h, s)) }
+                    { for schemes.iter().map(|s| card::scheme_card(lang, h, s, p)) }
                 </ul>
             </section>
-            <IncomeChart evaluation={ev.clone()} {lang} elder={props.elder} />
-            <section class="result-how" aria-labelledby="jz-how-h">
-                <h3 id="jz-how-h">{ t(lang, "result.trace.heading") }</h3>
+            <IncomeChart evaluation={ev.clone()} {lang} elder={props.elder} id_prefix={props.id_prefix.clone()} />
+            <section class="result-how" aria-labelledby={id("how-h")}>
+                <h3 id={id("how-h")}>{ t(lang, "result.trace.heading") }</h3>
                 { trace::working_out(lang, ev, h) }
             </section>
-            { next_steps::next_steps(lang, &ev.next_steps) }
+            { next_steps::next_steps(lang, &ev.next_steps, p) }
             <footer class="result-stamp" data-testid="stamp">
                 <p class="result-disclaimer"><strong>{ t(lang, "result.stamp.estimate") }</strong></p>
                 <p>{ cite::pick(lang, &ev.disclaimer) }</p>

@@ -18,7 +18,11 @@ pub fn grouped(d: Decimal) -> String {
         }
         out.push(c);
     }
-    let sign = if d.is_sign_negative() && !d.is_zero() { "-" } else { "" };
+    let sign = if d.is_sign_negative() && !d.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     format!("{sign}{out}.{frac}")
 }
 

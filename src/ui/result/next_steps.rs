@@ -35,10 +35,11 @@ fn channel(lang: Lang, c: &Channel) -> Html {
     }
 }
 
-pub fn next_steps(lang: Lang, n: &NextSteps) -> Html {
+pub fn next_steps(lang: Lang, n: &NextSteps, id_prefix: &str) -> Html {
+    let heading_id = format!("{id_prefix}-next-h");
     html! {
-        <section class="result-next" aria-labelledby="jz-next-h" data-testid="next-steps">
-            <h3 id="jz-next-h">{ t(lang, "result.next.title") }</h3>
+        <section class="result-next" aria-labelledby={heading_id.clone()} data-testid="next-steps">
+            <h3 id={heading_id.clone()}>{ t(lang, "result.next.title") }</h3>
             <h4>{ t(lang, "result.next.where") }</h4>
             <ul class="result-channels">{ for n.channels.iter().map(|c| channel(lang, c)) }</ul>
             <h4>{ t(lang, "result.next.documents") }</h4>

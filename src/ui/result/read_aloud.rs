@@ -17,9 +17,17 @@ use crate::rules::{Evaluation, Status};
 /// What is read: the region, the per-person income, each scheme that is likely or possible
 /// with its reason and amount, how many are unlikely, and that this is an estimate.
 pub fn spoken_summary(ev: &Evaluation, lang: Lang) -> String {
-    let mut parts = vec![tf(lang, "result.speak.intro", &[("region", &pick(lang, &ev.region_name))])];
+    let mut parts = vec![tf(
+        lang,
+        "result.speak.intro",
+        &[("region", &pick(lang, &ev.region_name))],
+    )];
     if let Some(pc) = ev.per_capita_monthly_income {
-        parts.push(tf(lang, "result.speak.per_capita", &[("amount", &spoken(pc, lang))]));
+        parts.push(tf(
+            lang,
+            "result.speak.per_capita",
+            &[("amount", &spoken(pc, lang))],
+        ));
     }
     let mut unlikely = 0;
     for s in &ev.schemes {
@@ -40,7 +48,14 @@ pub fn spoken_summary(ev: &Evaluation, lang: Lang) -> String {
             let amount = if e.monthly_low == e.monthly_high {
                 spoken(e.monthly_low, lang)
             } else {
-                tf(lang, "result.speak.range", &[("low", &spoken(e.monthly_low, lang)), ("high", &spoken(e.monthly_high, lang))])
+                tf(
+                    lang,
+                    "result.speak.range",
+                    &[
+                        ("low", &spoken(e.monthly_low, lang)),
+                        ("high", &spoken(e.monthly_high, lang)),
+                    ],
+                )
             };
             parts.push(tf(lang, "result.speak.estimate", &[("amount", &amount)]));
         }
@@ -48,7 +63,11 @@ pub fn spoken_summary(ev: &Evaluation, lang: Lang) -> String {
     if unlikely == ev.schemes.len() {
         parts.push(t(lang, "result.speak.none").to_string());
     } else if unlikely > 0 {
-        parts.push(tf(lang, "result.speak.rest", &[("n", &unlikely.to_string())]));
+        parts.push(tf(
+            lang,
+            "result.speak.rest",
+            &[("n", &unlikely.to_string())],
+        ));
     }
     parts.push(pick(lang, &ev.disclaimer));
     parts.join(" ")
@@ -56,7 +75,9 @@ pub fn spoken_summary(ev: &Evaluation, lang: Lang) -> String {
 
 /// True where the browser offers `speechSynthesis` and `SpeechSynthesisUtterance`.
 pub fn speech_available() -> bool {
-    let Some(w) = web_sys::window() else { return false };
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
     let has = |name: &str| js_sys::Reflect::has(&w, &JsValue::from_str(name)).unwrap_or(false);
     has("speechSynthesis") && has("SpeechSynthesisUtterance")
 }
@@ -113,7 +134,9 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
                 speaking.set(false);
                 return;
             }
-            let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&spoken_summary(&ev, lang)) else {
+            let Ok(u) =
+                web_sys::SpeechSynthesisUtterance::new_with_text(&spoken_summary(&ev, lang))
+            else {
                 return;
             };
             u.set_lang(voice_lang(lang));
@@ -130,7 +153,11 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
             speaking.set(true);
         })
     };
-    let label = if *speaking { t(props.lang, "result.read.stop") } else { t(props.lang, "result.read.start") };
+    let label = if *speaking {
+        t(props.lang, "result.read.stop")
+    } else {
+        t(props.lang, "result.read.start")
+    };
     html! {
         <button type="button" class="result-read-aloud" data-testid="read-aloud" {onclick}>
             { speaker_icon(*speaking) }{ label }

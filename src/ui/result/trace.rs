@@ -107,9 +107,17 @@ fn value_text(lang: Lang, v: &serde_json::Value, unit: &str) -> String {
     let plain = n.normalize().to_string();
     match unit {
         "yuan" => yuan(n),
-        "yuan_per_person_month" => tf(lang, "result.unit.per_person_month", &[("amount", &yuan(n))]),
+        "yuan_per_person_month" => tf(
+            lang,
+            "result.unit.per_person_month",
+            &[("amount", &yuan(n))],
+        ),
         "yuan_per_person_year" => tf(lang, "result.unit.per_person_year", &[("amount", &yuan(n))]),
-        "yuan_per_household_month" => tf(lang, "result.unit.per_household_month", &[("amount", &yuan(n))]),
+        "yuan_per_household_month" => tf(
+            lang,
+            "result.unit.per_household_month",
+            &[("amount", &yuan(n))],
+        ),
         "days" => tf(lang, "result.unit.days", &[("n", &plain)]),
         "months" => tf(lang, "result.unit.months", &[("n", &plain)]),
         "years" => tf(lang, "result.unit.years", &[("n", &plain)]),
