@@ -284,6 +284,33 @@ test.describe("custom element <jiuzhu-screener>", () => {
     expect(errors.filter((e) => !e.includes("999999"))).toEqual([]);
   });
 
+  test("portal standards reach the on-screen screener: used, credited to the portal, and changeable", async ({ page }) => {
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    await page.evaluate(() => {
+      window.__results = [];
+      document.getElementById("wuwei").addEventListener("jiuzhu-result", (e) => window.__results.push(e.detail));
+    });
+    const dibao = () =>
+      page.evaluate(() => window.__results.at(-1)?.schemes.find((x) => x.scheme === "dibao")?.status);
+    // 西山区 family of three (2022-11-01): 612.00 per person, below the 2022 standard of 700 → likely.
+    await page.locator("#wuwei [data-testid=sample]").selectOption("xishan_urban_three");
+    await expect.poll(dibao).toBe("likely");
+    // The portal says its standard is 600 (from 2022-01-01): 612.00 is not below it → unlikely.
+    await page.evaluate(() => {
+      document.getElementById("wuwei").params = {
+        dibao_urban_monthly: { value: 600, provided_by: "西山区民政局（演示）", effective: "2022-01-01" },
+      };
+    });
+    await expect.poll(dibao).toBe("unlikely");
+    await page.locator("#wuwei button[data-step=result]").click();
+    await page.locator("#wuwei .result-how summary").first().click();
+    await expect(page.locator("#wuwei .result-how")).toContainText("西山区民政局（演示）");
+    // Taken back: the built-in 700 again, the resident's answers untouched.
+    await page.evaluate(() => { document.getElementById("wuwei").params = null; });
+    await expect.poll(dibao).toBe("likely");
+  });
+
   test("theming variables apply; host CSS does not get in, the screener's CSS does not get out", async ({ page }) => {
     await page.goto("embed-demo/elements.html");
     await elementsReady(page, 2);

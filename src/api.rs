@@ -589,6 +589,7 @@ fn ui_options(o: &EmbedOptions, cbs: &Callbacks) -> crate::ui::Options {
         embedded: true,
         on_result,
         on_apply,
+        params: Rc::new(o.params.clone().into_iter().collect()),
     }
 }
 

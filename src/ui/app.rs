@@ -66,6 +66,7 @@ fn init(o: &Options) -> Flow {
         lang,
         prefs.elder,
         today,
+        o.params.clone(),
         notice,
     )
 }
@@ -78,6 +79,13 @@ pub fn App(o: &Options) -> Html {
     };
     let heading = use_node_ref();
     let key = o.storage_key.clone();
+    // The portal may change its standards after mounting (element property `params`).
+    {
+        let d = flow.dispatcher();
+        use_effect_with(o.params.clone(), move |p| {
+            d.dispatch(Action::SetPortalParams(p.clone()))
+        });
+    }
     let lang = flow.lang;
 
     // Saved on the device as the user types.

@@ -32,6 +32,7 @@
 //! | `embedded: bool` | inside a host page: no `<main>` landmark, no page title or `<html lang>` changes | `false` |
 //! | `on_result: Option<Callback<Rc<Evaluation>>>` | called with every new evaluation | none |
 //! | `on_apply: Option<Callback<()>>` | shows an "apply" button on the result screen; called when pressed | none |
+//! | `params: Rc<PortalParams>` | the portal's own standards (household `params` form), used in every evaluation and credited to the portal | none |
 //!
 //! Several apps on one page are independent: each keeps its own state, and element ids are
 //! prefixed from its storage key. The only thing shared is the panic screen (a panic in wasm
@@ -95,6 +96,9 @@ pub struct Options {
     pub on_result: Option<Callback<Rc<Evaluation>>>,
     #[prop_or_default]
     pub on_apply: Option<Callback<()>>,
+    /// The host portal's own standards (household `params` form), validated by the embedding API.
+    #[prop_or_default]
+    pub params: Rc<state::PortalParams>,
 }
 
 impl Default for Options {
@@ -109,6 +113,7 @@ impl Default for Options {
             embedded: false,
             on_result: None,
             on_apply: None,
+            params: Rc::default(),
         }
     }
 }

@@ -111,6 +111,10 @@ pub struct Flow {
     pub elder: bool,
     /// The date used when the answers give none.
     pub today: Date,
+    /// Standards the host portal provides (household `params` form, already validated by the
+    /// embedding API): added to every household the resident's answers describe, so the result
+    /// uses them and names the portal as their source. Empty for the resident app.
+    pub portal_params: Rc<PortalParams>,
     pub outcome: Outcome,
     /// Screens the user has moved on from (blank required answers are shown as errors there).
     pub visited: BTreeSet<Step>,
@@ -139,13 +143,26 @@ pub enum Action {
     /// Staff mode: replace the answers with a sample household.
     LoadSample(String),
     DismissNotice,
+    /// The host portal changed its standards (the embedded element's `params`): re-evaluate.
+    SetPortalParams(Rc<PortalParams>),
 }
 
-/// Evaluates the answers: the engine's result or what needs fixing.
-pub fn evaluate(a: &Answers, today: Date) -> Outcome {
+/// A portal's own standards by parameter name (see `docs/schema.md`, `params`).
+pub type PortalParams = std::collections::BTreeMap<String, serde_json::Value>;
+
+/// Evaluates the answers (with the portal's standards, if any): the engine's result or what
+/// needs fixing.
+pub fn evaluate(a: &Answers, today: Date, portal: &PortalParams) -> Outcome {
     match a.to_household() {
         Err(errors) => Outcome::Invalid(Rc::new(errors)),
-        Ok(h) => match evaluate_on(&h, today) {
+        Ok(mut h) => match {
+            for (name, value) in portal {
+                h.params
+                    .entry(name.clone())
+                    .or_insert_with(|| value.clone());
+            }
+            evaluate_on(&h, today)
+        } {
             Ok(ev) => Outcome::Evaluated {
                 household: Rc::new(h),
                 evaluation: Rc::new(ev),
@@ -167,15 +184,17 @@ impl Flow {
         lang: Lang,
         elder: bool,
         today: Date,
+        portal_params: Rc<PortalParams>,
         notice: Option<RestoreProblem>,
     ) -> Flow {
-        let outcome = evaluate(&answers, today);
+        let outcome = evaluate(&answers, today, &portal_params);
         Flow {
             answers: Rc::new(answers),
             step,
             lang,
             elder,
             today,
+            portal_params,
             outcome,
             visited: Step::ALL.iter().copied().filter(|s| *s < step).collect(),
             notice,
@@ -201,7 +220,7 @@ impl Flow {
 
     fn with_answers(&self, answers: Answers) -> Flow {
         Flow {
-            outcome: evaluate(&answers, self.today),
+            outcome: evaluate(&answers, self.today, &self.portal_params),
             answers: Rc::new(answers),
             cleared: false,
             ..self.clone()
@@ -232,6 +251,13 @@ impl Reducible for Flow {
                 next.nav_count += 1;
             }
             Action::SetLang(lang) => next.lang = lang,
+            Action::SetPortalParams(params) => {
+                if params == self.portal_params {
+                    return self;
+                }
+                next.portal_params = params;
+                next = next.with_answers((*next.answers).clone());
+            }
             Action::ToggleElder => next.elder = !self.elder,
             Action::AskClear => next.confirming_clear = true,
             Action::CancelClear => next.confirming_clear = false,
