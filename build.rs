@@ -29,7 +29,11 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={dir}");
         // Not every crate module that includes this file uses every list.
-        writeln!(code, "#[allow(dead_code)]\npub const {name}: &[(&str, &str)] = &[").unwrap();
+        writeln!(
+            code,
+            "#[allow(dead_code)]\npub const {name}: &[(&str, &str)] = &["
+        )
+        .unwrap();
         for (stem, path) in json_files(&root.join(dir)) {
             println!("cargo:rerun-if-changed={path}");
             writeln!(code, "    ({stem:?}, include_str!({path:?})),").unwrap();
@@ -47,7 +51,9 @@ fn main() {
         let text = fs::read_to_string(&path).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("data/i18n/{stem}.json is not valid JSON: {e}"));
-        let obj = v.as_object().unwrap_or_else(|| panic!("data/i18n/{stem}.json: not an object"));
+        let obj = v
+            .as_object()
+            .unwrap_or_else(|| panic!("data/i18n/{stem}.json: not an object"));
         for (key, entry) in obj {
             let zh = entry.get("zh-CN").and_then(|x| x.as_str());
             let en = entry.get("en").and_then(|x| x.as_str());
@@ -62,7 +68,11 @@ fn main() {
         }
     }
     let mut msgs = String::new();
-    writeln!(msgs, "pub fn message(key: &str) -> Option<(&'static str, &'static str)> {{").unwrap();
+    writeln!(
+        msgs,
+        "pub fn message(key: &str) -> Option<(&'static str, &'static str)> {{"
+    )
+    .unwrap();
     writeln!(msgs, "    Some(match key {{").unwrap();
     for (key, (zh, en, _)) in &seen {
         writeln!(msgs, "        {key:?} => ({zh:?}, {en:?}),").unwrap();
@@ -73,7 +83,11 @@ fn main() {
         writeln!(msgs, "    {key:?},").unwrap();
     }
     writeln!(msgs, "];").unwrap();
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("messages.rs"), msgs).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("messages.rs"),
+        msgs,
+    )
+    .unwrap();
     println!("cargo:rerun-if-changed=data/parameters.json");
     println!("cargo:rerun-if-changed=data/channels.json");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");

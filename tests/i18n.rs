@@ -53,11 +53,18 @@ fn every_key_used_by_the_ui_is_in_the_catalogue() {
         let src = fs::read_to_string(f).unwrap();
         for key in keys_used_in(&src) {
             if message(&key).is_none() {
-                missing.push(format!("{}: {key}", f.strip_prefix(root).unwrap().display()));
+                missing.push(format!(
+                    "{}: {key}",
+                    f.strip_prefix(root).unwrap().display()
+                ));
             }
         }
     }
-    assert!(missing.is_empty(), "message keys missing from data/i18n/*.json:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "message keys missing from data/i18n/*.json:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -68,7 +75,11 @@ fn every_message_has_both_languages() {
         assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{key}");
         // Placeholders must match between the languages.
         let holes = |s: &str| {
-            let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|x| x.0.to_string())).collect();
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|x| x.0.to_string()))
+                .collect();
             v.sort();
             v
         };
@@ -78,6 +89,8 @@ fn every_message_has_both_languages() {
 
 #[test]
 fn the_key_scanner_finds_keys() {
-    let keys = keys_used_in(r#"let a = t(lang, "x.y"); tf(Lang::En, "a.b", &[]); format(t, "no"); st(lang, "z")"#);
+    let keys = keys_used_in(
+        r#"let a = t(lang, "x.y"); tf(Lang::En, "a.b", &[]); format(t, "no"); st(lang, "z")"#,
+    );
     assert_eq!(keys, vec!["x.y", "a.b"]);
 }
