@@ -60,8 +60,9 @@ pub struct Member {
     /// A national exclusion from the household count, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excluded: Option<Exclusion>,
-    /// Disability certificate; absent = none, `null` = unknown.
-    #[serde(default)]
+    /// Disability certificate; absent = none, `null` = unknown. "None" is written by leaving the
+    /// field out (so that a household written back to JSON reads the same).
+    #[serde(default, skip_serializing_if = "no_disability")]
     pub disability: Fact<Option<Disability>>,
     /// Serious illness (重特大疾病) as defined locally.
     #[serde(default)]
@@ -413,6 +414,11 @@ pub enum SuddenEvent {
     SeriousIllness,
     Disaster,
     Other,
+}
+
+/// A known "no disability certificate" (serialised by leaving the field out).
+fn no_disability(d: &Fact<Option<Disability>>) -> bool {
+    matches!(d, Fact::Known(None))
 }
 
 impl Member {

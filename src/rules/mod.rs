@@ -57,7 +57,8 @@ pub use validate::InputError;
 
 use context::Ctx;
 use money::{fen, Tri, TWELVE};
-use outcome::{PersonResult, Reason, SchemeResult as Sr, Status as St};
+use outcome::{Estimate, PersonResult, Reason, SchemeResult as Sr, Status as St};
+use rust_decimal::Decimal;
 use schemes::{status_of, unlocks::unlocks};
 
 /// The rules version shown on every result.
@@ -100,6 +101,44 @@ pub fn evaluate_on(h: &Household, today: Date) -> Result<Evaluation, InputError>
     Ok(run(&ctx))
 }
 
+/// The scheme's estimate for a household: one person's amount, or the amounts of everyone
+/// covered added up (each person is paid separately). Approximate when any amount is, or when
+/// someone covered has no amount yet (their income is not known).
+fn covered_total<'a>(covered: impl Iterator<Item = &'a PersonResult>) -> Option<Estimate> {
+    let covered: Vec<&PersonResult> = covered.collect();
+    let known: Vec<&Estimate> = covered.iter().filter_map(|p| p.estimate.as_ref()).collect();
+    match known.as_slice() {
+        [] => None,
+        [one] if covered.len() == 1 => Some((*one).clone()),
+        _ => {
+            let missing = covered.len() - known.len();
+            let low: Decimal = known.iter().map(|e| e.monthly_low).sum();
+            let high: Decimal = known.iter().map(|e| e.monthly_high).sum();
+            let names: Vec<&str> = covered
+                .iter()
+                .filter(|p| p.estimate.is_some())
+                .map(|p| p.member.as_str())
+                .collect();
+            Some(Estimate {
+                monthly_low: low,
+                monthly_high: high,
+                approximate: missing > 0 || known.iter().any(|e| e.approximate),
+                basis: if missing > 0 {
+                    text!(
+                        format!("{} 每人的金额相加；另有 {} 人收入不清楚，金额未计入", names.join("、"), missing),
+                        format!("the amounts of {} added up; {} more whose income is unknown not included", names.join(", "), missing),
+                    )
+                } else {
+                    text!(
+                        format!("{} 每人的金额相加", names.join("、")),
+                        format!("the amounts of {} added up", names.join(", ")),
+                    )
+                },
+            })
+        }
+    }
+}
+
 fn person_scheme(
     id: SchemeId,
     people: Vec<PersonResult>,
@@ -116,7 +155,12 @@ fn person_scheme(
         .filter(|p| p.status == best && best != St::Unlikely)
         .map(|p| p.member.clone())
         .collect();
-    let lead = people.iter().find(|p| p.status == best);
+    // The person whose reasons stand for the scheme: of those with the best status, the one with
+    // the smallest id — never the order the members were listed in, which must not matter.
+    let lead = people
+        .iter()
+        .filter(|p| p.status == best)
+        .min_by(|a, b| a.member.cmp(&b.member));
     let summary = match lead {
         Some(p) if best != St::Unlikely => text!(
             format!(
@@ -146,7 +190,7 @@ fn person_scheme(
         Vec::new()
     };
     let estimate = if best != St::Unlikely {
-        lead.and_then(|p| p.estimate.clone())
+        covered_total(people.iter().filter(|p| p.status == best))
     } else {
         None
     };
