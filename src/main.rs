@@ -6,15 +6,18 @@
 //!                                     (`--full` for full results; errors as {"line","error"})
 //! jiuzhu regions                      every region with data
 //! jiuzhu regions CODE [--date D]      one region's parameters in force on D, with sources
+//! jiuzhu regions --markdown           docs/parameters.md (every region's data, generated)
 //! jiuzhu samples                      the sample households
 //! ```
 //! Invalid input exits with status 2 and one line on stderr naming the field and the problem.
+
+mod parameters_doc;
 
 use jiuzhu::rules::{self, params, samples, Date};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [CODE] [--date YYYY-MM-DD] | jiuzhu samples";
+const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [CODE] [--date YYYY-MM-DD] | jiuzhu regions --markdown | jiuzhu samples";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -121,6 +124,13 @@ fn batch_eval(input: Box<dyn BufRead>, full: bool) -> Result<ExitCode, String> {
 }
 
 fn regions(args: &[String]) -> Result<ExitCode, String> {
+    if args.iter().any(|a| a == "--markdown") {
+        if args.len() > 1 {
+            return Err(USAGE.into());
+        }
+        print!("{}", parameters_doc::markdown());
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut date = Date::today();
     let mut code = None;
     let mut it = args.iter();
