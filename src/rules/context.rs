@@ -141,8 +141,8 @@ impl<'a> Ctx<'a> {
     /// Checks for a parameter that is not firm (unknown or reference).
     pub fn param_check(&self, r: &Resolved) -> Reason {
         let region = self.p.region().name();
-        let (zh, en) = match r.number() {
-            Some(v) => (
+        let text = match r.number() {
+            Some(v) => text!(
                 format!(
                     "{}（{}）未见本地公布值，暂按参考值 {} 计算",
                     r.def.zh, region.zh, v
@@ -152,7 +152,7 @@ impl<'a> Ctx<'a> {
                     r.def.en, region.en, v
                 ),
             ),
-            None => (
+            None => text!(
                 format!("{}（{}）未公布：取决于当地规定", r.def.zh, region.zh),
                 format!(
                     "{} ({}) is not published: depends on local rules",
@@ -161,7 +161,7 @@ impl<'a> Ctx<'a> {
             ),
         };
         Reason {
-            text: text!(zh, en),
+            text,
             source: Some(r.source()),
         }
     }

@@ -19,7 +19,8 @@ use super::date::Date;
 use super::outcome::{ParameterUse, Source, Standing, Text};
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 mod embedded {
@@ -307,6 +308,17 @@ impl Resolved {
     }
 }
 
+/// Most entries kept in [`RESOLVED`] before it is emptied.
+const RESOLVED_MAX: usize = 100_000;
+
+thread_local! {
+    /// Parameters resolved from the data files, by (region, date, parameter): a batch of
+    /// households from the same regions and dates resolves each parameter once. The data is
+    /// embedded and never changes while the program runs, so an entry cannot go stale;
+    /// overrides are never cached (they are answered before the cache is asked).
+    static RESOLVED: RefCell<HashMap<(usize, Date, usize), Resolved>> = RefCell::new(HashMap::new());
+}
+
 /// Resolves parameters for one region, date and set of overrides.
 pub struct Params {
     cat: &'static Catalogue,
@@ -366,6 +378,28 @@ impl Params {
                 provenance,
             };
         }
+        let key = (
+            self.chain[0] as *const Region as usize,
+            self.as_of,
+            def as *const ParamDef as usize,
+        );
+        if let Some(r) = RESOLVED.with(|c| c.borrow().get(&key).cloned()) {
+            return r;
+        }
+        let r = self.resolve(def);
+        RESOLVED.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= RESOLVED_MAX {
+                c.clear();
+            }
+            c.insert(key, r.clone());
+        });
+        r
+    }
+
+    /// Resolves a parameter from the data files (no override), as described in the module doc.
+    fn resolve(&self, def: &'static ParamDef) -> Resolved {
+        let name = def.name.as_str();
         let latest = |region: &'static Region| {
             region
                 .index

@@ -30,11 +30,15 @@ struct PropertyTest {
     checks: Vec<Reason>,
 }
 
-fn reason(zh: String, en: String, source: super::outcome::Source) -> Reason {
-    Reason {
-        text: text!(zh, en),
-        source: Some(source),
-    }
+/// A reason whose text is formatted only when explanations are wanted (`text!`): the
+/// statuses-only batch path builds no strings here.
+macro_rules! reason {
+    ($zh:expr, $en:expr, $source:expr $(,)?) => {
+        Reason {
+            text: text!($zh, $en),
+            source: Some($source),
+        }
+    };
 }
 
 /// One property dimension's outcome.
@@ -55,19 +59,22 @@ impl Acc {
     }
 }
 
-fn local_rules_check(ctx: &Ctx, what_zh: &str, what_en: &str) -> Reason {
-    let region = ctx.p.region().name();
-    reason(
-        format!(
-            "{what_zh}：{}未公布相应财产标准，请向乡镇（街道）核实当地财产规定",
-            region.zh
-        ),
-        format!(
-            "{what_en}: {} publishes no limit for this — check local property rules",
-            region.en
-        ),
-        sources::property_rules(),
-    )
+/// "Check local property rules" for `what` (formatted only when explaining).
+macro_rules! local_rules_check {
+    ($ctx:expr, $what_zh:expr, $what_en:expr $(,)?) => {{
+        let region = $ctx.p.region().name();
+        reason!(
+            format!(
+                "{}：{}未公布相应财产标准，请向乡镇（街道）核实当地财产规定",
+                $what_zh, region.zh
+            ),
+            format!(
+                "{}: {} publishes no limit for this — check local property rules",
+                $what_en, region.en
+            ),
+            sources::property_rules(),
+        )
+    }};
 }
 
 /// The property test of a scheme as one headline line plus its details and checks.
@@ -119,16 +126,16 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
         _ => None,
     };
     if a.relocation_homes > 0 {
-        acc.reasons.push(reason(
+        acc.reasons.push(reason!(
             format!("{} 套易地扶贫搬迁安置房不计入", a.relocation_homes),
             format!("{} relocation home(s) not counted", a.relocation_homes),
             sources::relocation_housing(),
         ));
     }
     match a.homes.get() {
-        None => acc.unsure(reason(
-            "住房套数不清楚".into(),
-            "number of homes unknown".into(),
+        None => acc.unsure(reason!(
+            "住房套数不清楚",
+            "number of homes unknown",
             sources::property_rules(),
         )),
         Some(h) => {
@@ -138,7 +145,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
                 .and_then(|l| l.number().map(|v| (v, l)))
             {
                 Some((lim, l)) if homes > lim => {
-                    let r = reason(
+                    let r = reason!(
                         format!("拥有住房 {homes} 套，超过当地规定的 {lim} 套"),
                         format!("owns {homes} homes, more than the local limit of {lim}"),
                         l.source(),
@@ -150,10 +157,10 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
                     }
                 }
                 Some(_) => {}
-                None if homes > Decimal::ONE => acc.unsure(local_rules_check(
+                None if homes > Decimal::ONE => acc.unsure(local_rules_check!(
                     ctx,
-                    &format!("拥有住房 {homes} 套"),
-                    &format!("owns {homes} homes"),
+                    format!("拥有住房 {homes} 套"),
+                    format!("owns {homes} homes"),
                 )),
                 None => {}
             }
@@ -205,15 +212,15 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
         Scheme::Tekun => None,
     };
     match a.financial.get() {
-        None => acc.unsure(reason(
-            "金融资产（存款等）金额不清楚".into(),
-            "financial assets (savings etc.) unknown".into(),
+        None => acc.unsure(reason!(
+            "金融资产（存款等）金额不清楚",
+            "financial assets (savings etc.) unknown",
             sources::property_rules(),
         )),
         Some(f) => match fin_limit {
             Some((lim, r, zh, en)) => {
                 if f > lim {
-                    let rr = reason(
+                    let rr = reason!(
                         format!("金融资产 {} 超过{} {}", yuan_zh(f), zh, yuan_zh(lim)),
                         format!(
                             "financial assets {} exceed the {} of {}",
@@ -237,10 +244,10 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
                     _ => f.is_zero(),
                 };
                 if !within {
-                    acc.unsure(local_rules_check(
+                    acc.unsure(local_rules_check!(
                         ctx,
-                        &format!("金融资产 {}", yuan_zh(f)),
-                        &format!("financial assets of {}", yuan_en(f)),
+                        format!("金融资产 {}", yuan_zh(f)),
+                        format!("financial assets of {}", yuan_en(f)),
                     ));
                 }
             }
@@ -252,14 +259,14 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
         Scheme::RigidExpense => {
             let lim = ctx.param("rigid_vehicle_price_limit");
             match (a.vehicle_value.get(), lim.number()) {
-                (None, _) => acc.unsure(reason(
-                    "车辆价值不清楚".into(),
-                    "vehicle value unknown".into(),
+                (None, _) => acc.unsure(reason!(
+                    "车辆价值不清楚",
+                    "vehicle value unknown",
                     sources::property_rules(),
                 )),
                 (Some(v), _) if v.is_zero() || a.vehicle_for_disability => {}
                 (Some(v), Some(l)) if v >= l => {
-                    let r = reason(
+                    let r = reason!(
                         format!("车辆价值 {} 达到当地上限 {}", yuan_zh(v), yuan_zh(l)),
                         format!(
                             "vehicle worth {} reaches the local limit of {}",
@@ -275,10 +282,10 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
                     }
                 }
                 (Some(_), Some(_)) => {}
-                (Some(v), None) => acc.unsure(local_rules_check(
+                (Some(v), None) => acc.unsure(local_rules_check!(
                     ctx,
-                    &format!("车辆价值 {}", yuan_zh(v)),
-                    &format!("a vehicle worth {}", yuan_en(v)),
+                    format!("车辆价值 {}", yuan_zh(v)),
+                    format!("a vehicle worth {}", yuan_en(v)),
                 )),
             }
         }
@@ -289,15 +296,15 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
                 None
             };
             match a.vehicle_bought_12m_price.get() {
-                None => acc.unsure(reason(
-                    "近12个月是否购车及价格不清楚".into(),
-                    "whether a vehicle was bought in the last 12 months is unknown".into(),
+                None => acc.unsure(reason!(
+                    "近12个月是否购车及价格不清楚",
+                    "whether a vehicle was bought in the last 12 months is unknown",
                     sources::property_rules(),
                 )),
                 Some(v) if v.is_zero() || a.vehicle_for_disability => {}
                 Some(v) => match lim.as_ref().and_then(|l| l.number().map(|x| (x, l))) {
                     Some((l, r)) if v >= l => {
-                        let rr = reason(
+                        let rr = reason!(
                             format!("近12个月购买车辆 {}，达到 {} 的限制", yuan_zh(v), yuan_zh(l)),
                             format!("bought a vehicle for {} in the last 12 months, at or above the {} limit", yuan_en(v), yuan_en(l)),
                             r.source(),
@@ -309,10 +316,10 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
                         }
                     }
                     Some(_) => {}
-                    None => acc.unsure(local_rules_check(
+                    None => acc.unsure(local_rules_check!(
                         ctx,
-                        &format!("近12个月购车 {}", yuan_zh(v)),
-                        &format!("a vehicle bought for {} in the last 12 months", yuan_en(v)),
+                        format!("近12个月购车 {}", yuan_zh(v)),
+                        format!("a vehicle bought for {} in the last 12 months", yuan_en(v)),
                     )),
                 },
             }
@@ -322,31 +329,31 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
     // Non-residential property and registered business.
     let edge_list_in_force = scheme == Scheme::Edge && ctx.param("edge_max_homes").is_firm();
     match a.non_residential_property {
-        Fact::Unknown => acc.unsure(reason(
-            "是否拥有非住宅类房产不清楚".into(),
-            "non-residential property unknown".into(),
+        Fact::Unknown => acc.unsure(reason!(
+            "是否拥有非住宅类房产不清楚",
+            "non-residential property unknown",
             sources::property_rules(),
         )),
         Fact::Known(false) => {}
-        Fact::Known(true) if edge_list_in_force => acc.fail(reason(
-            "拥有商铺、办公用房等非住宅类房产".into(),
-            "owns non-residential property (shop, office, factory)".into(),
+        Fact::Known(true) if edge_list_in_force => acc.fail(reason!(
+            "拥有商铺、办公用房等非住宅类房产",
+            "owns non-residential property (shop, office, factory)",
             ctx.param("edge_max_homes").source(),
         )),
-        Fact::Known(true) => acc.unsure(local_rules_check(
+        Fact::Known(true) => acc.unsure(local_rules_check!(
             ctx,
             "拥有非住宅类房产",
             "owns non-residential property",
         )),
     }
     match a.business_registered {
-        Fact::Unknown => acc.unsure(reason(
-            "是否登记有企业不清楚".into(),
-            "registered business unknown".into(),
+        Fact::Unknown => acc.unsure(reason!(
+            "是否登记有企业不清楚",
+            "registered business unknown",
             sources::property_rules(),
         )),
         Fact::Known(false) => {}
-        Fact::Known(true) => acc.unsure(local_rules_check(
+        Fact::Known(true) => acc.unsure(local_rules_check!(
             ctx,
             "登记有企业或个体工商户",
             "has a registered business",

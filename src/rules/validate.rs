@@ -91,25 +91,26 @@ pub fn parse(json: &str) -> Result<Household, InputError> {
     }
 }
 
-fn amount(field: String, v: &Fact<Decimal>) -> Result<(), InputError> {
+/// Checks one amount; `field` names it (built only when there is an error).
+fn amount(field: impl Fn() -> String, v: &Fact<Decimal>) -> Result<(), InputError> {
     if let Fact::Known(d) = v {
         if d.is_sign_negative() && !d.is_zero() {
             return Err(InputError::new(
-                field,
+                field(),
                 "金额不能为负数",
                 "amount must not be negative",
             ));
         }
         if *d > Decimal::from(MAX_AMOUNT) {
             return Err(InputError::new(
-                field,
+                field(),
                 "金额过大（超过1000万元），请检查是否输入有误",
                 "amount is over 10,000,000 yuan: please check it",
             ));
         }
         if d.scale() > 2 && d.normalize().scale() > 2 {
             return Err(InputError::new(
-                field,
+                field(),
                 "金额最多精确到分（两位小数）",
                 "amounts are exact to the fen (at most 2 decimals)",
             ));
@@ -320,7 +321,7 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
             }
         }
         for (j, item) in m.income.iter().enumerate() {
-            amount(format!("members[{i}].income[{j}].amount"), &item.amount)?;
+            amount(|| format!("members[{i}].income[{j}].amount"), &item.amount)?;
         }
         if let Fact::Known(list) = &m.obligors {
             if list.len() > MAX_MEMBERS {
@@ -349,7 +350,7 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
         ("employment", &e.employment),
         ("other", &e.other),
     ] {
-        amount(format!("expenses.{name}"), v)?;
+        amount(|| format!("expenses.{name}"), v)?;
     }
     let a = &h.assets;
     for (name, v) in [
@@ -358,7 +359,7 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
         ("vehicle_value", &a.vehicle_value),
         ("business_annual_profit", &a.business_annual_profit),
     ] {
-        amount(format!("assets.{name}"), v)?;
+        amount(|| format!("assets.{name}"), v)?;
     }
     if let Fact::Known(n) = a.homes {
         if n > 50 {
