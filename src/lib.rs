@@ -2,6 +2,7 @@ pub mod answers;
 #[cfg(target_arch = "wasm32")]
 pub mod api;
 pub mod golden;
+pub mod handover;
 pub mod i18n;
 pub mod rules;
 #[cfg(target_arch = "wasm32")]
