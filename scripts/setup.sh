@@ -93,8 +93,12 @@ fi
 # --- Optional: fuzzing (cargo-fuzz needs nightly). Only on request.
 if [ "${JIUZHU_FUZZ:-0}" = 1 ]; then
   if ! rustup toolchain list | grep -q '^nightly'; then
-    echo "setup.sh: JIUZHU_FUZZ=1 but no nightly toolchain is installed (rustup toolchain list)" >&2
-    exit 1
+    say "rustup toolchain install nightly --profile minimal"
+    if ! rustup toolchain install nightly --profile minimal; then
+      echo "setup.sh: JIUZHU_FUZZ=1 needs a nightly toolchain and rustup could not install one" >&2
+      echo "          (cargo-fuzz needs -Z sanitizer flags; see scripts/fuzz.sh)" >&2
+      exit 1
+    fi
   fi
   if cargo +nightly fuzz --version >/dev/null 2>&1; then
     say "cargo-fuzz already installed"

@@ -92,10 +92,13 @@ fn regions() -> Vec<String> {
         .collect()
 }
 
-/// Money with at most two decimals, up to `max_yuan`; sometimes unknown (null).
+/// Money with at most two decimals: mostly up to `max_yuan`, sometimes anywhere up to the
+/// validator's ceiling (validate::MAX_AMOUNT, 1e7), sometimes unknown (null).
 fn money(max_yuan: u64) -> impl Strategy<Value = Value> {
+    let ceiling_fen = validate::MAX_AMOUNT * 100;
     prop_oneof![
         8 => (0..=max_yuan * 100).prop_map(|fen| json!(rust_decimal::Decimal::new(fen as i64, 2))),
+        1 => (0..=ceiling_fen).prop_map(|fen| json!(rust_decimal::Decimal::new(fen, 2))),
         1 => Just(Value::Null),
     ]
 }
