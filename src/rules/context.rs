@@ -16,8 +16,9 @@ pub struct Ctx<'a> {
     /// 共同生活的家庭成员 counted in income and head count.
     pub counted: Vec<&'a Member>,
     pub excluded: Vec<ExcludedMember>,
-    /// Parameters looked up so far (memo, and the result's parameter list).
-    used: RefCell<Vec<Resolved>>,
+    /// Parameters looked up so far, by [`ParamDef::index`](super::params::ParamDef) (the
+    /// result's parameter list).
+    used: RefCell<Vec<bool>>,
     pub trace: RefCell<Vec<TraceLine>>,
 }
 
@@ -49,7 +50,7 @@ impl<'a> Ctx<'a> {
             as_of,
             counted,
             excluded,
-            used: RefCell::new(Vec::new()),
+            used: RefCell::new(vec![false; super::params::catalogue().defs.len()]),
             trace: RefCell::new(Vec::new()),
         }
     }
@@ -60,18 +61,20 @@ impl<'a> Ctx<'a> {
 
     /// Looks up a parameter and records it for the result's parameter list.
     pub fn param(&self, name: &str) -> Resolved {
-        if let Some(r) = self.used.borrow().iter().find(|r| r.def.name == name) {
-            return r.clone();
-        }
         let r = self.p.get(name);
-        self.used.borrow_mut().push(r.clone());
+        self.used.borrow_mut()[r.def.index] = true;
         r
     }
 
+    /// Every parameter looked up so far, by name.
     pub fn used_params(&self) -> Vec<Resolved> {
-        let mut v = self.used.borrow().clone();
-        v.sort_by(|a, b| a.def.name.cmp(&b.def.name));
-        v
+        let used = self.used.borrow();
+        super::params::catalogue()
+            .defs
+            .values()
+            .filter(|d| used[d.index])
+            .map(|d| self.p.get(&d.name))
+            .collect()
     }
 
     pub fn note(&self, text: Text, source: Option<Source>) {

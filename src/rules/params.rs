@@ -21,6 +21,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 mod embedded {
@@ -37,6 +38,10 @@ pub struct ParamDef {
     pub local: bool,
     pub zh: String,
     pub en: String,
+    /// Position in name order (set at load): the slot of this parameter in per-household
+    /// and per-region tables.
+    #[serde(skip)]
+    pub index: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -137,11 +142,14 @@ impl Catalogue {
     fn load() -> Result<Catalogue, String> {
         let defs: DefsFile = serde_json::from_str(include_str!("../../data/parameters.json"))
             .map_err(|e| format!("data/parameters.json: {e}"))?;
-        let defs: BTreeMap<_, _> = defs
+        let mut defs: BTreeMap<_, _> = defs
             .parameters
             .into_iter()
             .map(|d| (d.name.clone(), d))
             .collect();
+        for (i, d) in defs.values_mut().enumerate() {
+            d.index = i;
+        }
         let mut regions = BTreeMap::new();
         for (stem, text) in embedded::REGION_FILES {
             let mut r: Region =
@@ -308,21 +316,25 @@ impl Resolved {
     }
 }
 
-/// Most entries kept in [`RESOLVED`] before it is emptied.
-const RESOLVED_MAX: usize = 100_000;
+/// Parameters resolved from the data files for one region and date, by [`ParamDef::index`].
+type Table = Rc<RefCell<Vec<Option<Resolved>>>>;
+
+/// Most (region, date) tables kept in [`TABLES`] before it is emptied.
+const TABLES_MAX: usize = 4096;
 
 thread_local! {
-    /// Parameters resolved from the data files, by (region, date, parameter): a batch of
-    /// households from the same regions and dates resolves each parameter once. The data is
-    /// embedded and never changes while the program runs, so an entry cannot go stale;
-    /// overrides are never cached (they are answered before the cache is asked).
-    static RESOLVED: RefCell<HashMap<(usize, Date, usize), Resolved>> = RefCell::new(HashMap::new());
+    /// Resolved parameters by (region, date), shared by every household from that region and
+    /// date: a batch resolves each parameter once per region and date. The data is embedded
+    /// and never changes while the program runs, so an entry cannot go stale; overrides are
+    /// never stored here (they are answered first).
+    static TABLES: RefCell<HashMap<(usize, Date), Table>> = RefCell::new(HashMap::new());
 }
 
 /// Resolves parameters for one region, date and set of overrides.
 pub struct Params {
     cat: &'static Catalogue,
     chain: Vec<&'static Region>,
+    table: Table,
     as_of: Date,
     overrides: BTreeMap<String, Value>,
     provenance: BTreeMap<String, Provenance>,
@@ -336,9 +348,20 @@ impl Params {
         if chain.is_empty() {
             return None;
         }
+        let key = (chain[0] as *const Region as usize, as_of);
+        let table = TABLES.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.len() >= TABLES_MAX {
+                t.clear();
+            }
+            t.entry(key)
+                .or_insert_with(|| Rc::new(RefCell::new(vec![None; cat.defs.len()])))
+                .clone()
+        });
         Some(Params {
             cat,
             chain,
+            table,
             as_of,
             overrides,
             provenance: BTreeMap::new(),
@@ -378,22 +401,11 @@ impl Params {
                 provenance,
             };
         }
-        let key = (
-            self.chain[0] as *const Region as usize,
-            self.as_of,
-            def as *const ParamDef as usize,
-        );
-        if let Some(r) = RESOLVED.with(|c| c.borrow().get(&key).cloned()) {
-            return r;
+        if let Some(r) = &self.table.borrow()[def.index] {
+            return r.clone();
         }
         let r = self.resolve(def);
-        RESOLVED.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= RESOLVED_MAX {
-                c.clear();
-            }
-            c.insert(key, r.clone());
-        });
+        self.table.borrow_mut()[def.index] = Some(r.clone());
         r
     }
 

@@ -49,6 +49,11 @@ impl std::error::Error for InputError {}
 
 /// Parses a household document, turning serde errors into field-named messages.
 pub fn parse(json: &str) -> Result<Household, InputError> {
+    // Fast path: valid input needs no path tracking. On any error, read again with the path
+    // tracked, to name the field.
+    if let Ok(h) = serde_json::from_str::<Household>(json) {
+        return Ok(h);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     match serde_path_to_error::deserialize::<_, Household>(&mut de) {
         Ok(h) => {
