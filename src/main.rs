@@ -86,14 +86,24 @@ fn single(mut input: Box<dyn BufRead>) -> Result<ExitCode, String> {
 }
 
 /// One JSON document per line; each output line is a statuses-only summary (the full result
-/// with `--full`) or `{"line":N,"error":{...}}`.
-fn batch_eval(input: Box<dyn BufRead>, full: bool) -> Result<ExitCode, String> {
+/// with `--full`) or `{"line":N,"error":{...}}`. One line buffer is reused for the whole input
+/// and output goes through one locked, buffered writer.
+fn batch_eval(mut input: Box<dyn BufRead>, full: bool) -> Result<ExitCode, String> {
     let today = Date::today();
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = false;
-    for (i, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| format!("line {}: {e}", i + 1))?;
+    let mut line = String::new();
+    let mut i = 0usize;
+    loop {
+        line.clear();
+        let read = input
+            .read_line(&mut line)
+            .map_err(|e| format!("line {}: {e}", i + 1))?;
+        if read == 0 {
+            break;
+        }
+        i += 1;
         if line.trim().is_empty() {
             continue;
         }
@@ -106,10 +116,12 @@ fn batch_eval(input: Box<dyn BufRead>, full: bool) -> Result<ExitCode, String> {
         });
         match result {
             Ok(r) if full => serde_json::to_writer(&mut out, &r).map_err(|e| e.to_string())?,
-            Ok(r) => serde_json::to_writer(&mut out, &r.summary()).map_err(|e| e.to_string())?,
+            Ok(r) => {
+                serde_json::to_writer(&mut out, &r.into_summary()).map_err(|e| e.to_string())?
+            }
             Err(e) => {
                 failed = true;
-                let err = serde_json::json!({"line": i + 1, "error": {"field": e.field, "zh": e.message_zh, "en": e.message_en}});
+                let err = serde_json::json!({"line": i, "error": {"field": e.field, "zh": e.message_zh, "en": e.message_en}});
                 serde_json::to_writer(&mut out, &err).map_err(|e| e.to_string())?;
             }
         }

@@ -343,6 +343,28 @@ pub struct SchemeSummary {
 }
 
 impl Evaluation {
+    /// As [`Evaluation::summary`], taking the result apart instead of copying from it (the
+    /// batch path, one summary per household).
+    pub fn into_summary(self) -> Summary {
+        Summary {
+            schema: self.schema,
+            region: self.region,
+            as_of: self.as_of,
+            per_capita_monthly_income: self.per_capita_monthly_income,
+            dibao_standard_monthly: self.dibao_standard_monthly,
+            schemes: self
+                .schemes
+                .into_iter()
+                .map(|s| SchemeSummary {
+                    scheme: s.scheme,
+                    status: s.status,
+                    estimate_monthly: s.estimate.as_ref().map(|e| (e.monthly_low, e.monthly_high)),
+                    members: s.members,
+                })
+                .collect(),
+        }
+    }
+
     pub fn summary(&self) -> Summary {
         Summary {
             schema: self.schema,

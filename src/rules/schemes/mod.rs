@@ -49,10 +49,16 @@ impl Verdict {
         if tri == Tri::No && self.first_fail.is_none() {
             self.first_fail = Some(text.clone());
         }
-        self.reasons.push(Reason { text, source });
+        // The statuses-only path keeps no explanations (their texts are empty there anyway).
+        if super::outcome::explaining() {
+            self.reasons.push(Reason { text, source });
+        }
     }
 
     pub fn checks(&mut self, checks: impl IntoIterator<Item = Reason>) {
+        if !super::outcome::explaining() {
+            return;
+        }
         for c in checks {
             if !self.checks.contains(&c) {
                 self.checks.push(c);
