@@ -1,5 +1,7 @@
 // A tiny static file server for dist/ (no dependencies), used by the end-to-end tests.
-//   node e2e/serve.mjs [dir] [port]
+//   node e2e/serve.mjs [dir] [port] [prefix]
+// With a prefix (e.g. /jiuzhu/, for a build made with `trunk build --public-url /jiuzhu/`), the
+// files are served only below it (anything else is 404; the prefix without its slash redirects).
 // For the embedding tests (e2e/embed.spec.mjs): everything is also served under the sub-path
 // /portal/jiuzhu/ (a portal hosting the build in a folder), and a page requested with
 // ?csp=strict, or any embed-demo/csp*.html, gets the Content-Security-Policy header written
@@ -11,6 +13,7 @@ import { extname, join, normalize, resolve } from "node:path";
 const root = resolve(process.argv[2] ?? "dist");
 const port = Number(process.argv[3] ?? 8090);
 const SUBPATH = "/portal/jiuzhu/";
+const prefix = process.argv[4] ? process.argv[4].replace(/^\/?/, "/").replace(/\/?$/, "/") : null;
 
 async function cspFor(path, url) {
   const strict = url.searchParams.get("csp") === "strict" || /\/embed-demo\/csp[^/]*\.html$/.test(path);
@@ -38,7 +41,16 @@ const types = {
 createServer(async (req, res) => {
   try {
     const url = new URL(req.url, "http://localhost");
-    const pathname = url.pathname.startsWith(SUBPATH) ? url.pathname.slice(SUBPATH.length - 1) : url.pathname;
+    if (prefix && url.pathname === prefix.slice(0, -1)) {
+      res.writeHead(301, { location: prefix + url.search });
+      return res.end();
+    }
+    if (prefix && !url.pathname.startsWith(prefix)) throw new Error("outside the prefix");
+    const pathname = prefix
+      ? url.pathname.slice(prefix.length - 1)
+      : url.pathname.startsWith(SUBPATH)
+        ? url.pathname.slice(SUBPATH.length - 1)
+        : url.pathname;
     let path = normalize(join(root, decodeURIComponent(pathname)));
     if (!path.startsWith(root)) throw new Error("outside root");
     if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
@@ -55,4 +67,4 @@ createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("not found");
   }
-}).listen(port, "127.0.0.1", () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));
+}).listen(port, "127.0.0.1", () => console.log(`serving ${root} on http://127.0.0.1:${port}${prefix ?? "/"}`));

@@ -73,7 +73,8 @@ if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
   exit 1
 fi
 
-# --- npm tools: wasm-opt (binaryen 132), Playwright test runner, axe. Never downloads a browser.
+# --- npm tools: wasm-opt (binaryen 132), Playwright test runner, axe, workbox-build (writes the
+#     service worker in the Trunk post_build hook). Never downloads a browser.
 if [ -x node_modules/.bin/wasm-opt ] && [ node_modules/.package-lock.json -nt package-lock.json ] &&
   wasm-opt --version 2>/dev/null | grep -q 'version_132'; then
   say "npm packages already installed (node_modules up to date)"

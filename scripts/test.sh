@@ -6,6 +6,7 @@
 #      (cargo test --target wasm32-unknown-unknown --test browser, via wasm-bindgen-test-runner)
 #   4. the release build of the app: trunk build --release (proves the app bundles)
 #   5. end-to-end on the built dist/: Playwright + axe in Debian's Chromium (e2e/), size report
+#      (the offline/PWA test also uses a second build for the sub-path /jiuzhu/)
 # Every step runs even if an earlier one failed; the summary at the end lists each one and the
 # script exits non-zero if any failed. JIUZHU_CLIPPY=1 adds cargo clippy -D warnings.
 set -uo pipefail
@@ -51,6 +52,9 @@ step "result screen component tests (wasm32, headless Chromium)" \
 rm -rf dist
 step "release build (trunk build --release)" trunk build --release
 if [ -f dist/index.html ]; then
+  # The offline test (e2e/offline.spec.mjs) also needs the app built for a sub-path.
+  step "release build for a sub-path (trunk build --release --public-url /jiuzhu/)" \
+    trunk build --release --public-url /jiuzhu/ --dist target/e2e/dist-jiuzhu
   step "end-to-end on dist/ (Playwright + axe, Debian Chromium)" playwright test
   step "size report" bash scripts/size-report.sh
 else

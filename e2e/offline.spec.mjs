@@ -1,0 +1,354 @@
+// End-to-end: the offline PWA (issue 5) — manifest, service worker (sw.js from scripts/pwa-sw.mjs),
+// update banner (www/sw-register.js) — on the release build, in Debian's Chromium.
+//   npx playwright test e2e/offline.spec.mjs
+// Needs dist/ (E2E_DIST) and a build for a sub-path (E2E_SUBPATH_DIST, default
+// target/e2e/dist-jiuzhu), made by scripts/test.sh with
+//   trunk build --release --public-url /jiuzhu/ --dist target/e2e/dist-jiuzhu
+//
+// Each test starts its own server (e2e/serve.mjs) on a free port, so that it can stop it: "offline"
+// here means both the browser context set offline *and* no server at all.
+//
+// The update test needs a second release in which every hashed file differs. Rebuilding the same
+// sources gives the same files, so release B is made from a copy of dist/: the wasm gets one more
+// custom section, each JS/CSS file a trailing comment, each a new content-hashed name, index.html
+// the new names and SRI hashes, and then Trunk's own post_build hook (scripts/trunk-post-build.sh,
+// which writes sw.js) runs on it, exactly as in a real build.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { spawn, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { KEY, field, next, expectResult, tekunElder, barStatus } from "./household-flows.mjs";
+
+const DIST = process.env.E2E_DIST ?? "dist";
+const SUBPATH_DIST = process.env.E2E_SUBPATH_DIST ?? "target/e2e/dist-jiuzhu";
+const SUBPATH = "/jiuzhu/";
+
+test.describe.configure({ timeout: 120_000 });
+
+// ----- helpers -----------------------------------------------------------------------------------
+
+async function freePort() {
+  const s = createServer();
+  await new Promise((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** Starts e2e/serve.mjs on `dir`; returns its origin and stop(). */
+async function serve(dir, port, prefix) {
+  const child = spawn(process.execPath, ["e2e/serve.mjs", dir, String(port), ...(prefix ? [prefix] : [])], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.once("data", resolve);
+    child.once("exit", (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : (child.once("exit", r), child.kill()))),
+  };
+}
+
+/** The hashed files index.html names (Trunk's CSS, JS glue, wasm, initializer, sw-register). */
+function hashedNames(dir) {
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  return [...new Set(html.match(/[\w.-]*(?:-[0-9a-f]{16}(?:_bg)?|[0-9a-f]{16}-[\w.-]+?)\.(?:js|wasm|css)/g))];
+}
+
+const usable = (page) => page.locator('[data-field="region.province"] select');
+
+/** Loads the page and waits until the service worker controls it and has precached everything. */
+async function loadAndInstall(page, url) {
+  await page.goto(url);
+  await expect(usable(page)).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, {
+    timeout: 30_000,
+  });
+}
+
+/** The tekun elder household typed in, up to the result screen (the engine's answer). */
+async function tekunFlow(page) {
+  await tekunElder(page);
+  await next(page, "result");
+  await expectResult(page, "tekun", "很可能符合");
+}
+
+/** A copy of `dist` as release B: every hashed file changed and renamed; sw.js rewritten. */
+function releaseB(dist, out) {
+  cpSync(dist, out, { recursive: true });
+  const sri = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
+  let html = readFileSync(join(out, "index.html"), "utf8");
+  for (const name of hashedNames(out)) {
+    const old = readFileSync(join(out, name));
+    let changed;
+    if (name.endsWith(".wasm")) {
+      // A custom section "jiuzhu.release" = "B": the module is valid and otherwise the same.
+      const secName = Buffer.from("jiuzhu.release");
+      const body = Buffer.concat([Buffer.from([secName.length]), secName, Buffer.from("B")]);
+      changed = Buffer.concat([old, Buffer.from([0, body.length]), body]);
+    } else {
+      changed = Buffer.concat([old, Buffer.from("\n/* release B */\n")]);
+    }
+    const hash = createHash("sha256").update(changed).digest("hex").slice(0, 16);
+    const renamed = name.replace(/[0-9a-f]{16}/, hash);
+    writeFileSync(join(out, renamed), changed);
+    rmSync(join(out, name));
+    html = html.split(name).join(renamed).split(sri(old)).join(sri(changed));
+  }
+  writeFileSync(join(out, "index.html"), html);
+  rmSync(join(out, "sw.js"));
+  execFileSync("bash", ["scripts/trunk-post-build.sh"], {
+    env: { ...process.env, TRUNK_STAGING_DIR: out, TRUNK_PUBLIC_URL: "/" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+let tmp;
+test.beforeAll(() => {
+  if (!existsSync(join(DIST, "sw.js"))) throw new Error(`${DIST}/sw.js missing: build with trunk build --release`);
+  tmp = mkdtempSync(join(tmpdir(), "jiuzhu-offline-"));
+});
+test.afterAll(() => tmp && rmSync(tmp, { recursive: true, force: true }));
+
+// ----- install, offline ----------------------------------------------------------------------------
+
+test("installable: manifest (name, zh-CN, standalone, icons), no installability errors", async ({ page }) => {
+  const server = await serve(DIST, await freePort());
+  try {
+    await loadAndInstall(page, server.origin + "/");
+    const cdp = await page.context().newCDPSession(page);
+    const { url, data, errors } = await cdp.send("Page.getAppManifest");
+    expect(errors).toEqual([]);
+    expect(url).toBe(server.origin + "/manifest.webmanifest");
+    const manifest = JSON.parse(data);
+    expect(manifest).toMatchObject({ short_name: "救助自查", lang: "zh-CN", display: "standalone", start_url: "./", scope: "./" });
+    expect(manifest.name).toContain("救助自查");
+    for (const [size, purpose] of [["192x192", "any"], ["512x512", "any"], ["512x512", "maskable"]]) {
+      const icon = manifest.icons.find((i) => i.sizes === size && i.purpose === purpose);
+      expect(icon, `${size} ${purpose} icon`).toBeTruthy();
+      const png = await page.request.get(new URL(icon.src, url).href);
+      expect(png.status()).toBe(200);
+      const buf = await png.body();
+      // PNG header: width and height (big-endian) at bytes 16 and 20.
+      expect(`${buf.readUInt32BE(16)}x${buf.readUInt32BE(20)}`).toBe(size);
+    }
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    // Playwright's contexts are incognito-like: Chrome never installs from those. Any other
+    // reason (no manifest, icon missing or too small, no service worker...) fails the test.
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito")).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("precache = exactly the files index.html loads, plus the manifest and its icons", async ({ page }) => {
+  const server = await serve(DIST, await freePort());
+  try {
+    await loadAndInstall(page, server.origin + "/");
+    const cached = await page.evaluate(async () => {
+      const urls = [];
+      for (const name of await caches.keys()) {
+        for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+      }
+      return urls.sort();
+    });
+    const manifest = JSON.parse(readFileSync(join(DIST, "manifest.webmanifest"), "utf8"));
+    const expected = ["/index.html", "/manifest.webmanifest", ...hashedNames(DIST).map((n) => "/" + n), ...manifest.icons.map((i) => "/" + i.src)];
+    expect(cached).toEqual([...new Set(expected)].sort());
+    // Every file of the page (Trunk's hashed ones) is among them; nothing of the embedding kit.
+    expect(cached.some((u) => /_bg\.wasm$/.test(u))).toBe(true);
+    expect(cached.filter((u) => /jiuzhu\.js|embed|jiuzhu-shadow|csp/.test(u))).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("after one visit the app works with the network off (and no server at all)", async ({ page, context }) => {
+  const server = await serve(DIST, await freePort());
+  await loadAndInstall(page, server.origin + "/");
+  await server.stop();
+  await context.setOffline(true);
+  const fromNetwork = [];
+  page.on("response", (r) => {
+    if (!r.fromServiceWorker() && !r.url().startsWith("data:")) fromNetwork.push(r.url());
+  });
+  await page.reload();
+  await expect(usable(page)).toBeVisible();
+  await tekunFlow(page);
+  expect(fromNetwork).toEqual([]);
+  // A new tab, offline, opening the address again (e.g. from the home screen icon).
+  const again = await context.newPage();
+  await again.goto(server.origin + "/");
+  await expect(again.getByTestId("app")).toHaveAttribute("data-step", "result");
+  await expectResult(again, "tekun", "很可能符合");
+});
+
+test("served from a sub-path (/jiuzhu/): installs there and works offline", async ({ page, context }) => {
+  test.skip(
+    !existsSync(join(SUBPATH_DIST, "sw.js")),
+    `no sub-path build in ${SUBPATH_DIST}: trunk build --release --public-url /jiuzhu/ --dist ${SUBPATH_DIST}`
+  );
+  const server = await serve(SUBPATH_DIST, await freePort(), SUBPATH);
+  const outside = [];
+  context.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.protocol.startsWith("http") && !u.pathname.startsWith(SUBPATH)) outside.push(r.url());
+  });
+  await loadAndInstall(page, server.origin + SUBPATH);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(scope).toBe(server.origin + SUBPATH);
+  const manifestUrl = await page.locator('link[rel="manifest"]').evaluate((l) => l.href);
+  expect(manifestUrl).toBe(server.origin + SUBPATH + "manifest.webmanifest");
+  await server.stop();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(usable(page)).toBeVisible();
+  await tekunFlow(page);
+  expect(outside).toEqual([]);
+});
+
+// ----- update --------------------------------------------------------------------------------------
+
+test("a new release: banner, reload when ready, answers kept, only the new files, old cache gone", async ({ page }) => {
+  const a = join(tmp, "a");
+  const b = join(tmp, "b");
+  cpSync(DIST, a, { recursive: true });
+  releaseB(DIST, b);
+  const namesA = hashedNames(a);
+  const namesB = hashedNames(b);
+  expect(namesA.filter((n) => namesB.includes(n))).toEqual([]); // every hashed file differs
+  expect(readFileSync(join(a, "sw.js"))).not.toEqual(readFileSync(join(b, "sw.js")));
+
+  const port = await freePort();
+  let server = await serve(a, port);
+  const loaded = () =>
+    page.evaluate(() =>
+      performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.slice(1)).filter((n) => /\.(js|wasm|css)$/.test(n))
+    );
+  try {
+    await loadAndInstall(page, server.origin + "/");
+    // Some answers, saved on the device.
+    await tekunElder(page);
+    const saved = await page.evaluate((k) => localStorage.getItem(k), KEY);
+    expect(saved).toContain("78");
+
+    // Release B goes live. The open page is still version A; a reload is served by worker A, from
+    // A's files only, while B installs in the background.
+    await server.stop();
+    server = await serve(b, port);
+    await page.reload();
+    await expect(usable(page).or(page.getByTestId("app"))).toBeVisible();
+    const banner = page.locator("#jiuzhu-update");
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    await expect(banner).toHaveAttribute("role", "status");
+    await expect(banner).toContainText("新版本可用");
+    await expect(banner).toContainText("A new version is available");
+    const onA = await loaded();
+    expect(onA.filter((n) => namesB.includes(n))).toEqual([]);
+    expect(onA.filter((n) => namesA.includes(n)).length).toBeGreaterThanOrEqual(3);
+
+    // The banner: accessible, a big enough button, reachable from the keyboard (it is the last
+    // element of the page: Shift+Tab from the top lands on it).
+    const axe = await new AxeBuilder({ page }).include("#jiuzhu-update").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    const button = banner.getByRole("button", { name: /刷新/ });
+    const box = await button.boundingBox();
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press("Shift+Tab");
+    await expect(button).toBeFocused();
+
+    // The user presses Reload: worker B takes over and the page reloads, from B's files only.
+    await Promise.all([page.waitForEvent("load"), page.keyboard.press("Enter")]);
+    await expect(usable(page).or(page.getByTestId("app"))).toBeVisible();
+    await expect(page.locator("#jiuzhu-update")).toHaveCount(0);
+    const onB = await loaded();
+    expect(onB.filter((n) => namesA.includes(n))).toEqual([]);
+    for (const n of namesB.filter((n) => !/sw-register/.test(n))) expect(onB, `${n} loaded`).toContain(n);
+    const inline = await page.locator("script[type=module]:not([src])").first().textContent();
+    for (const n of namesB.filter((n) => /^jiuzhu-app-/.test(n))) expect(inline).toContain(n); // B's glue + wasm
+    // The answers are still there, and still give the same result.
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(saved);
+    await expect(page.getByTestId("app")).toHaveAttribute("data-step", "events");
+    expect(await barStatus(page, "tekun")).toBe("likely");
+    await expect(page.locator("button[data-step=members]")).toBeVisible();
+    await page.locator("button[data-step=members]").click();
+    await expect(field(page, "members[0].age").locator("input[type=text]")).toHaveValue("78");
+
+    // The old release's files are gone from the cache; B's are all there.
+    const cached = await page.evaluate(async () => {
+      const urls = [];
+      for (const name of await caches.keys()) {
+        for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname.slice(1));
+      }
+      return urls;
+    });
+    expect(cached.filter((n) => namesA.includes(n))).toEqual([]);
+    for (const n of namesB) expect(cached).toContain(n);
+
+    // And B works offline.
+    await server.stop();
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId("app")).toBeVisible();
+    expect(await barStatus(page, "tekun")).toBe("likely");
+  } finally {
+    await server.stop();
+  }
+});
+
+// ----- timing (BENCHMARKS.md 'Offline (PWA)') ------------------------------------------------------
+
+test("repeat visit with the network off: time to a usable screen (median of 9)", async ({ page, context }) => {
+  const server = await serve(DIST, await freePort());
+  // performance mark when the first question (the province) is on screen.
+  await context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-field="region.province"] select')) {
+        performance.mark("jiuzhu-usable");
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await loadAndInstall(page, server.origin + "/");
+  await server.stop();
+  await context.setOffline(true);
+  const cdp = await context.newCDPSession(page);
+  const results = {};
+  for (const cpu of [1, 4]) {
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+    const times = [];
+    for (let i = 0; i < 9; i++) {
+      await page.reload();
+      await expect(usable(page)).toBeVisible();
+      const t = await page.waitForFunction(() => performance.getEntriesByName("jiuzhu-usable")[0]?.startTime);
+      times.push(await t.jsonValue());
+    }
+    times.sort((x, y) => x - y);
+    results[`${cpu}x CPU`] = { median_ms: Math.round(times[4]), min_ms: Math.round(times[0]), max_ms: Math.round(times[8]) };
+  }
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  const precache = await page.evaluate(async () => {
+    let bytes = 0;
+    let files = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) {
+        bytes += (await (await cache.match(req)).arrayBuffer()).byteLength;
+        files++;
+      }
+    }
+    return { files, bytes };
+  });
+  console.log(`offline repeat visit, time to usable screen: ${JSON.stringify(results)}; precache ${JSON.stringify(precache)}`);
+  test.info().annotations.push({ type: "offline-timing", description: JSON.stringify({ results, precache }) });
+  expect(results["1x CPU"].median_ms).toBeLessThan(5000);
+});

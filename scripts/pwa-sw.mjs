@@ -1,0 +1,111 @@
+// Writes the service worker (sw.js) of one build, for the offline PWA. Run by Trunk's post_build
+// hook (scripts/trunk-post-build.sh) on the staged build; also runnable by hand on a build folder:
+//   node scripts/pwa-sw.mjs <build dir> [public url]      (default: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL)
+//
+// What is precached: exactly the files the app's page needs, read from this build's index.html
+// (Trunk's hashed CSS, JS glue, wasm and initializer; sw-register.js; the web app manifest and
+// the icons it names) plus index.html itself — and only files that exist in the build. Not the
+// portal-embedding files (jiuzhu.js, embed.html, embed-demo/...): a portal caches its own page.
+// A missing file named by index.html or the manifest fails the build.
+//
+// Why a stale mix cannot happen: workbox-build (generateSW) writes every file into sw.js with a
+// revision (the MD5 of its bytes; hashed names are their own revision), so any change to any file
+// changes sw.js, and the browser installs it as a new worker. The new worker downloads the new
+// files next to the old ones, but the page keeps being served by the old worker — from the old
+// files only — until the user presses "Reload" (www/sw-register.js sends SKIP_WAITING); then the
+// new worker takes over and deletes what the new list no longer names. Old-format caches of
+// earlier Workbox versions are removed too (cleanupOutdatedCaches).
+//
+// Offline from the first byte: the Workbox runtime is bundled into sw.js (inlineWorkboxRuntime),
+// nothing is fetched from a CDN; sw.js is minified (~6 KB gzip, see BENCHMARKS.md).
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join, posix } from "node:path";
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+const publicUrl = process.argv[3] ?? process.env.TRUNK_PUBLIC_URL ?? "/";
+const fail = (msg) => {
+  console.error(`pwa-sw.mjs: ${msg}`);
+  process.exit(1);
+};
+if (!dir) fail("usage: node scripts/pwa-sw.mjs <build dir> [public url]");
+let html = readFileSync(join(dir, "index.html"), "utf8");
+
+// index.html's hand-written links to the manifest and the touch icon are relative; Trunk's own
+// links start with the public url. Give them the same prefix, so that every link of the page
+// means the same thing (e.g. /jiuzhu/manifest.webmanifest even when the page is /jiuzhu).
+const prefixed = html.replace(/<link\b[^>]*>/gi, (tag) =>
+  /\brel=["']?(?:manifest|apple-touch-icon)\b/i.test(tag)
+    ? tag.replace(
+        /(\bhref=["']?)(?![a-z][a-z0-9+.-]*:|\/)([^"'\s>]+)/i,
+        (_, head, href) => head + publicUrl.replace(/\/?$/, "/") + href.replace(/^\.\//, "")
+      )
+    : tag
+);
+if (prefixed !== html) writeFileSync(join(dir, "index.html"), (html = prefixed));
+
+// A reference in index.html → the file's path inside the build, or null when it is not a file of
+// this build (data: URL, another origin, a fragment). Trunk writes `<public_url><name>`; a
+// hand-written relative link is relative to index.html, which sits at the build's root.
+const base = new URL(publicUrl, "http://build.invalid/root/");
+function inBuild(ref) {
+  if (!ref || /^(data|blob|javascript|mailto):/i.test(ref) || ref.startsWith("#")) return null;
+  const url = new URL(ref, base);
+  if (url.origin !== base.origin) return null;
+  if (!url.pathname.startsWith(base.pathname)) fail(`index.html names ${ref}, outside the public url ${publicUrl}`);
+  const path = decodeURIComponent(url.pathname.slice(base.pathname.length));
+  return path === "" ? "index.html" : path;
+}
+
+const files = new Set(["index.html"]);
+const add = (path, from) => {
+  if (!path) return;
+  if (!existsSync(join(dir, path)) || !statSync(join(dir, path)).isFile()) fail(`${from} names ${path}, not in ${dir}`);
+  files.add(path);
+};
+// Attributes (Trunk minifies: values may be unquoted) and, in Trunk's inline loader script,
+// the quoted module and wasm paths.
+for (const m of html.matchAll(/\s(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+  add(inBuild(m[1] ?? m[2] ?? m[3]), "index.html");
+}
+for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+  for (const m of body.matchAll(/['"`]([^'"`\s]+\.(?:js|mjs|wasm|css))['"`]/g)) add(inBuild(m[1]), "index.html's script");
+}
+// The manifest's icons (their URLs are relative to the manifest).
+for (const manifest of [...files].filter((f) => f.endsWith(".webmanifest"))) {
+  const json = JSON.parse(readFileSync(join(dir, manifest), "utf8"));
+  for (const icon of json.icons ?? []) add(posix.join(posix.dirname(manifest), icon.src), manifest);
+}
+if (![...files].some((f) => f.endsWith("_bg.wasm"))) fail("index.html names no *_bg.wasm (Trunk's loader changed?)");
+if (files.has("sw.js")) fail("index.html must not name sw.js (it is not precached)");
+
+// Loaded only now: index.html is final before the (slow) import, for the other post_build hook.
+const { generateSW } = await import("workbox-build");
+const hashed = /(^|\/)[0-9a-f]{16}-[^/]+$|-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const { count, size, warnings } = await generateSW({
+  swDest: join(dir, "sw.js"),
+  globDirectory: dir,
+  globPatterns: [...files].sort(),
+  // Trunk's hashed names are revisions already: no ?__WB_REVISION__ cache-busting for them.
+  dontCacheBustURLsMatching: hashed,
+  // Release wasm is ~1 MB; a debug build's is ~20 MB and is precached too (trunk serve).
+  maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+  cacheId: "jiuzhu",
+  inlineWorkboxRuntime: true,
+  mode: "production",
+  sourcemap: false,
+  clientsClaim: true, // the first visit is controlled at once: offline works without a reload
+  skipWaiting: false, // an update waits for the user (www/sw-register.js → SKIP_WAITING)
+  cleanupOutdatedCaches: true,
+  // `?selftest` opens the self-test screen: it is the same page, so offline too.
+  ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^selftest$/],
+  directoryIndex: "index.html",
+});
+for (const w of warnings) console.error(`pwa-sw.mjs: workbox: ${w}`);
+if (count !== files.size) fail(`precached ${count} files, expected ${files.size}`);
+const sw = readFileSync(join(dir, "sw.js"));
+const gz = [...files].reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+console.log(
+  `pwa-sw.mjs: sw.js (${sw.length} B, gzip ${gzipSync(sw, { level: 9 }).length} B) precaches ${count} files, ` +
+    `${size} B (gzip -9 ${gz} B): ${[...files].sort().join(" ")}`
+);
