@@ -13,7 +13,7 @@ use super::result_bar::ResultBar;
 use super::sample_picker::SamplePicker;
 use super::screens::{self, ScreenProps};
 use super::state::{Action, Edit, Flow, Outcome, Step};
-use super::{storage, Mode, Options};
+use super::{handover, print, self_test, staff, storage, Mode, Options};
 use crate::i18n::{t, tf, Lang};
 use crate::rules::date::Date;
 
@@ -79,6 +79,11 @@ pub fn App(o: &Options) -> Html {
     };
     let heading = use_node_ref();
     let key = o.storage_key.clone();
+    // Outreach (staff.rs, self_test.rs, handover.rs): staff mode remembered on the device, the
+    // self-test view, and a count of residents that remounts the outreach parts for each one.
+    let staff_on = use_state(|| o.mode == Mode::Staff || staff::remembered(&o.storage_key));
+    let selftest = use_state(self_test::requested);
+    let resident = use_state(|| 0u32);
     // The portal may change its standards after mounting (element property `params`).
     {
         let d = flow.dispatcher();
@@ -192,6 +197,39 @@ pub fn App(o: &Options) -> Html {
         let d = flow.dispatcher();
         Callback::from(move |id: String| d.dispatch(Action::LoadSample(id)))
     };
+    let toggle_staff = {
+        let (staff_on, key) = (staff_on.clone(), key.clone());
+        Callback::from(move |on: bool| {
+            staff::remember(&key, on);
+            staff_on.set(on);
+        })
+    };
+    let next_resident = {
+        let d = flow.dispatcher();
+        let (key, resident, selftest) = (key.clone(), resident.clone(), selftest.clone());
+        Callback::from(move |_: ()| {
+            staff::forget_resident(&key);
+            d.dispatch(Action::Clear);
+            selftest.set(false);
+            resident.set(*resident + 1);
+        })
+    };
+    let show_selftest = {
+        let selftest = selftest.clone();
+        Callback::from(move |on: bool| {
+            if !on {
+                handover::forget_fragment();
+            }
+            selftest.set(on);
+        })
+    };
+    let accept_handover = {
+        let d = flow.dispatcher();
+        Callback::from(move |a: crate::answers::Answers| {
+            d.dispatch(Action::Edit(Box::new(move |x| *x = a)));
+            d.dispatch(Action::Go(Step::Result));
+        })
+    };
 
     let step = flow.step;
     let (_, title) = step_names(lang, step);
@@ -213,11 +251,14 @@ pub fn App(o: &Options) -> Html {
         Step::Result => result_screen(&flow, o, &go, &ui.prefix),
     };
     let main_id = format!("{}-main", ui.prefix);
-    let content = html! {
+    let content = if *selftest {
+        html! { <self_test::SelfTest on_back={show_selftest.reform(|_| false)} /> }
+    } else {
+        html! {
         <>
             <h2 class="screen-title" ref={heading} tabindex="-1" data-testid="screen-title">{ title }</h2>
-            if o.mode == Mode::Staff && step == Step::Place {
-                <SamplePicker on_choose={load_sample} />
+            if *staff_on && step == Step::Place {
+                <SamplePicker key={*resident} on_choose={load_sample} />
             }
             <div class="screen" data-step={step.code()}>{ screen }</div>
             <div class="nav-buttons">
@@ -236,6 +277,7 @@ pub fn App(o: &Options) -> Html {
                 }
             </div>
         </>
+        }
     };
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
@@ -278,6 +320,15 @@ pub fn App(o: &Options) -> Html {
                             <button type="button" class="secondary" onclick={act(|| Action::DismissNotice)}>{ t(lang, "notice.ok") }</button>
                         </div>
                     }
+                    // A hand-over link the page was opened with (not inside a host page: its
+                    // address belongs to the host).
+                    if !o.embedded {
+                        <handover::Inbox key={*resident} answers={flow.answers.clone()} on_accept={accept_handover} />
+                    }
+                    if *staff_on {
+                        <staff::StaffTools key={*resident} on_next={next_resident}
+                            on_selftest={show_selftest.reform(|_| true)} />
+                    }
                 </header>
                 <nav class="progress" aria-label={t(lang, "nav.steps")}>
                     <p class="progress-text" data-testid="progress">
@@ -315,6 +366,10 @@ pub fn App(o: &Options) -> Html {
                 }
                 <footer class="privacy">
                     <p>{ t(lang, "app.privacy") }</p>
+                    // The settings area: staff mode (a portal's `Mode::Staff` keeps it on).
+                    if o.mode != Mode::Staff {
+                        <staff::StaffSwitch on={*staff_on} on_toggle={toggle_staff} />
+                    }
                 </footer>
             </div>
         </ContextProvider<Ui>>
@@ -338,6 +393,13 @@ fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>, prefix: &Rc<str>
                         <button type="button" class="primary" data-testid="apply"
                             onclick={apply.reform(|_| ())}>{ t(lang, "result.apply") }</button>
                     </p>
+                }
+                // Outreach (print.rs, handover.rs): the 办事清单 for print and the hand-over QR code,
+                // in the app's own page only (a host page prints and addresses as it likes).
+                if !o.embedded {
+                    <print::PrintButton />
+                    <print::PrintSummary evaluation={evaluation.clone()} household={household.clone()} lang={lang} />
+                    <handover::HandoverPanel answers={flow.answers.clone()} today={flow.today} />
                 }
             </>
         },

@@ -15,6 +15,10 @@
 //! | [`storage`] | answers and preferences in `localStorage`, versioned; clear my data |
 //! | [`crash`] | the panic screen that keeps the saved answers |
 //! | [`sample_picker`] | sample households (staff mode) |
+//! | [`staff`] | staff mode: the switch (remembered on the device), "next resident", the self-test button |
+//! | [`handover`] | hand-over by QR code: the link of the answers (`#h1=…`, [`crate::handover`]) and reading one |
+//! | [`print`] | the printable summary (办事清单) and its print button (`www/print.css`) |
+//! | [`self_test`] | the self-test screen: every golden case run in the browser |
 //!
 //! ## Embedding interface
 //!
@@ -26,7 +30,7 @@
 //! |---|---|---|
 //! | `region: Option<String>` | GB/T 2260 code preselected when the saved answers have none | none: the resident picks |
 //! | `lang: Option<Lang>` | the starting language (the user can still switch) | saved choice, else `navigator.language` (zh-CN unless English) |
-//! | `mode: Mode` | `Resident`, or `Staff` (adds the sample-household picker) | `Resident` |
+//! | `mode: Mode` | `Resident`, or `Staff` (staff mode always on: samples, next resident, self-test; otherwise a switch in the footer, remembered on the device) | `Resident` |
 //! | `date: Option<String>` | screening date `YYYY-MM-DD` used when the resident leaves the date empty | today (China time) |
 //! | `storage_key: String` | `localStorage` key of this app's answers (preferences under `<key>.prefs`) | `"jiuzhu.answers.v1"` |
 //! | `embedded: bool` | inside a host page: no `<main>` landmark, no page title or `<html lang>` changes | `false` |
@@ -39,16 +43,22 @@
 //! stops every app of the page, so every mounted root shows it).
 //!
 //! Other entry points: the URL fragment `#jiuzhu-panic-test` makes the app panic once mounted
-//! (to test the panic screen end to end). Nothing else is read from the URL.
+//! (to test the panic screen end to end); `#selftest` (or `?selftest`) opens the self-test; a
+//! hand-over fragment `#h1=…` brings answers from another device (full-page app only, removed
+//! from the address bar once read; see [`handover`]). Nothing else is read from the URL.
 
 pub mod app;
 pub mod crash;
 pub mod fields;
 pub mod format;
+pub mod handover;
+pub mod print;
 pub mod result;
 pub mod result_bar;
 pub mod sample_picker;
 pub mod screens;
+pub mod self_test;
+pub mod staff;
 pub mod state;
 pub mod storage;
 

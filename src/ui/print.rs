@@ -1,0 +1,216 @@
+//! The printable summary (办事清单): one A4 page in large type that a resident takes to the
+//! township or street window — the result per scheme with the reason and the figures, the
+//! household, the documents to bring, where to go, the timeline, the rules version and parameter
+//! date, and "this is an estimate, not a decision".
+//!
+//! [`PrintSummary`] is in the page with the `hidden` attribute, so on screen (and to screen
+//! readers) it does not exist; `www/print.css` shows it under `@media print` and hides everything
+//! else (the controls, the flow, the result screen). [`PrintButton`] calls `window.print()`,
+//! where the browser also offers "save as PDF". The layout stays on one page for a typical
+//! household by keeping only what the window needs: schemes that are likely or possible in
+//! full, the others as one line; documents and the timeline as short lists; sources left to the
+//! result screen.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::result::card::status_code;
+use super::result::cite::pick;
+use super::result::members::member_list;
+use super::result::money::{yuan, yuan_range};
+use crate::i18n::{t, tf, Lang};
+use crate::rules::household::Residence;
+use crate::rules::outcome::Side;
+use crate::rules::{Evaluation, Household, SchemeResult, Status};
+
+#[derive(Properties, PartialEq)]
+pub struct PrintButtonProps {}
+
+/// "打印办事清单": opens the browser's print window (print or save as PDF).
+#[component]
+pub fn PrintButton(_p: &PrintButtonProps) -> Html {
+    let ui = use_ui_lang();
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <div class="print-action">
+            <button type="button" class="primary" onclick={print} data-testid="print">
+                <span aria-hidden="true">{"🖨 "}</span>{ t(ui, "print.button") }
+            </button>
+            <p class="hint">{ t(ui, "print.hint") }</p>
+        </div>
+    }
+}
+
+#[hook]
+fn use_ui_lang() -> Lang {
+    super::fields::use_ui().lang
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PrintSummaryProps {
+    pub evaluation: Rc<Evaluation>,
+    pub household: Rc<Household>,
+    pub lang: Lang,
+}
+
+/// The newest effective date among the parameters used (as on the result screen's stamp).
+fn parameters_date(ev: &Evaluation) -> String {
+    ev.parameters
+        .iter()
+        .filter_map(|p| p.effective)
+        .max()
+        .unwrap_or(ev.as_of)
+        .to_string()
+}
+
+fn sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => "; ",
+    }
+}
+
+/// One scheme that is likely or possible: status, name, reason and figures.
+fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
+    let per_person = !s.people.is_empty();
+    let distance = s.distance.as_ref().map(|d| {
+        let args = [
+            ("household", yuan(d.household_monthly)),
+            ("per_person", yuan(d.per_capita_monthly)),
+            ("line", yuan(d.line_per_capita_monthly)),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        match d.side {
+            Side::Below => tf(lang, "result.distance.below", &args),
+            Side::Above => tf(lang, "result.distance.above", &args),
+        }
+    });
+    let estimate = s.estimate.as_ref().filter(|_| !per_person).map(|e| {
+        format!(
+            "{}（{}）",
+            tf(
+                lang,
+                "print.estimate",
+                &[("amount", &yuan_range(e.monthly_low, e.monthly_high))]
+            ),
+            pick(lang, &e.basis)
+        )
+    });
+    html! {
+        <li class={classes!("print-scheme", format!("print-{}", status_code(s.status)))}
+            data-scheme={s.scheme.code()} data-status={status_code(s.status)}>
+            <p class="print-scheme-head">
+                <span aria-hidden="true">{ s.status.icon() }{" "}</span>
+                <strong>{ pick(lang, &s.scheme.label()) }</strong>{ "：" }
+                <strong>{ pick(lang, &s.status.label()) }</strong>
+            </p>
+            if per_person {
+                <ul class="print-people">
+                    { for s.people.iter().filter(|p| p.status != Status::Unlikely).map(|p| html! {
+                        <li>
+                            { member_list(h, std::slice::from_ref(&p.member), lang) }{ "：" }
+                            { pick(lang, &p.status.label()) }
+                            { for p.reasons.first().map(|r| format!(" — {}", pick(lang, &r.text))) }
+                            { for p.estimate.as_ref().map(|e| format!("；{}", tf(lang, "print.estimate",
+                                &[("amount", &yuan_range(e.monthly_low, e.monthly_high))]))) }
+                        </li>
+                    }) }
+                </ul>
+            } else {
+                <p>{ pick(lang, &s.summary) }</p>
+            }
+            { for distance.map(|d| html! { <p>{ d }</p> }) }
+            { for estimate.map(|e| html! { <p class="print-estimate">{ e }</p> }) }
+            if !s.to_check.is_empty() {
+                <p>{ t(lang, "result.card.to_check") }{ " " }
+                    { s.to_check.iter().map(|r| pick(lang, &r.text)).collect::<Vec<_>>().join(sep(lang)) }
+                </p>
+            }
+        </li>
+    }
+}
+
+/// The checklist, for print only (see the module docs).
+#[component]
+pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
+    let ev = &p.evaluation;
+    let h = &p.household;
+    let lang = p.lang;
+    let mut schemes: Vec<&SchemeResult> = ev.schemes.iter().collect();
+    schemes.sort_by_key(|s| s.status);
+    let (hopeful, unlikely): (Vec<&SchemeResult>, Vec<&SchemeResult>) = schemes
+        .into_iter()
+        .partition(|s| s.status != Status::Unlikely);
+    let unlikely_names = unlikely
+        .iter()
+        .map(|s| pick(lang, &s.scheme.label()))
+        .collect::<Vec<_>>()
+        .join(sep(lang));
+    let residence = match ev.residence {
+        Residence::Urban => t(lang, "result.overview.urban"),
+        Residence::Rural => t(lang, "result.overview.rural"),
+    };
+    let income = match (ev.household_monthly_income, ev.per_capita_monthly_income) {
+        (Some(hh), Some(pc)) => Some(tf(
+            lang,
+            "print.income",
+            &[("household", &yuan(hh)), ("per_capita", &yuan(pc))],
+        )),
+        _ => None,
+    };
+    let names = member_list(h, &ev.members_counted, lang);
+    let n = &ev.next_steps;
+    html! {
+        <section class="jz-print" hidden=true lang={lang.tag()} data-testid="print-summary">
+            <header class="print-header">
+                <h2>{ t(lang, "print.title") }</h2>
+                <p class="print-sub">{ t(lang, "print.subtitle") }</p>
+            </header>
+            <h3>{ t(lang, "print.household") }</h3>
+            <ul class="print-facts">
+                <li>{ t(lang, "print.region") }{ "：" }{ pick(lang, &ev.region_name) }{ " · " }{ residence }
+                    { " · " }{ t(lang, "print.date") }{ "：" }{ ev.as_of.to_string() }</li>
+                <li>{ t(lang, "print.members") }{ "：" }{ tf(lang, "print.members_count", &[("n", &ev.members_counted.len().to_string()), ("names", &names)]) }</li>
+                if let Some(i) = income { <li>{ i }</li> }
+                if let Some(s) = ev.dibao_standard_monthly {
+                    <li>{ tf(lang, "print.standard", &[("standard", &yuan(s))]) }</li>
+                }
+            </ul>
+            <h3>{ t(lang, "print.results") }</h3>
+            <ul class="print-schemes">
+                { for hopeful.iter().map(|s| scheme(lang, h, s)) }
+            </ul>
+            if !unlikely.is_empty() {
+                <p class="print-unlikely">
+                    <span aria-hidden="true">{ Status::Unlikely.icon() }{" "}</span>
+                    { tf(lang, "print.others_unlikely", &[("names", &unlikely_names)]) }
+                </p>
+            }
+            <div class="print-columns">
+                <div>
+                    <h3>{ t(lang, "result.next.documents") }</h3>
+                    <ul class="print-list">{ for n.documents.iter().map(|r| html! { <li>{ pick(lang, &r.text) }</li> }) }</ul>
+                </div>
+                <div>
+                    <h3>{ t(lang, "result.next.where") }</h3>
+                    <ul class="print-list">{ for n.channels.iter().map(|c| html! { <li>{ pick(lang, &c.text) }</li> }) }</ul>
+                    <h3>{ t(lang, "result.next.timeline") }</h3>
+                    <ul class="print-list">{ for n.timeline.iter().map(|r| html! { <li>{ pick(lang, &r.text) }</li> }) }</ul>
+                </div>
+            </div>
+            <footer class="print-stamp">
+                <p><strong>{ t(lang, "result.stamp.estimate") }</strong>{ " " }{ pick(lang, &ev.disclaimer) }</p>
+                <p>{ tf(lang, "result.stamp.versions", &[
+                    ("rules", &ev.rules_version),
+                    ("as_of", &ev.as_of.to_string()),
+                    ("params", &parameters_date(ev)),
+                ]) }</p>
+            </footer>
+        </section>
+    }
+}
