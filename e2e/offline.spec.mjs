@@ -105,7 +105,7 @@ function releaseB(dist, out) {
   writeFileSync(join(out, "index.html"), html);
   rmSync(join(out, "sw.js"));
   execFileSync("bash", ["scripts/trunk-post-build.sh"], {
-    env: { ...process.env, TRUNK_STAGING_DIR: out, TRUNK_PUBLIC_URL: "/" },
+    env: { ...process.env, TRUNK_STAGING_DIR: out, TRUNK_PUBLIC_URL: "/", TRUNK_PROFILE: "release" },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
@@ -300,6 +300,34 @@ test("a new release: banner, reload when ready, answers kept, only the new files
     await page.reload();
     await expect(page.getByTestId("app")).toBeVisible();
     expect(await barStatus(page, "tekun")).toBe("likely");
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a development build's sw.js removes the offline cache a release left on the same address", async ({ page }) => {
+  const dev = join(tmp, "dev");
+  cpSync(DIST, dev, { recursive: true });
+  execFileSync(process.execPath, ["scripts/pwa-sw.mjs", dev, "/"], {
+    env: { ...process.env, TRUNK_PROFILE: "debug" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const port = await freePort();
+  let server = await serve(DIST, port);
+  const cacheCount = () => page.evaluate(async () => (await caches.keys()).length);
+  try {
+    await loadAndInstall(page, server.origin + "/");
+    expect(await cacheCount()).toBeGreaterThan(0);
+    await server.stop();
+    server = await serve(dev, port);
+    await page.reload();
+    await expect.poll(cacheCount, { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), { timeout: 15_000 })
+      .toBe(0);
+    await page.reload(); // now straight from the server
+    await expect(usable(page)).toBeVisible();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
   } finally {
     await server.stop();
   }

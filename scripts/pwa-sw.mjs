@@ -31,6 +31,27 @@ const fail = (msg) => {
 if (!dir) fail("usage: node scripts/pwa-sw.mjs <build dir> [public url]");
 let html = readFileSync(join(dir, "index.html"), "utf8");
 
+// A development build (`trunk serve`, `trunk build` without --release) gets no offline cache, so
+// a developer never sees stale files: its sw.js only removes what a release build served from
+// the same address may have left (its caches and its registration).
+if ((process.env.TRUNK_PROFILE ?? "release") !== "release") {
+  writeFileSync(
+    join(dir, "sw.js"),
+    `// Development build: no offline cache (scripts/pwa-sw.mjs).
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) =>
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("jiuzhu-")).map((k) => caches.delete(k))))
+      .then(() => self.registration.unregister())
+  )
+);
+`
+  );
+  console.log(`pwa-sw.mjs: ${process.env.TRUNK_PROFILE} build: sw.js clears the offline cache instead of filling it`);
+  process.exit(0);
+}
+
 // index.html's hand-written links to the manifest and the touch icon are relative; Trunk's own
 // links start with the public url. Give them the same prefix, so that every link of the page
 // means the same thing (e.g. /jiuzhu/manifest.webmanifest even when the page is /jiuzhu).
@@ -88,8 +109,8 @@ const { count, size, warnings } = await generateSW({
   globPatterns: [...files].sort(),
   // Trunk's hashed names are revisions already: no ?__WB_REVISION__ cache-busting for them.
   dontCacheBustURLsMatching: hashed,
-  // Release wasm is ~1 MB; a debug build's is ~20 MB and is precached too (trunk serve).
-  maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+  // The release wasm is ~1 MB. A bigger file would be left out (then the count check below fails).
+  maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   cacheId: "jiuzhu",
   inlineWorkboxRuntime: true,
   mode: "production",
