@@ -49,6 +49,8 @@ step "browser tests (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --test browser
 step "result screen component tests (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --test browser_result
+step "outreach component tests (wasm32, headless Chromium)" \
+  cargo test --target wasm32-unknown-unknown --test browser_outreach
 rm -rf dist
 step "release build (trunk build --release)" trunk build --release
 if [ -f dist/index.html ]; then
