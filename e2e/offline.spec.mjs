@@ -254,16 +254,26 @@ test("a new release: banner, reload when ready, answers kept, only the new files
     expect(onA.filter((n) => namesB.includes(n))).toEqual([]);
     expect(onA.filter((n) => namesA.includes(n)).length).toBeGreaterThanOrEqual(3);
 
-    // The banner: accessible, a big enough button, reachable from the keyboard (it is the last
-    // element of the page: Shift+Tab from the top lands on it).
+    // The banner: accessible, a big enough button, reachable from the keyboard.
     const axe = await new AxeBuilder({ page }).include("#jiuzhu-update").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const button = banner.getByRole("button", { name: /刷新/ });
     const box = await button.boundingBox();
     expect(box.height).toBeGreaterThanOrEqual(44);
     expect(box.width).toBeGreaterThanOrEqual(44);
-    await page.evaluate(() => document.activeElement?.blur());
-    await page.keyboard.press("Shift+Tab");
+    // 大字模式: 30px text, a 60px button.
+    await page.getByTestId("elder").click();
+    await expect(page.getByTestId("app")).toHaveClass(/elder/);
+    expect((await button.boundingBox()).height).toBeGreaterThanOrEqual(60);
+    expect(await banner.locator("p").evaluate((p) => parseFloat(getComputedStyle(p).fontSize))).toBeGreaterThanOrEqual(30);
+    await page.getByTestId("elder").click();
+    await expect(page.getByTestId("app")).not.toHaveClass(/elder/);
+    // Reachable with Tab (from the 大字 switch, through the rest of the page).
+    let tabs = 0;
+    while (!(await button.evaluate((b) => b === document.activeElement)) && tabs < 100) {
+      await page.keyboard.press("Tab");
+      tabs++;
+    }
     await expect(button).toBeFocused();
 
     // The user presses Reload: worker B takes over and the page reloads, from B's files only.
