@@ -296,6 +296,52 @@ test.describe("hand-over by QR code", () => {
   }
 });
 
+test("a link opened in the tab the app is already in (hashchange) is read the same way", async ({ page }) => {
+  await sampleResult(page, "xishan_tekun_elder");
+  const own = await saved(page);
+  await page.evaluate(() => { location.hash = "#h1=AAAAAAAAAAAA"; });
+  await expect(page.getByTestId("handover-rejected")).toHaveAttribute("data-reason", "tampered");
+  expect(await saved(page)).toBe(own);
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe("");
+});
+
+test("大字模式: the new controls have 30px text and 60px targets, and pass axe", async ({ page }) => {
+  await sampleResult(page, "xishan_urban_three");
+  await page.getByTestId("elder").click();
+  await page.getByTestId("handover-show").click();
+  const sizes = async (sel) =>
+    page.locator(sel).evaluateAll((els) =>
+      els.filter((e) => e.offsetParent !== null || e.closest("dialog[open]")).map((e) => {
+        const r = e.getBoundingClientRect();
+        return { sel: e.dataset.testid ?? e.className, h: r.height, w: r.width, font: parseFloat(getComputedStyle(e).fontSize) };
+      }),
+    );
+  const controls = await sizes(
+    "[data-testid=next-resident], [data-testid=open-selftest], [data-testid=staff-switch], [data-testid=print], [data-testid=handover-show], [data-testid=handover-copy], [data-testid=handover-link]",
+  );
+  expect(controls.length).toBe(7);
+  for (const c of controls) {
+    expect(c.h, `${c.sel} height`).toBeGreaterThanOrEqual(60);
+    expect(c.w, `${c.sel} width`).toBeGreaterThanOrEqual(60);
+    expect(c.font, `${c.sel} text`).toBeGreaterThanOrEqual(30);
+  }
+  await axe(page);
+  await page.getByTestId("next-resident").click();
+  const inDialog = await sizes("[data-testid=next-confirm] p, [data-testid=next-yes], [data-testid=next-no]");
+  expect(inDialog.length).toBe(3);
+  for (const c of inDialog) {
+    expect(c.font, `${c.sel} text`).toBeGreaterThanOrEqual(30);
+    if (c.sel.startsWith("next-")) expect(c.h, `${c.sel} height`).toBeGreaterThanOrEqual(60);
+  }
+  await axe(page);
+  await page.getByTestId("next-no").click();
+  await page.getByTestId("open-selftest").click();
+  await expect(page.getByTestId("selftest-count")).toBeVisible({ timeout: 30_000 });
+  const count = await sizes("[data-testid=selftest-count], [data-testid=selftest-back], [data-testid=selftest-again]");
+  for (const c of count) expect(c.font, `${c.sel} text`).toBeGreaterThanOrEqual(30);
+  await axe(page);
+});
+
 test.describe("printable summary", () => {
   for (const id of ["xishan_urban_three", "wuding_rural_four", "chuxiong_edge_disabled"]) {
     test(`${id}: print shows the summary only, and the PDF is one A4 page`, async ({ page }) => {
