@@ -343,7 +343,11 @@ test("大字模式: the new controls have 30px text and 60px targets, and pass a
 });
 
 test.describe("printable summary", () => {
-  for (const id of ["xishan_urban_three", "wuding_rural_four", "chuxiong_edge_disabled"]) {
+  // Every sample household fits one page in Chinese (the widest, kunming_migrant_unemployed,
+  // with four "possible" schemes and what to check for each, uses ~93 % of the page).
+  const ALL_SAMPLES = ["xishan_urban_three", "xishan_tekun_elder", "chuxiong_edge_disabled", "wuding_rural_four",
+    "changzhi_medical_costs", "xishan_fire", "chuxiong_found_work", "kunming_migrant_unemployed"];
+  for (const id of ALL_SAMPLES) {
     test(`${id}: print shows the summary only, and the PDF is one A4 page`, async ({ page }) => {
       await sampleResult(page, id);
       const summary = page.getByTestId("print-summary");
@@ -372,6 +376,21 @@ test.describe("printable summary", () => {
       expect(pages.length, "pages in the PDF").toBe(1);
     });
   }
+
+  for (const id of ["xishan_urban_three", "wuding_rural_four"]) test(`${id} in English: one A4 page too`, async ({ page }) => {
+    await sampleResult(page, id);
+    await page.getByTestId("lang").click();
+    await page.emulateMedia({ media: "print" });
+    const summary = page.getByTestId("print-summary");
+    await expect(summary).toBeVisible();
+    await expect(summary).toHaveAttribute("lang", "en");
+    await expect(summary).toContainText("Social assistance checklist");
+    await expect(summary).toContainText("What to bring");
+    await expect(summary).toContainText("This is an estimate, not a decision.");
+    expect(await summary.innerText()).not.toMatch(/[：（）]/);
+    const pdf = (await page.pdf({ format: "A4", printBackground: true })).toString("latin1");
+    expect((pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length, "pages in the PDF").toBe(1);
+  });
 
   test("the print button calls window.print()", async ({ page }) => {
     await sampleResult(page, "xishan_tekun_elder");

@@ -68,6 +68,11 @@ fn parameters_date(ev: &Evaluation) -> String {
         .to_string()
 }
 
+/// `：` in Chinese, `: ` in English.
+fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
 fn sep(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "、",
@@ -92,13 +97,15 @@ fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
     });
     let estimate = s.estimate.as_ref().filter(|_| !per_person).map(|e| {
         format!(
-            "{}（{}）",
+            "{}{}{}{}",
             tf(
                 lang,
                 "print.estimate",
                 &[("amount", &yuan_range(e.monthly_low, e.monthly_high))]
             ),
-            pick(lang, &e.basis)
+            lang.pick("（", " ("),
+            pick(lang, &e.basis),
+            lang.pick("）", ")"),
         )
     });
     html! {
@@ -106,17 +113,17 @@ fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
             data-scheme={s.scheme.code()} data-status={status_code(s.status)}>
             <p class="print-scheme-head">
                 <span aria-hidden="true">{ s.status.icon() }{" "}</span>
-                <strong>{ pick(lang, &s.scheme.label()) }</strong>{ "：" }
+                <strong>{ pick(lang, &s.scheme.label()) }</strong>{ colon(lang) }
                 <strong>{ pick(lang, &s.status.label()) }</strong>
             </p>
             if per_person {
                 <ul class="print-people">
                     { for s.people.iter().filter(|p| p.status != Status::Unlikely).map(|p| html! {
                         <li>
-                            { member_list(h, std::slice::from_ref(&p.member), lang) }{ "：" }
+                            { member_list(h, std::slice::from_ref(&p.member), lang) }{ colon(lang) }
                             { pick(lang, &p.status.label()) }
                             { for p.reasons.first().map(|r| format!(" — {}", pick(lang, &r.text))) }
-                            { for p.estimate.as_ref().map(|e| format!("；{}", tf(lang, "print.estimate",
+                            { for p.estimate.as_ref().map(|e| format!("{}{}", lang.pick("；", "; "), tf(lang, "print.estimate",
                                 &[("amount", &yuan_range(e.monthly_low, e.monthly_high))]))) }
                         </li>
                     }) }
@@ -127,7 +134,7 @@ fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
             { for distance.map(|d| html! { <p>{ d }</p> }) }
             { for estimate.map(|e| html! { <p class="print-estimate">{ e }</p> }) }
             if !s.to_check.is_empty() {
-                <p>{ t(lang, "result.card.to_check") }{ " " }
+                <p>{ t(lang, "result.card.to_check") }{ colon(lang) }
                     { s.to_check.iter().map(|r| pick(lang, &r.text)).collect::<Vec<_>>().join(sep(lang)) }
                 </p>
             }
@@ -173,9 +180,9 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
             </header>
             <h3>{ t(lang, "print.household") }</h3>
             <ul class="print-facts">
-                <li>{ t(lang, "print.region") }{ "：" }{ pick(lang, &ev.region_name) }{ " · " }{ residence }
-                    { " · " }{ t(lang, "print.date") }{ "：" }{ ev.as_of.to_string() }</li>
-                <li>{ t(lang, "print.members") }{ "：" }{ tf(lang, "print.members_count", &[("n", &ev.members_counted.len().to_string()), ("names", &names)]) }</li>
+                <li>{ t(lang, "print.region") }{ colon(lang) }{ pick(lang, &ev.region_name) }{ " · " }{ residence }
+                    { " · " }{ t(lang, "print.date") }{ colon(lang) }{ ev.as_of.to_string() }</li>
+                <li>{ t(lang, "print.members") }{ colon(lang) }{ tf(lang, "print.members_count", &[("n", &ev.members_counted.len().to_string()), ("names", &names)]) }</li>
                 if let Some(i) = income { <li>{ i }</li> }
                 if let Some(s) = ev.dibao_standard_monthly {
                     <li>{ tf(lang, "print.standard", &[("standard", &yuan(s))]) }</li>
@@ -191,25 +198,23 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
                     { tf(lang, "print.others_unlikely", &[("names", &unlikely_names)]) }
                 </p>
             }
+            // The three lists flow through two balanced columns. The hotline is for questions,
+            // not a place to apply: it stays on the result screen.
             <div class="print-columns">
-                <div>
-                    <h3>{ t(lang, "result.next.documents") }</h3>
-                    <ul class="print-list">{ for n.documents.iter().map(|r| html! { <li>{ pick(lang, &r.text) }</li> }) }</ul>
-                </div>
-                <div>
-                    <h3>{ t(lang, "result.next.where") }</h3>
-                    <ul class="print-list">{ for n.channels.iter().map(|c| html! { <li>{ pick(lang, &c.text) }</li> }) }</ul>
-                    <h3>{ t(lang, "result.next.timeline") }</h3>
-                    <ul class="print-list">{ for n.timeline.iter().map(|r| html! { <li>{ pick(lang, &r.text) }</li> }) }</ul>
-                </div>
+                <h3>{ t(lang, "result.next.documents") }</h3>
+                <ul class="print-list">{ for n.documents.iter().map(|r| html! { <li>{ pick(lang, &r.text) }</li> }) }</ul>
+                <h3>{ t(lang, "result.next.where") }</h3>
+                <ul class="print-list">{ for n.channels.iter().filter(|c| c.kind != "hotline").map(|c| html! { <li>{ pick(lang, &c.text) }</li> }) }</ul>
+                <h3>{ t(lang, "result.next.timeline") }</h3>
+                <ul class="print-list">{ for n.timeline.iter().map(|r| html! { <li>{ pick(lang, &r.text) }</li> }) }</ul>
             </div>
             <footer class="print-stamp">
-                <p><strong>{ t(lang, "result.stamp.estimate") }</strong>{ " " }{ pick(lang, &ev.disclaimer) }</p>
-                <p>{ tf(lang, "result.stamp.versions", &[
-                    ("rules", &ev.rules_version),
-                    ("as_of", &ev.as_of.to_string()),
-                    ("params", &parameters_date(ev)),
-                ]) }</p>
+                <p><strong>{ t(lang, "result.stamp.estimate") }</strong>{ " " }{ pick(lang, &ev.disclaimer) }
+                    { " " }{ tf(lang, "result.stamp.versions", &[
+                        ("rules", &ev.rules_version),
+                        ("as_of", &ev.as_of.to_string()),
+                        ("params", &parameters_date(ev)),
+                    ]) }</p>
             </footer>
         </section>
     }
