@@ -268,8 +268,10 @@ mod tests {
 
     #[test]
     fn an_empty_date_is_handed_over_as_the_screening_day() {
-        let mut a = Answers::default();
-        a.region = "530112".into();
+        let mut a = Answers {
+            region: "530112".into(),
+            ..Answers::default()
+        };
         let got = decode(&encode(&a, today()).unwrap()).unwrap().unwrap();
         assert_eq!(got.answers.date, "2024-05-06");
         assert_eq!(got.answers.region, "530112");
