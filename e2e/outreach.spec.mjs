@@ -212,6 +212,20 @@ test.describe("hand-over by QR code", () => {
     await other.close();
   });
 
+  test("under the strict Content-Security-Policy the QR code still shows, with no violation", async ({ page }) => {
+    const refused = [];
+    page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
+    await page.goto("/?csp=strict");
+    await expect(page.getByTestId("app")).toBeVisible();
+    await staffOn(page);
+    await page.getByTestId("sample").selectOption("xishan_urban_three");
+    await page.getByTestId("bar-open").click();
+    const link = await handoverLink(page);
+    expect(link).toContain("?csp=strict#h1=");
+    expect(await decodeQr(page)).toBe(link);
+    expect(refused).toEqual([]);
+  });
+
   test("the copy button puts the link on the clipboard", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await sampleResult(page, "xishan_fire");

@@ -56,18 +56,26 @@ pub fn link(answers: &Answers, today: Date) -> Result<String, HandoverError> {
     ))
 }
 
-/// The QR code of `text` as an SVG `data:` URL, or `None` if it does not fit in a QR code.
-pub fn qr_data_url(text: &str) -> Option<String> {
+/// The QR code of `text` as an SVG `data:` URL and its side in CSS pixels, or `None` if it does
+/// not fit in a QR code. The side is a whole number of pixels per module (at least 4, and about
+/// 300 px), so every module is drawn equally sharp: a phone camera, or jsQR in the tests, reads
+/// it from the screen more reliably than a code scaled by a fraction.
+pub fn qr_image(text: &str) -> Option<(String, u32)> {
     let code =
         qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let modules = code.width() as u32 + 8; // with the quiet zone of 4 modules each side
     let svg = code
         .render::<qrcode::render::svg::Color>()
         .module_dimensions(1, 1)
         .quiet_zone(true)
         .build();
-    Some(format!(
-        "data:image/svg+xml;base64,{}",
-        STANDARD.encode(svg.as_bytes())
+    let side = modules * (300 / modules).max(4);
+    Some((
+        format!(
+            "data:image/svg+xml;base64,{}",
+            STANDARD.encode(svg.as_bytes())
+        ),
+        side,
     ))
 }
 
@@ -122,7 +130,7 @@ pub fn HandoverPanel(p: &HandoverPanelProps) -> Html {
                 <p class="notice" role="alert" data-testid="handover-error">{ e.message(lang) }</p>
             },
             Ok(url) => {
-                let qr = qr_data_url(&url);
+                let qr = qr_image(&url);
                 let copy = {
                     let url = url.clone();
                     let copied = copied.clone();
@@ -134,9 +142,9 @@ pub fn HandoverPanel(p: &HandoverPanelProps) -> Html {
                 });
                 html! {
                     <div class="handover-body">
-                        if let Some(src) = qr {
+                        if let Some((src, side)) = qr {
                             <img class="handover-qr" src={src} alt={t(lang, "handover.qr_alt")}
-                                width="280" height="280" data-testid="handover-qr" />
+                                width={side.to_string()} height={side.to_string()} data-testid="handover-qr" />
                         }
                         <div class="field">
                             <label for={format!("{id}-link")}>{ t(lang, "handover.link_label") }</label>
