@@ -235,6 +235,21 @@ test.describe("hand-over by QR code", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   });
 
+  test("when the browser refuses the clipboard, the link is selected and the user told how to copy", async ({ page }) => {
+    await sampleResult(page, "xishan_fire");
+    const link = await handoverLink(page);
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"));
+    });
+    await page.getByTestId("handover-copy").click();
+    await expect(page.getByTestId("handover-copied")).toContainText("链接已选中");
+    const sel = await page.evaluate(() => {
+      const e = document.activeElement;
+      return { testid: e.dataset.testid, start: e.selectionStart, end: e.selectionEnd, value: e.value };
+    });
+    expect(sel).toEqual({ testid: "handover-link", start: 0, end: link.length, value: link });
+  });
+
   test("with other answers saved, the link asks before replacing them", async ({ page }) => {
     await sampleResult(page, "xishan_urban_three");
     const link = await handoverLink(page);

@@ -14,7 +14,8 @@
 //!   kept aside and the position in the flow (`storage::clear`), a hand-over fragment still in
 //!   the address bar, and speech still being read out; the app then resets its state
 //!   (`Action::Clear`) and remounts the outreach parts, so no message, dialog or link of the
-//!   previous resident remains in the page or in its live regions.
+//!   previous resident remains in the page or in its live regions. The language and 大字模式 are
+//!   the device's settings (the worker's choice) and stay as they are.
 
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;
