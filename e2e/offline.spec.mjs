@@ -214,6 +214,54 @@ test("served from a sub-path (/jiuzhu/): installs there and works offline", asyn
   expect(outside).toEqual([]);
 });
 
+test("under the strict CSP of jiuzhu-csp.txt the worker registers and takes control, no violation", async ({ page }) => {
+  const server = await serve(DIST, await freePort());
+  try {
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(server.origin + "/?csp=strict");
+    expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    await expect(usable(page)).toBeVisible();
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, { timeout: 30_000 });
+    const cdp = await page.context().newCDPSession(page);
+    const { errors } = await cdp.send("Page.getAppManifest");
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("the embedding modes (custom element, iframe, JS API) register no service worker", async ({ page }) => {
+  const server = await serve(DIST, await freePort());
+  const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+  try {
+    await page.goto(server.origin + "/embed-demo/elements.html");
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll("jiuzhu-screener")].every((e) => e.shadowRoot?.querySelector("select, input, button"))
+        )
+      )
+      .toBe(true);
+    await page.goto(server.origin + "/embed-demo/iframe.html");
+    await expect(page.frameLocator("iframe").first().locator("select, input, button").first()).toBeVisible();
+    await page.goto(server.origin + "/embed-demo/api.html");
+    await page.click("#run");
+    await expect(page.locator("#statuses [data-scheme=dibao]")).toHaveAttribute("data-status", "likely");
+    // Give a (wrongly) started registration time to show up.
+    await page.waitForTimeout(1000);
+    expect(await registrations()).toBe(0);
+    // The app's own page does register (so the check above can fail).
+    await loadAndInstall(page, server.origin + "/");
+    expect(await registrations()).toBe(1);
+  } finally {
+    await server.stop();
+  }
+});
+
 // ----- update --------------------------------------------------------------------------------------
 
 test("a new release: banner, reload when ready, answers kept, only the new files, old cache gone", async ({ page }) => {
