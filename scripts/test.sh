@@ -8,7 +8,7 @@
 #   5. end-to-end on the built dist/: Playwright + axe in Debian's Chromium (e2e/), size report
 #      (the offline/PWA test also uses a second build for the sub-path /jiuzhu/)
 # Every step runs even if an earlier one failed; the summary at the end lists each one and the
-# script exits non-zero if any failed. JIUZHU_CLIPPY=1 adds cargo clippy -D warnings.
+# script exits non-zero if any failed. JIUZHU_CLIPPY=1 adds cargo clippy -D warnings (native and wasm32).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,6 +44,8 @@ step "native tests" cargo test --all-targets
 step "doc tests" cargo test --doc
 if [ "${JIUZHU_CLIPPY:-0}" = 1 ]; then
   step "clippy" cargo clippy --all-targets -- -D warnings
+  step "clippy (wasm32: UI and browser tests)" cargo clippy --target wasm32-unknown-unknown \
+    --lib --bins --test browser --test browser_result --test browser_outreach -- -D warnings
 fi
 step "browser tests (wasm32, headless Chromium)" \
   cargo test --target wasm32-unknown-unknown --test browser

@@ -63,7 +63,7 @@ impl Screen {
         let list = self.root.query_selector_all(selector).unwrap();
         (0..list.length())
             .filter_map(|i| list.item(i))
-            .map(|n| wasm_bindgen::JsCast::unchecked_into::<Element>(n))
+            .map(wasm_bindgen::JsCast::unchecked_into::<Element>)
             .collect()
     }
 

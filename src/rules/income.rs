@@ -108,7 +108,7 @@ pub fn member_income(ctx: &Ctx, m: &Member, purpose: Purpose) -> Tally {
     for item in &m.income {
         let label = kind_label(item.kind);
         let (counted, line) = item_counted(ctx, m, item, purpose, &mut t.checks);
-        t.annual = t.annual.add(counted);
+        t.annual += counted;
         t.lines.push((
             text!(
                 format!("{}的{}：{}", m.id, label.zh, line.zh),
@@ -334,7 +334,7 @@ pub fn group_income(ctx: &Ctx, members: &[&Member], purpose: Purpose) -> Tally {
     let mut t = Tally::new();
     for m in members {
         let mt = member_income(ctx, m, purpose);
-        t.annual = t.annual.add(mt.annual);
+        t.annual += mt.annual;
         t.lines.extend(mt.lines);
         t.checks.extend(mt.checks);
     }
@@ -364,7 +364,7 @@ pub fn rigid_deductions(ctx: &Ctx) -> Tally {
             Some(v) if v.is_zero() => {}
             Some(v) => {
                 let a = annual(v, e.period);
-                t.annual = t.annual.add(Range::exact(a));
+                t.annual += Range::exact(a);
                 t.lines.push((
                     text!(
                         format!("扣减{}：{}", zh, amount_text(a).zh),
@@ -374,7 +374,7 @@ pub fn rigid_deductions(ctx: &Ctx) -> Tally {
                 ));
             }
             None => {
-                t.annual = t.annual.add(Range::unknown());
+                t.annual += Range::unknown();
                 t.checks.push(Reason {
                     text: text!(format!("{}金额不清楚", zh), format!("{en}: amount unknown")),
                     source: Some(sources::rigid_deduction()),

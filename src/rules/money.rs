@@ -73,16 +73,6 @@ impl Range {
         }
     }
 
-    pub fn add(self, o: Range) -> Range {
-        Range {
-            low: self.low + o.low,
-            high: match (self.high, o.high) {
-                (Some(a), Some(b)) => Some(a + b),
-                _ => None,
-            },
-        }
-    }
-
     pub fn scale(self, k: Decimal) -> Range {
         Range {
             low: self.low * k,
@@ -146,14 +136,6 @@ impl Tri {
         }
     }
 
-    pub fn not(self) -> Tri {
-        match self {
-            Tri::Yes => Tri::No,
-            Tri::No => Tri::Yes,
-            Tri::Maybe => Tri::Maybe,
-        }
-    }
-
     pub fn and(self, o: Tri) -> Tri {
         match (self, o) {
             (Tri::No, _) | (_, Tri::No) => Tri::No,
@@ -167,6 +149,40 @@ impl Tri {
             (Tri::Yes, _) | (_, Tri::Yes) => Tri::Yes,
             (Tri::No, Tri::No) => Tri::No,
             _ => Tri::Maybe,
+        }
+    }
+}
+
+/// Adding two ranges adds their bounds (an unknown upper bound stays unknown).
+impl std::ops::Add for Range {
+    type Output = Range;
+
+    fn add(self, o: Range) -> Range {
+        Range {
+            low: self.low + o.low,
+            high: match (self.high, o.high) {
+                (Some(a), Some(b)) => Some(a + b),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl std::ops::AddAssign for Range {
+    fn add_assign(&mut self, o: Range) {
+        *self = *self + o;
+    }
+}
+
+/// "Not" of a three-valued answer: unknown stays unknown.
+impl std::ops::Not for Tri {
+    type Output = Tri;
+
+    fn not(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            Tri::Maybe => Tri::Maybe,
         }
     }
 }
@@ -197,7 +213,7 @@ mod tests {
         assert_eq!(Range::exact(d("699.99")).below(d("700")), Tri::Yes);
         assert_eq!(Range::unknown().below(d("700")), Tri::Maybe);
         assert_eq!(
-            Range::exact(d("800")).add(Range::unknown()).below(d("700")),
+            (Range::exact(d("800")) + Range::unknown()).below(d("700")),
             Tri::No
         );
     }

@@ -155,25 +155,25 @@ pub type PortalParams = std::collections::BTreeMap<String, serde_json::Value>;
 pub fn evaluate(a: &Answers, today: Date, portal: &PortalParams) -> Outcome {
     match a.to_household() {
         Err(errors) => Outcome::Invalid(Rc::new(errors)),
-        Ok(mut h) => match {
+        Ok(mut h) => {
             for (name, value) in portal {
                 h.params
                     .entry(name.clone())
                     .or_insert_with(|| value.clone());
             }
-            evaluate_on(&h, today)
-        } {
-            Ok(ev) => Outcome::Evaluated {
-                household: Rc::new(h),
-                evaluation: Rc::new(ev),
-            },
-            Err(e) => Outcome::Refused(Rc::new(FieldError {
-                field: e.field,
-                blank: false,
-                zh: e.message_zh,
-                en: e.message_en,
-            })),
-        },
+            match evaluate_on(&h, today) {
+                Ok(ev) => Outcome::Evaluated {
+                    household: Rc::new(h),
+                    evaluation: Rc::new(ev),
+                },
+                Err(e) => Outcome::Refused(Rc::new(FieldError {
+                    field: e.field,
+                    blank: false,
+                    zh: e.message_zh,
+                    en: e.message_en,
+                })),
+            }
+        }
     }
 }
 

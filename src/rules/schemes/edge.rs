@@ -30,7 +30,7 @@ pub fn evaluate(
     let n = ctx.size();
     let mut v = Verdict::new();
     v.test(
-        dibao.verdict.tri.not(),
+        !dibao.verdict.tri,
         match dibao.verdict.tri {
             crate::rules::money::Tri::Yes => text!(
                 "家庭符合低保条件，不再认定为边缘家庭",

@@ -30,7 +30,7 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
     );
     match std {
         Some(s) => {
-            let above = net.below(s.annual * ctx.size()).not();
+            let above = !net.below(s.annual * ctx.size());
             v.test(
                 above,
                 match above {

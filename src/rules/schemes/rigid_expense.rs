@@ -39,9 +39,9 @@ pub fn rigid_expenses(ctx: &Ctx, std: Option<Standard>) -> (Range, Vec<Reason>) 
         (&e.other, "其他必需支出", "other necessary costs"),
     ] {
         match f.get() {
-            Some(v) => total = total.add(Range::exact(annual(v, e.period))),
+            Some(v) => total += Range::exact(annual(v, e.period)),
             None => {
-                total = total.add(Range::unknown());
+                total += Range::unknown();
                 checks.push(Reason {
                     text: text!(format!("{zh}金额不清楚"), format!("{en}: amount unknown")),
                     source: Some(sources::rigid_definition()),
@@ -50,7 +50,7 @@ pub fn rigid_expenses(ctx: &Ctx, std: Option<Standard>) -> (Range, Vec<Reason>) 
         }
     }
     if let Some(s) = std {
-        total = total.add(Range::exact(s.annual * ctx.size()));
+        total += Range::exact(s.annual * ctx.size());
     }
     (total, checks)
 }
@@ -65,7 +65,7 @@ pub fn evaluate(
     let n = ctx.size();
     let mut v = Verdict::new();
     v.checks(hi.gross.checks.iter().cloned());
-    let not_lower = dibao_tri.not().and(edge.verdict.tri.not());
+    let not_lower = (!dibao_tri).and(!edge.verdict.tri);
     v.test(
         not_lower,
         match not_lower {

@@ -120,7 +120,7 @@ pub fn evaluate(
     let mut household = Verdict::new();
     // Not dibao as a whole household (on income).
     household.test(
-        dibao.income.not(),
+        !dibao.income,
         text!(
             "整户不符合低保收入条件",
             "the household as a whole is not under the dibao line",

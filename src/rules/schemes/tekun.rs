@@ -11,6 +11,7 @@
 //!    on dibao and 60+; 70+ with income below the local disposable income and property within
 //!    the rules; severely disabled with the same tests; without civil capacity, missing or in
 //!    prison, with the property test.
+//!
 //! Estimate: basic living standard (≥ 1.3 × the urban dibao standard, seed 000) + the care
 //! allowance tier for the person's self-care ability, at home unless they ask for an institution.
 

@@ -44,7 +44,7 @@ pub fn scheme_card(lang: Lang, h: &Household, s: &SchemeResult, id_prefix: &str)
                 <h4 id={heading_id}>{ pick(lang, &s.scheme.label()) }</h4>
                 { status_badge(lang, s.status) }
                 // Per-person schemes list each person's reasons below; the summary would repeat them.
-                if !(per_person && !unlikely) {
+                if !per_person || unlikely {
                     <p class="result-summary">{ pick(lang, &s.summary) }</p>
                 }
                 { for s.distance.as_ref().map(|d| distance(lang, d)) }
