@@ -6,7 +6,10 @@
 // /portal/jiuzhu/ (a portal hosting the build in a folder), and a page requested with
 // ?csp=strict, or any embed-demo/csp*.html, gets the Content-Security-Policy header written
 // for it in dist/jiuzhu-csp.txt (index.html, embed.html, else "host").
+// With SERVE_GZIP=1 in the environment, text and wasm go out gzip-compressed (level 9) to a
+// browser that accepts it, as any production web server would send them (scripts/lighthouse.sh).
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -54,11 +57,17 @@ createServer(async (req, res) => {
     let path = normalize(join(root, decodeURIComponent(pathname)));
     if (!path.startsWith(root)) throw new Error("outside root");
     if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
-    const body = await readFile(path);
+    let body = await readFile(path);
     const csp = await cspFor(path, url);
+    const gzip =
+      process.env.SERVE_GZIP === "1" &&
+      /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") &&
+      !/\.(png|jpe?g|webp)$/.test(path);
+    if (gzip) body = gzipSync(body, { level: 9 });
     res.writeHead(200, {
       "content-type": types[extname(path)] ?? "application/octet-stream",
       "content-length": body.length,
+      ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
       "cache-control": "no-store",
       ...(csp ? { "content-security-policy": csp } : {}),
     });

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (Trunk.toml) for portal embedding (docs/embedding.md). In the staged
+# Run by scripts/trunk-post-build.sh (Trunk's post_build hook) for portal embedding (docs/embedding.md). In the staged
 # build it writes, next to Trunk's hashed files:
 #   jiuzhu.js              the stable, unhashed entry module: imports this build's hashed
 #                          wasm-bindgen glue, initialises the wasm, re-exports the JS API
@@ -16,9 +16,8 @@
 # Trunk's copy-dir/copy-file are <link>s in index.html, which other parts of the project own,
 # and would hash nothing here anyway; so the copies are made here.
 #
-# Trunk runs the post_build hooks of Trunk.toml *concurrently*: scripts/trunk-post-build.sh
-# may still be rewriting index.html when this starts. Everything except the CSP hash depends
-# only on file names; the hash is taken once index.html has stopped changing (see below).
+# It runs after scripts/trunk-post-build.sh has finished editing index.html's inline script, so
+# the CSP hash is of the final script.
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 src="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/www"
@@ -42,8 +41,7 @@ const wasm = one(/^jiuzhu-app-[0-9a-f]+_bg\.wasm$/, "jiuzhu-app-*_bg.wasm");
 const glue = one(/^jiuzhu-app-[0-9a-f]+\.js$/, "jiuzhu-app-*.js");
 const sha = (text, enc = "hex") => createHash("sha256").update(text).digest(enc);
 
-// The app's stylesheets, in the order index.html links them (Trunk has hashed their names;
-// the links themselves are not touched by the other post_build hook).
+// The app's stylesheets, in the order index.html links them (Trunk has hashed their names).
 const indexHtml = await readFile(join(dir, "index.html"), "utf8");
 const styles = [...indexHtml.matchAll(/<link\b[^>]*>/gi)]
   .map(([tag]) => tag)
@@ -106,17 +104,9 @@ for (const f of ["jiuzhu-screener.js", "jiuzhu-frame.js"]) {
 }
 await cp(join(src, "embed-demo"), join(dir, "embed-demo"), { recursive: true });
 
-// The CSP. Wait until index.html has been unchanged for a second (the other post_build hook
-// edits it in milliseconds), at most 30 s, then hash each inline <script>.
-const index = join(dir, "index.html");
-let html = indexHtml;
-for (let stable = 0, waited = 0; stable < 4; waited++) {
-  if (waited > 120) fail("index.html kept changing for 30 s");
-  await new Promise((r) => setTimeout(r, 250));
-  const now = await readFile(index, "utf8");
-  stable = now === html ? stable + 1 : 0;
-  html = now;
-}
+// The CSP: the hash of each inline <script> of index.html (final: trunk-post-build.sh has made
+// its edits before running this).
+const html = indexHtml;
 const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
   .filter(([, attrs]) => !/\bsrc\s*=/.test(attrs))
   .map(([, , body]) => `'sha256-${sha(body, "base64")}'`);

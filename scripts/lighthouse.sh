@@ -16,7 +16,8 @@ PORT="${LH_PORT:-8097}"
 [ -f "$DIST/index.html" ] || { echo "lighthouse.sh: no $DIST/index.html (run trunk build --release)" >&2; exit 1; }
 OUT="target/lighthouse"
 mkdir -p "$OUT"
-node e2e/serve.mjs "$DIST" "$PORT" >/dev/null &
+# Served gzip-compressed, as a production web server would (e2e/serve.mjs).
+SERVE_GZIP=1 node e2e/serve.mjs "$DIST" "$PORT" >/dev/null &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done

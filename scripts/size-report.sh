@@ -34,3 +34,24 @@ if [ "$have_brotli" = 1 ]; then
 else
   printf '%-52s %10d %10d %10s\n' "TOTAL wasm + js" "$tot_raw" "$tot_gz" "n/a"
 fi
+
+# The first screen (the budget in BENCHMARKS.md, "App size"): index.html and the HTML, JS, wasm
+# and CSS files it names — what a resident's phone downloads before the first question shows.
+# (The manifest and the apple-touch icon are left out: the browser fetches them on its own
+# schedule, not for the first paint.)
+first=("index.html")
+while IFS= read -r ref; do
+  f="${ref#/}"
+  [ -f "$DIST/$f" ] && first+=("$f")
+done < <(grep -oE '[A-Za-z0-9_./-]+\.(css|js|wasm)' "$DIST/index.html" | sed -E 's|^.*/||' | sort -u)
+f_raw=0
+f_gz=0
+f_br=0
+for f in "${first[@]}"; do
+  f_raw=$((f_raw + $(wc -c <"$DIST/$f")))
+  f_gz=$((f_gz + $(gzip -9c "$DIST/$f" | wc -c)))
+  [ "$have_brotli" = 1 ] && f_br=$((f_br + $(brotli -q 11 -c "$DIST/$f" | wc -c)))
+done
+[ "$have_brotli" = 1 ] || f_br="n/a"
+printf '%-52s %10d %10d %10s\n' "FIRST SCREEN (${#first[@]} files)" "$f_raw" "$f_gz" "$f_br"
+printf 'first screen gzip: %d KiB (budget 200 KiB)\n' "$((f_gz / 1024))"
