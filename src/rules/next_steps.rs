@@ -185,12 +185,23 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
             source: Some(ctx.param("public_notice_days").source()),
         });
     }
-    timeline.push(doc(
-        "遇到紧急情况的，可以先行给予临时救助，事后补办手续",
-        "in an emergency, temporary relief can be paid first and the paperwork completed afterwards",
-        "关于进一步加强和改进临时救助工作的意见（2018）",
-        "急难型临时救助 先行救助",
-    ));
+    // 先行救助: where the region sets a time limit (Diqing: 48 hours, 迪办发〔2021〕26号 四（九）),
+    // it is named; elsewhere no time limit has been found, so none is promised.
+    match days("emergency_relief_first_within_hours") {
+        Some(h) => timeline.push(Reason {
+            text: Text::new(
+                format!("遭遇突发事件的（急难型临时救助），{h} 小时内先行救助，事后补办手续"),
+                format!("after a sudden event (emergency relief), help is paid first within {h} hours and the paperwork completed afterwards"),
+            ),
+            source: Some(ctx.param("emergency_relief_first_within_hours").source()),
+        }),
+        None => timeline.push(doc(
+            "遇到紧急情况的，可以先行给予临时救助，事后补办手续（时限以当地规定为准）",
+            "in an emergency, temporary relief can be paid first and the paperwork completed afterwards (how soon depends on local rules)",
+            "关于进一步加强和改进临时救助工作的意见（2018）",
+            "急难型临时救助 先行救助",
+        )),
+    }
 
     let rights_and_duties = vec![
         doc("如实申报家庭人口、收入和财产；不如实申报的，将停止救助并追回已发款物", "report household members, income and property truthfully; otherwise assistance stops and payments are reclaimed", INTERIM, "第十一条、第六十八条"),

@@ -118,6 +118,7 @@ fn value_text(lang: Lang, v: &serde_json::Value, unit: &str) -> String {
             "result.unit.per_household_month",
             &[("amount", &yuan(n))],
         ),
+        "hours" => tf(lang, "result.unit.hours", &[("n", &plain)]),
         "days" => tf(lang, "result.unit.days", &[("n", &plain)]),
         "months" => tf(lang, "result.unit.months", &[("n", &plain)]),
         "years" => tf(lang, "result.unit.years", &[("n", &plain)]),
