@@ -204,6 +204,14 @@ fn item_counted(
                             yuan_en(a)
                         ),
                     );
+                } else if a > Decimal::ZERO {
+                    // 扣除必要的就业成本 is national; the amount is set locally. Where it is not
+                    // published, wages are counted in full (the cautious reading) and the
+                    // calculation trace says so.
+                    text = text!(
+                        format!("{}（当地就业成本扣除标准未公布，未扣除）", text.zh),
+                        format!("{} (the local deduction for costs of working is not published: none deducted)", text.en),
+                    );
                 }
             }
             (Range::exact(a), text)
