@@ -5,7 +5,7 @@
 //   npx playwright test e2e/embed.spec.mjs
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -282,6 +282,24 @@ test.describe("custom element <jiuzhu-screener>", () => {
     expect(events.kept).toBe("620602");
     expect(events.got).toEqual([expect.objectContaining({ field: "region", problem: "unknown_region" })]);
     expect(errors.filter((e) => !e.includes("999999"))).toEqual([]);
+  });
+
+  test("staff mode: the self-test reads its cases from jiuzhu's folder, not the portal page's", async ({ page }) => {
+    // The demo portal page is in embed-demo/; jiuzhu's files (selftest-cases.json among them)
+    // are one folder up. The element tells the screener where it was loaded from (filesBase).
+    const fetched = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    const base = await page.evaluate(() => document.getElementById("wuwei").screener.options.filesBase);
+    expect(new URL(base).pathname).toBe("/");
+    await page.locator("#wuwei [data-testid=open-selftest]").click();
+    const cases = readdirSync(new URL("../tests/golden/", import.meta.url)).filter((f) => f.endsWith(".json")).length;
+    const count = page.locator("#wuwei [data-testid=selftest-count]");
+    await expect(count).toHaveAttribute("data-pass", String(cases), { timeout: 30_000 });
+    await expect(count).toHaveAttribute("data-total", String(cases));
+    expect(fetched).toContain("/selftest-cases.json");
+    expect(fetched.filter((p) => p.startsWith("/embed-demo/selftest"))).toEqual([]);
   });
 
   test("portal standards reach the on-screen screener: used, credited to the portal, and changeable", async ({ page }) => {

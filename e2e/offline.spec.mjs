@@ -148,7 +148,7 @@ test("installable: manifest (name, zh-CN, standalone, icons), no installability 
   }
 });
 
-test("precache = exactly the files index.html loads, plus the manifest and its icons", async ({ page }) => {
+test("precache = exactly the files index.html loads, plus the manifest and its icons and the self-test's cases", async ({ page }) => {
   const server = await serve(DIST, await freePort());
   try {
     await loadAndInstall(page, server.origin + "/");
@@ -160,7 +160,13 @@ test("precache = exactly the files index.html loads, plus the manifest and its i
       return urls.sort();
     });
     const manifest = JSON.parse(readFileSync(join(DIST, "manifest.webmanifest"), "utf8"));
-    const expected = ["/index.html", "/manifest.webmanifest", ...hashedNames(DIST).map((n) => "/" + n), ...manifest.icons.map((i) => "/" + i.src)];
+    const expected = [
+      "/index.html",
+      "/manifest.webmanifest",
+      "/selftest-cases.json",
+      ...hashedNames(DIST).map((n) => "/" + n),
+      ...manifest.icons.map((i) => "/" + i.src),
+    ];
     expect(cached).toEqual([...new Set(expected)].sort());
     // Every file of the page (Trunk's hashed ones) is among them; nothing of the embedding kit.
     expect(cached.some((u) => /_bg\.wasm$/.test(u))).toBe(true);
@@ -188,6 +194,16 @@ test("after one visit the app works with the network off (and no server at all)"
   await again.goto(server.origin + "/");
   await expect(again.getByTestId("app")).toHaveAttribute("data-step", "result");
   await expectResult(again, "tekun", "很可能符合");
+  // The self-test reads its cases (selftest-cases.json, not in the wasm) from the offline cache.
+  const selftest = await context.newPage();
+  selftest.on("response", (r) => {
+    if (!r.fromServiceWorker() && !r.url().startsWith("data:")) fromNetwork.push(r.url());
+  });
+  await selftest.goto(server.origin + "/#selftest");
+  const cases = readdirSync(new URL("../tests/golden/", import.meta.url)).filter((f) => f.endsWith(".json")).length;
+  await expect(selftest.getByTestId("selftest-count")).toHaveAttribute("data-pass", String(cases), { timeout: 30_000 });
+  await expect(selftest.getByTestId("selftest-count")).toHaveAttribute("data-total", String(cases));
+  expect(fromNetwork).toEqual([]);
 });
 
 test("served from a sub-path (/jiuzhu/): installs there and works offline", async ({ page, context }) => {

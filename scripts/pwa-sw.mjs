@@ -4,7 +4,8 @@
 //
 // What is precached: exactly the files the app's page needs, read from this build's index.html
 // (Trunk's hashed CSS, JS glue, wasm and initializer; sw-register.js; the web app manifest and
-// the icons it names) plus index.html itself — and only files that exist in the build. Not the
+// the icons it names) plus index.html itself, and the self-test's selftest-cases.json — and only
+// files that exist in the build. Not the
 // portal-embedding files (jiuzhu.js, embed.html, embed-demo/...): a portal caches its own page.
 // A missing file named by index.html or the manifest fails the build.
 //
@@ -97,6 +98,8 @@ for (const manifest of [...files].filter((f) => f.endsWith(".webmanifest"))) {
   const json = JSON.parse(readFileSync(join(dir, manifest), "utf8"));
   for (const icon of json.icons ?? []) add(posix.join(posix.dirname(manifest), icon.src), manifest);
 }
+// The self-test's golden cases (scripts/selftest-cases.mjs): read by the app, not named by the page.
+add("selftest-cases.json", "the self-test (src/ui/self_test.rs)");
 if (![...files].some((f) => f.endsWith("_bg.wasm"))) fail("index.html names no *_bg.wasm (Trunk's loader changed?)");
 if (files.has("sw.js")) fail("index.html must not name sw.js (it is not precached)");
 

@@ -5,7 +5,8 @@
 #     in the staged index.html to the size of the final .wasm.
 #  2. The files for portals (scripts/embed-post-build.sh; its CSP hashes index.html's inline
 #     script, so it runs after the edit above).
-#  3. The service worker for offline use (scripts/pwa-sw.mjs).
+#  3. The golden cases for the self-test screen, selftest-cases.json (scripts/selftest-cases.mjs).
+#  4. The service worker for offline use (scripts/pwa-sw.mjs; it precaches the cases too).
 # (Trunk runs the hooks of one stage concurrently; one hook keeps these in order.)
 #
 # Trunk's <link rel=preload> of the wasm stays: the download starts with the page. Deferring it
@@ -30,6 +31,9 @@ grep -q "${name}', ${size}," "$html" || {
 
 # Portal embedding (docs/embedding.md).
 bash "$(dirname "${BASH_SOURCE[0]}")/embed-post-build.sh"
+
+# The self-test's cases (src/ui/self_test.rs reads them; not in the wasm).
+node "$(dirname "${BASH_SOURCE[0]}")/selftest-cases.mjs" "$dir"
 
 # Offline use (PWA): the service worker sw.js with this build's precache list (scripts/pwa-sw.mjs).
 # After the edit above: index.html's bytes are part of the list.

@@ -274,6 +274,9 @@ pub struct EmbedOptions {
     pub storage_key: String,
     /// The portal's own standards, in the household `params` form (validated).
     pub params: serde_json::Map<String, serde_json::Value>,
+    /// `filesBase`: the folder jiuzhu's files are served from, an absolute http(s) URL ending in
+    /// `/` (the custom element passes its own; the self-test reads its cases from there).
+    pub files_base: Option<String>,
 }
 
 /// The longest storage key accepted.
@@ -424,6 +427,23 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
         rules::validate::check_in_force(&checked, h.as_of.unwrap_or_else(Date::today))
             .map_err(|e| (e, "not_in_force"))?;
     }
+    let files_base = opt_string(obj, "filesBase")?;
+    if let Some(b) = &files_base {
+        let ok = (b.starts_with("https://") || b.starts_with("http://"))
+            && b.ends_with('/')
+            && b.len() <= 2000
+            && !b.chars().any(|c| c.is_whitespace() || c == '"' || c == '<');
+        if !ok {
+            return Err((
+                InputError::new(
+                    "filesBase",
+                    "文件位置须为以 / 结尾的 http(s) 网址",
+                    "filesBase must be an http(s) URL ending in /",
+                ),
+                "invalid",
+            ));
+        }
+    }
     Ok(EmbedOptions {
         region,
         lang,
@@ -431,6 +451,7 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
         date,
         storage_key,
         params,
+        files_base,
     })
 }
 
@@ -466,6 +487,7 @@ fn options_value(o: &EmbedOptions) -> JsValue {
         "date": o.date.map(|d| d.to_string()),
         "storageKey": o.storage_key,
         "params": o.params,
+        "filesBase": o.files_base,
     }))
 }
 
@@ -590,6 +612,7 @@ fn ui_options(o: &EmbedOptions, cbs: &Callbacks) -> crate::ui::Options {
         on_result,
         on_apply,
         params: Rc::new(o.params.clone().into_iter().collect()),
+        files_base: o.files_base.clone(),
     }
 }
 

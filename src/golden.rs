@@ -1,9 +1,10 @@
 //! Golden policy cases (`tests/golden/*.json`): households whose expected results were worked
 //! out by hand from the cited rule, and the runner that compares them with the engine.
 //!
-//! The cases are embedded (build.rs, `GOLDEN_FILES`), so the same runner serves the native test
-//! (`tests/golden.rs`) and the browser self-test page: no file system, no network, and no
-//! dependence on today's date — every case sets `household.as_of` and it is passed explicitly.
+//! The cases are embedded (build.rs, `GOLDEN_FILES`) for the native test (`tests/golden.rs`) and
+//! the browser tests; the app's self-test page runs the same runner on the copy of the cases the
+//! build writes next to the app (`selftest-cases.json`, scripts/selftest-cases.mjs), so the app's
+//! wasm does not carry them. No file system, and no dependence on today's date — every case sets `household.as_of` and it is passed explicitly.
 //! The case format is documented in `tests/golden/README.md`.
 //!
 //! A case only states the fields its author worked out; the runner checks exactly those and

@@ -135,10 +135,20 @@ fn hash() -> String {
 
 // ---- self-test ------------------------------------------------------------------------------
 
+/// The golden cases as the self-test reads them from `selftest-cases.json`.
+fn golden_cases() -> std::rc::Rc<self_test::Cases> {
+    std::rc::Rc::new(
+        golden::all()
+            .into_iter()
+            .map(|(id, json)| (id.to_string(), json.to_string()))
+            .collect(),
+    )
+}
+
 /// Every golden case passes in the browser, through the runner the self-test screen uses.
 #[wasm_bindgen_test]
 fn every_golden_case_passes_in_wasm() {
-    let report = self_test::run();
+    let report = self_test::run(&golden_cases());
     assert!(report.cases.len() >= 100, "{} cases", report.cases.len());
     assert_eq!(report.cases.len(), golden::all().len());
     let failing: Vec<_> = report
@@ -158,6 +168,8 @@ async fn self_test_screen_shows_every_case_passing() {
         root.clone(),
         SelfTestProps {
             on_back: yew::Callback::noop(),
+            cases_url: "unused.json".into(),
+            cases: Some(golden_cases()),
         },
     )
     .render();
@@ -184,6 +196,49 @@ async fn self_test_screen_shows_every_case_passing() {
         count.text_content().unwrap()
     );
     assert!(query(&root, "[data-testid=selftest-failures]").is_none());
+    app.destroy();
+    root.remove();
+}
+
+/// The file the build writes (scripts/selftest-cases.mjs: `{"id": case, …}`) reads back as the
+/// same cases, exact numbers included; an empty or damaged file is refused.
+#[wasm_bindgen_test]
+fn the_cases_file_reads_back_exactly() {
+    let text = format!(
+        "{{{}}}",
+        golden::all()
+            .iter()
+            .map(|(id, json)| format!("{id:?}:{}", json.trim()))
+            .collect::<Vec<_>>()
+            .join(",\n")
+    );
+    let cases = self_test::parse_cases(&text).expect("reads");
+    assert_eq!(cases.len(), golden::all().len());
+    let report = self_test::run(&cases);
+    assert_eq!(report.passed(), cases.len());
+    assert!(self_test::parse_cases("{}").is_err());
+    assert!(self_test::parse_cases("{\"a\": ").is_err());
+}
+
+/// When the cases cannot be read (offline before the app was ever cached, a portal that did not
+/// copy the file), the screen says so in words instead of "0 / 0".
+#[wasm_bindgen_test]
+async fn self_test_says_when_the_cases_cannot_be_read() {
+    let root = mount_point();
+    let app = yew::Renderer::<SelfTest>::with_root_and_props(
+        root.clone(),
+        SelfTestProps {
+            on_back: yew::Callback::noop(),
+            cases_url: "no-such-selftest-cases.json".into(),
+            cases: None,
+        },
+    )
+    .render();
+    let failed = wait_for(&root, "[data-testid=selftest-load-failed]", 20).await;
+    let text = failed.text_content().unwrap();
+    assert!(text.contains("无法读取测试用例"), "{text}");
+    assert!(text.contains("selftest-cases.json"), "{text}");
+    assert!(query(&root, "[data-testid=selftest-count]").is_none());
     app.destroy();
     root.remove();
 }

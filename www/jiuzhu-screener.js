@@ -90,6 +90,8 @@ export class JiuzhuScreener extends HTMLElement {
       storageKey:
         attr("storage-key") ?? (this.id ? `jiuzhu:${this.id}` : `jiuzhu:screener-${this.#number}`),
       params: this.#params ?? undefined,
+      // This copy's folder: the self-test (staff mode) reads selftest-cases.json from it.
+      filesBase: new URL(".", here).href,
       onResult: (statuses) => this.#emit("jiuzhu-result", statuses),
       // The app shows its "apply" button only if the portal asked for it (and listens).
       onApply: this.hasAttribute("apply")

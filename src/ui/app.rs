@@ -252,7 +252,12 @@ pub fn App(o: &Options) -> Html {
     };
     let main_id = format!("{}-main", ui.prefix);
     let content = if *selftest {
-        html! { <self_test::SelfTest on_back={show_selftest.reform(|_| false)} /> }
+        let cases_url = format!(
+            "{}{}",
+            o.files_base.as_deref().unwrap_or(""),
+            self_test::CASES_FILE
+        );
+        html! { <self_test::SelfTest on_back={show_selftest.reform(|_| false)} cases_url={cases_url} /> }
     } else {
         html! {
         <>

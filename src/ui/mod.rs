@@ -109,6 +109,11 @@ pub struct Options {
     /// The host portal's own standards (household `params` form), validated by the embedding API.
     #[prop_or_default]
     pub params: Rc<state::PortalParams>,
+    /// The folder this copy's files are served from (ending in `/`), when the page is not in it:
+    /// a portal's page with the custom element. The self-test reads its cases from there.
+    /// `None`: the page's own folder (the app, the iframe page).
+    #[prop_or_default]
+    pub files_base: Option<String>,
 }
 
 impl Default for Options {
@@ -124,6 +129,7 @@ impl Default for Options {
             on_result: None,
             on_apply: None,
             params: Rc::default(),
+            files_base: None,
         }
     }
 }

@@ -1,8 +1,15 @@
-//! The self-test screen (自检): every golden case of the project (`tests/golden/*.json`, embedded
-//! in the wasm by build.rs) run in the browser through [`crate::golden::check`] — the same runner
-//! as the native test — against the rules compiled into this copy. It shows how many pass and,
-//! for any failure, the case and every mismatch, so a portal or a worker can check that this
-//! copy computes correctly. No network, and the resident's answers are not touched.
+//! The self-test screen (自检): every golden case of the project (`tests/golden/*.json`) run in
+//! the browser through [`crate::golden::check`] — the same runner as the native test — against
+//! the rules compiled into this copy. It shows how many pass and, for any failure, the case and
+//! every mismatch, so a portal or a worker can check that this copy computes correctly. The
+//! resident's answers are not touched.
+//!
+//! The cases are not in the wasm (158 KB of JSON, 27 KB gzip, that every resident would download
+//! for a screen only staff open): the build writes them next to the app as
+//! [`CASES_FILE`] (scripts/selftest-cases.mjs), the service worker precaches it with the app's
+//! other files, and this screen reads it when it opens — from the offline cache once the app is
+//! installed. Nothing is sent anywhere. Tests can hand the cases in directly
+//! ([`SelfTestProps::cases`]).
 //!
 //! Opened from staff mode, or by loading the app with `#selftest` (or `?selftest`) in its
 //! address. The count is announced through a `role="status"` live region when the run ends.
@@ -61,18 +68,66 @@ fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Runs every golden case (synchronously).
-pub fn run() -> Report {
-    let start = now();
-    let cases = golden::all()
+/// The file of golden cases the build writes next to the app (scripts/selftest-cases.mjs): one
+/// JSON object, case id → the case file's contents.
+pub const CASES_FILE: &str = "selftest-cases.json";
+
+/// The cases to run, as `(id, case JSON)`.
+pub type Cases = Vec<(String, String)>;
+
+/// Reads [`CASES_FILE`]'s text: every case, sorted by id.
+pub fn parse_cases(text: &str) -> Result<Cases, String> {
+    let map: std::collections::BTreeMap<String, serde_json::Value> =
+        serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if map.is_empty() {
+        return Err("no cases".into());
+    }
+    Ok(map
         .into_iter()
+        .map(|(id, case)| (id, case.to_string()))
+        .collect())
+}
+
+/// Fetches and reads [`CASES_FILE`] from `url`.
+async fn load(url: &str) -> Result<Cases, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let err = |e: wasm_bindgen::JsValue| {
+        e.as_string()
+            .or_else(|| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "network error".into())
+    };
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(err)?
+        .dyn_into()
+        .map_err(err)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(err)?)
+        .await
+        .map_err(err)?
+        .as_string()
+        .unwrap_or_default();
+    parse_cases(&text)
+}
+
+/// Runs every case (synchronously).
+pub fn run(cases: &[(String, String)]) -> Report {
+    let start = now();
+    let cases = cases
+        .iter()
         .map(|(id, json)| {
             let (title_zh, title_en) = match golden::parse(json) {
                 Ok(c) => (c.title_zh, c.title_en),
-                Err(_) => (id.to_string(), id.to_string()),
+                Err(_) => (id.clone(), id.clone()),
             };
             CaseResult {
-                id: id.to_string(),
+                id: id.clone(),
                 title_zh,
                 title_en,
                 problems: golden::check(json).err().unwrap_or_default(),
@@ -100,21 +155,49 @@ async fn next_frame() {
 pub struct SelfTestProps {
     /// Back to the screening.
     pub on_back: Callback<()>,
+    /// Where [`CASES_FILE`] is (relative to the page, or absolute): the app's own folder by
+    /// default; a portal's custom element passes the folder its files come from.
+    #[prop_or_else(|| CASES_FILE.into())]
+    pub cases_url: AttrValue,
+    /// The cases themselves (tests): then nothing is fetched.
+    #[prop_or_default]
+    pub cases: Option<Rc<Cases>>,
+}
+
+/// Where the run is.
+#[derive(Clone, PartialEq)]
+enum Run {
+    Loading,
+    Running(usize),
+    Done(Rc<Report>),
+    LoadFailed(String),
 }
 
 #[component]
 pub fn SelfTest(p: &SelfTestProps) -> Html {
     let ui = use_ui();
     let lang = ui.lang;
-    let report = use_state(|| None::<Rc<Report>>);
+    let run_state = use_state(|| Run::Loading);
     let runs = use_state(|| 0u32);
     {
-        let report = report.clone();
+        let run_state = run_state.clone();
+        let given = p.cases.clone();
+        let url = p.cases_url.to_string();
         use_effect_with(*runs, move |_| {
-            report.set(None);
+            run_state.set(Run::Loading);
             wasm_bindgen_futures::spawn_local(async move {
-                next_frame().await;
-                report.set(Some(Rc::new(run())));
+                let cases = match given {
+                    Some(c) => Ok((*c).clone()),
+                    None => load(&url).await,
+                };
+                match cases {
+                    Err(e) => run_state.set(Run::LoadFailed(e)),
+                    Ok(cases) => {
+                        run_state.set(Run::Running(cases.len()));
+                        next_frame().await;
+                        run_state.set(Run::Done(Rc::new(run(&cases))));
+                    }
+                }
             });
         });
     }
@@ -122,30 +205,36 @@ pub fn SelfTest(p: &SelfTestProps) -> Html {
         let runs = runs.clone();
         Callback::from(move |_: MouseEvent| runs.set(*runs + 1))
     };
-    let total = golden::all().len().to_string();
+    let busy = matches!(*run_state, Run::Loading | Run::Running(_));
     let id = ui.id("selftest");
     html! {
         <section class="self-test" aria-labelledby={format!("{id}-h")} data-testid="selftest">
             <h2 id={format!("{id}-h")}>{ t(lang, "selftest.title") }</h2>
             <p>{ t(lang, "selftest.explain") }</p>
             <div role="status" data-testid="selftest-status">
-                { match &*report {
-                    None => html! { <p>{ tf(lang, "selftest.running", &[("total", &total)]) }</p> },
-                    Some(r) => summary(lang, r),
+                { match &*run_state {
+                    Run::Loading => html! { <p>{ t(lang, "selftest.loading") }</p> },
+                    Run::Running(n) => html! { <p>{ tf(lang, "selftest.running", &[("total", &n.to_string())]) }</p> },
+                    Run::Done(r) => summary(lang, r),
+                    Run::LoadFailed(e) => html! {
+                        <p class="error" data-testid="selftest-load-failed">
+                            { tf(lang, "selftest.load_failed", &[("file", CASES_FILE), ("detail", e)]) }
+                        </p>
+                    },
                 } }
             </div>
-            if let Some(r) = &*report {
+            if let Run::Done(r) = &*run_state {
                 { failures(lang, r, &id) }
                 <p class="hint" data-testid="selftest-details">{ tf(lang, "selftest.details", &[
                     ("rules", RULES_VERSION),
-                    ("ms", &format!("{:.0}", r.millis)),
+                    ("ms", &format!("{}", r.millis.round() as i64)),
                 ]) }</p>
             }
             <div class="nav-buttons">
                 <button type="button" class="secondary" onclick={p.on_back.reform(|_| ())} data-testid="selftest-back">
                     <span aria-hidden="true">{"‹ "}</span>{ t(lang, "selftest.back") }
                 </button>
-                <button type="button" class="primary" onclick={again} disabled={report.is_none()} data-testid="selftest-again">
+                <button type="button" class="primary" onclick={again} disabled={busy} data-testid="selftest-again">
                     { t(lang, "selftest.again") }
                 </button>
             </div>
