@@ -2,8 +2,12 @@
 // resident would. Shared by the end-to-end tests (flow.spec.mjs) and the screenshot script
 // (screenshots.spec.mjs).
 import { expect } from "@playwright/test";
+import { readdirSync } from "node:fs";
 
 export const KEY = "jiuzhu.answers.v1";
+
+/** How many golden cases the project has (tests/golden/*.json): the self-test runs them all. */
+export const GOLDEN_CASES = readdirSync(new URL("../tests/golden/", import.meta.url)).filter((f) => f.endsWith(".json")).length;
 
 // ----- page object ------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run by scripts/trunk-post-build.sh (Trunk's post_build hook) for portal embedding (docs/embedding.md). In the staged
-# build it writes, next to Trunk's hashed files:
+# Run by scripts/trunk-post-build.sh (Trunk's post_build hook) for portal embedding
+# (docs/embedding.md). In the staged build it writes, next to Trunk's hashed files:
 #   jiuzhu.js              the stable, unhashed entry module: imports this build's hashed
 #                          wasm-bindgen glue, initialises the wasm, re-exports the JS API
 #                          (src/api.rs) and names the hashed files (`files`, also in
@@ -106,8 +106,7 @@ await cp(join(src, "embed-demo"), join(dir, "embed-demo"), { recursive: true });
 
 // The CSP: the hash of each inline <script> of index.html (final: trunk-post-build.sh has made
 // its edits before running this).
-const html = indexHtml;
-const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+const inline = [...indexHtml.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
   .filter(([, attrs]) => !/\bsrc\s*=/.test(attrs))
   .map(([, , body]) => `'sha256-${sha(body, "base64")}'`);
 const common = [

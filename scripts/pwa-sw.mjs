@@ -5,8 +5,8 @@
 // What is precached: exactly the files the app's page needs, read from this build's index.html
 // (Trunk's hashed CSS, JS glue, wasm and initializer; sw-register.js; the web app manifest and
 // the icons it names) plus index.html itself, and the self-test's selftest-cases.json — and only
-// files that exist in the build. Not the
-// portal-embedding files (jiuzhu.js, embed.html, embed-demo/...): a portal caches its own page.
+// files that exist in the build. Not the portal-embedding files (jiuzhu.js, embed.html,
+// embed-demo/...): a portal caches its own page.
 // A missing file named by index.html or the manifest fails the build.
 //
 // Why a stale mix cannot happen: workbox-build (generateSW) writes every file into sw.js with a

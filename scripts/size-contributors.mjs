@@ -37,7 +37,6 @@ function parseCsvLine(line) {
 
 // The crate (and, for jiuzhu, the module) that a function name belongs to.
 function owner(name) {
-  if (/__wbindgen_describe/.test(name)) return "(wasm-bindgen descriptors, removed in the build)";
   if (/^[a-z][A-Za-z0-9_]*_[0-9a-f]{3,}[a-z0-9]*$/.test(name) && !name.includes("::")) return "jiuzhu::api (wasm-bindgen exports)";
   let n = name.replace(/\[[0-9a-f]+\]/g, "").replace(/^(<|&mut |&|\*const |\*mut |dyn |\(|\[)+/g, "");
   if (n.startsWith("<")) n = n.slice(1);

@@ -40,8 +40,7 @@ fi
 # (The manifest and the apple-touch icon are left out: the browser fetches them on its own
 # schedule, not for the first paint.)
 first=("index.html")
-while IFS= read -r ref; do
-  f="${ref#/}"
+while IFS= read -r f; do
   [ -f "$DIST/$f" ] && first+=("$f")
 done < <(grep -oE '[A-Za-z0-9_./-]+\.(css|js|wasm)' "$DIST/index.html" | sed -E 's|^.*/||' | sort -u)
 f_raw=0

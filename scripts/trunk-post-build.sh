@@ -11,7 +11,7 @@
 #
 # Trunk's <link rel=preload> of the wasm stays: the download starts with the page. Deferring it
 # to after the first paint was tried (29 Nov 2026): with real slow-4G throttling it made the
-# first paint no faster and the app usable 0.3-0.9 s later (BENCHMARKS.md, "Resident app").
+# first paint no faster and the app usable 0.3 s later (BENCHMARKS.md, "Resident app").
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 html="$dir/index.html"

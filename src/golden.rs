@@ -4,7 +4,8 @@
 //! The cases are embedded (build.rs, `GOLDEN_FILES`) for the native test (`tests/golden.rs`) and
 //! the browser tests; the app's self-test page runs the same runner on the copy of the cases the
 //! build writes next to the app (`selftest-cases.json`, scripts/selftest-cases.mjs), so the app's
-//! wasm does not carry them. No file system, and no dependence on today's date — every case sets `household.as_of` and it is passed explicitly.
+//! wasm does not carry them. No file system, and no dependence on today's date — every case sets
+//! `household.as_of` and it is passed explicitly.
 //! The case format is documented in `tests/golden/README.md`.
 //!
 //! A case only states the fields its author worked out; the runner checks exactly those and

@@ -145,6 +145,23 @@ fn golden_cases() -> std::rc::Rc<self_test::Cases> {
     )
 }
 
+/// The self-test screen in `root`: with `cases` it runs those, otherwise it fetches `cases_url`.
+fn render_self_test(
+    root: &Element,
+    cases_url: &str,
+    cases: Option<std::rc::Rc<self_test::Cases>>,
+) -> yew::AppHandle<SelfTest> {
+    yew::Renderer::<SelfTest>::with_root_and_props(
+        root.clone(),
+        SelfTestProps {
+            on_back: yew::Callback::noop(),
+            cases_url: cases_url.to_string().into(),
+            cases,
+        },
+    )
+    .render()
+}
+
 /// Every golden case passes in the browser, through the runner the self-test screen uses.
 #[wasm_bindgen_test]
 fn every_golden_case_passes_in_wasm() {
@@ -164,15 +181,7 @@ fn every_golden_case_passes_in_wasm() {
 #[wasm_bindgen_test]
 async fn self_test_screen_shows_every_case_passing() {
     let root = mount_point();
-    let app = yew::Renderer::<SelfTest>::with_root_and_props(
-        root.clone(),
-        SelfTestProps {
-            on_back: yew::Callback::noop(),
-            cases_url: "unused.json".into(),
-            cases: Some(golden_cases()),
-        },
-    )
-    .render();
+    let app = render_self_test(&root, "unused.json", Some(golden_cases()));
     flush().await;
     let total = golden::all().len().to_string();
     // Before the run ends: "working through N cases".
@@ -225,15 +234,7 @@ fn the_cases_file_reads_back_exactly() {
 #[wasm_bindgen_test]
 async fn self_test_says_when_the_cases_cannot_be_read() {
     let root = mount_point();
-    let app = yew::Renderer::<SelfTest>::with_root_and_props(
-        root.clone(),
-        SelfTestProps {
-            on_back: yew::Callback::noop(),
-            cases_url: "no-such-selftest-cases.json".into(),
-            cases: None,
-        },
-    )
-    .render();
+    let app = render_self_test(&root, "no-such-selftest-cases.json", None);
     let failed = wait_for(&root, "[data-testid=selftest-load-failed]", 20).await;
     let text = failed.text_content().unwrap();
     assert!(text.contains("无法读取测试用例"), "{text}");
