@@ -79,6 +79,10 @@ pub struct Entry {
     pub confidence: String,
     #[serde(default)]
     pub note: Option<String>,
+    /// Last day this value is meant to apply (a notice that says "until …"); after it the value
+    /// is stale. Usually absent: the region's `review_months` says when it goes stale.
+    #[serde(default)]
+    pub valid_until: Option<Date>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -89,6 +93,11 @@ pub struct Region {
     pub level: String,
     pub name_zh: String,
     pub name_en: String,
+    /// How often this region reviews (raises) its standards, in months: a standard older than
+    /// this on the screening date, with no newer one, is stale. Inherited from the parent region
+    /// when absent.
+    #[serde(default)]
+    pub review_months: Option<u32>,
     pub values: Vec<Entry>,
     /// Positions in `values` by parameter name (built at load).
     #[serde(skip)]
