@@ -1092,8 +1092,12 @@ impl Answers {
                 }
             }
             let tekun_questions = asks_supporters(m);
+            let name = Some(m.name.trim())
+                .filter(|n| !n.is_empty())
+                .map(str::to_string);
             members.push(Member {
                 id: label,
+                name,
                 relation: m.relation,
                 age,
                 lives_together: m.living != Living::Apart,

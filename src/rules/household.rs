@@ -50,6 +50,10 @@ pub enum Residence {
 pub struct Member {
     /// Any short label, unique in the household (e.g. `"m1"`, `"grandma"`).
     pub id: String,
+    /// What the resident calls this person (妻子, 爷爷), as typed; shown in the result instead
+    /// of the id. Absent: the result names the person by relation (see [`super::names`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Relation to the applicant; exactly one member is the `applicant`.
     pub relation: Relation,
     /// Age in whole years, 0–130.

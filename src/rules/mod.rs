@@ -41,10 +41,12 @@ pub mod fact;
 pub mod household;
 pub mod income;
 pub mod money;
+pub mod names;
 pub mod next_steps;
 pub mod outcome;
 pub mod params;
 pub mod property;
+pub mod recommendation;
 pub mod samples;
 pub mod schemes;
 pub mod sources;
@@ -123,6 +125,7 @@ fn covered_total<'a>(covered: impl Iterator<Item = &'a PersonResult>) -> Option<
                 monthly_low: low,
                 monthly_high: high,
                 approximate: missing > 0 || known.iter().any(|e| e.approximate),
+                unit: crate::rules::outcome::Unit::Month,
                 basis: if missing > 0 {
                     text!(
                         format!("{} 每人的金额相加；另有 {} 人收入不清楚，金额未计入", names.join("、"), missing),
@@ -422,6 +425,7 @@ fn run(ctx: &Ctx) -> Evaluation {
     income_lines.sort_by_key(|l| l.household_monthly);
 
     let pc_exact = hi.net.exact_value().map(|v| fen(v / TWELVE / n));
+    let recommendation = recommendation::recommend(h, &schemes_out, &all_ids);
     Evaluation {
         schema: household::SCHEMA_VERSION,
         rules_version: RULES_VERSION.to_string(),
@@ -443,6 +447,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         } else {
             Vec::new()
         },
+        recommendation,
         next_steps: if outcome::explaining() {
             next_steps::next_steps(ctx)
         } else {

@@ -180,7 +180,9 @@ pub enum Side {
     Above,
 }
 
-/// An estimated monthly amount. `low == high` for a single figure.
+/// An estimated amount. `low == high` for a single figure. Despite the field names (kept for
+/// schema 1), the amount is per `unit`: per month for dibao, tekun and the carve-out, once for
+/// temporary relief.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Estimate {
     pub monthly_low: Decimal,
@@ -188,6 +190,19 @@ pub struct Estimate {
     /// True for rural class-based payments and figures based on a reference value.
     pub approximate: bool,
     pub basis: Text,
+    /// What the amount is per: `month` (default), `year`, or `once` (a one-off payment).
+    #[serde(default)]
+    pub unit: Unit,
+}
+
+/// What an amount is per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    #[default]
+    Month,
+    Year,
+    Once,
 }
 
 /// The result for one person under a per-person scheme (tekun, single-person carve-out).
@@ -308,6 +323,9 @@ pub struct Evaluation {
     pub income_lines: Vec<IncomeLine>,
     pub trace: Vec<TraceLine>,
     pub parameters: Vec<ParameterUse>,
+    /// The one path to act on first, its alternatives, what comes on top (see
+    /// [`super::recommendation`]).
+    pub recommendation: super::recommendation::Recommendation,
     /// Where and how to apply, documents to bring, timeline, rights and duties.
     pub next_steps: super::next_steps::NextSteps,
     pub disclaimer: Text,

@@ -90,7 +90,7 @@ pub fn tekun_standard() -> Source {
     )
 }
 pub fn no_double_benefit() -> Source {
-    src(JIUZHU_DECISIONS, "特困与低保不重复享受")
+    src(TEKUN_2021, "")
 }
 pub fn edge_definition() -> Source {
     src(

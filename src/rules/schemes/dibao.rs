@@ -143,6 +143,7 @@ fn estimate(ctx: &Ctx, s: Standard, net_annual: rust_decimal::Decimal) -> Estima
                 monthly_low: fen(c * n),
                 monthly_high: fen(a * n),
                 approximate: true,
+                unit: crate::rules::outcome::Unit::Month,
                 basis: text!(
                     format!("农村低保按类别施保：每人每月 {}–{}，乘以 {} 人；实际类别由审核确定", yuan_zh(c), yuan_zh(a), n),
                     format!("rural dibao is paid by class: {}–{} per person a month × {}; the class is decided on review", yuan_en(c), yuan_en(a), n),
@@ -153,6 +154,7 @@ fn estimate(ctx: &Ctx, s: Standard, net_annual: rust_decimal::Decimal) -> Estima
             monthly_low: diff,
             monthly_high: diff,
             approximate: true,
+            unit: crate::rules::outcome::Unit::Month,
             basis: text!(
                 format!("估算：（标准 {} − 人均收入）× {} 人；农村低保实际按类别施保，金额以审核为准", yuan_zh(s.monthly), n),
                 format!("estimate: (standard {} − income per person) × {}; rural dibao is paid by class, the amount is set on review", yuan_en(s.monthly), n),
@@ -163,6 +165,7 @@ fn estimate(ctx: &Ctx, s: Standard, net_annual: rust_decimal::Decimal) -> Estima
         monthly_low: diff,
         monthly_high: diff,
         approximate: !s.firm,
+        unit: crate::rules::outcome::Unit::Month,
         basis: text!(
             format!(
                 "（低保标准 {} − 家庭月人均收入）× {} 人",

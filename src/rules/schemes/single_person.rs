@@ -242,6 +242,7 @@ pub fn evaluate(
                     monthly_low: amount,
                     monthly_high: amount,
                     approximate: !s.firm,
+                    unit: crate::rules::outcome::Unit::Month,
                     basis: text!(
                         format!(
                             "低保标准 {} − 本人月收入 {}",

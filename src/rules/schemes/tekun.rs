@@ -312,6 +312,7 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
         monthly_low: total,
         monthly_high: total,
         approximate: approx || care_approx,
+        unit: crate::rules::outcome::Unit::Month,
         basis: text!(basis_zh + &care_text.zh, basis_en + &care_text.en),
     })
 }

@@ -165,6 +165,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
                 monthly_low: fen(l * urban),
                 monthly_high: fen(h * urban),
                 approximate: true,
+                unit: crate::rules::outcome::Unit::Once,
                 basis: text!(
                     format!("一次性：月低保标准 {} 的 {}–{} 倍", yuan_zh(urban), l, h),
                     format!(
@@ -194,6 +195,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
                 monthly_low: fen(rust_decimal::Decimal::ZERO),
                 monthly_high: fen(urban * n * months),
                 approximate: true,
+                unit: crate::rules::outcome::Unit::Once,
                 basis: text!(
                     format!(
                         "一次性，最高：月城市低保标准 {} × {} 人 × {} 个月",
