@@ -208,22 +208,20 @@ fn exclusion_reason(m: &Member) -> Option<Text> {
 /// The head-count trace line, with the rule.
 pub fn note_members(ctx: &Ctx) {
     let ids: Vec<&str> = ctx.counted.iter().map(|m| m.id.as_str()).collect();
+    let who = super::names::names(ctx.h, &ids);
     ctx.note(
         text!(
-            format!("共同生活的家庭成员 {} 人：{}", ids.len(), ids.join("、")),
-            format!(
-                "household members counted: {} ({})",
-                ids.len(),
-                ids.join(", ")
-            ),
+            format!("共同生活的家庭成员 {} 人：{}", ids.len(), who.zh),
+            format!("household members counted: {} ({})", ids.len(), who.en),
         ),
         Some(sources::household_members()),
     );
     for e in &ctx.excluded {
+        let who = super::names::member_name(ctx.h, &e.member);
         ctx.note(
             text!(
-                format!("{}：{}", e.member, e.reason.zh),
-                format!("{}: {}", e.member, e.reason.en),
+                format!("{}：{}", who.zh, e.reason.zh),
+                format!("{}: {}", who.en, e.reason.en),
             ),
             Some(sources::household_members()),
         );

@@ -20,6 +20,7 @@ use super::context::Ctx;
 use super::fact::Fact;
 use super::household::{IncomeItem, IncomeKind, Member, Payer, PayerIncomeBand, Period};
 use super::money::{yuan_en, yuan_zh, Range, TWELVE};
+use super::names;
 use super::outcome::{Reason, Text};
 use super::sources;
 use rust_decimal::Decimal;
@@ -109,10 +110,11 @@ pub fn member_income(ctx: &Ctx, m: &Member, purpose: Purpose) -> Tally {
         let label = kind_label(item.kind);
         let (counted, line) = item_counted(ctx, m, item, purpose, &mut t.checks);
         t.annual += counted;
+        let who = names::name_of(ctx.h, m);
         t.lines.push((
             text!(
-                format!("{}的{}：{}", m.id, label.zh, line.zh),
-                format!("{}'s {}: {}", m.id, label.en, line.en),
+                format!("{}的{}：{}", who.zh, label.zh, line.zh),
+                format!("{}'s {}: {}", who.en, label.en, line.en),
             ),
             Some(if never_counted(item.kind) {
                 sources::income_not_counted()
@@ -219,8 +221,16 @@ fn item_counted(
         None => {
             checks.push(Reason {
                 text: text!(
-                    format!("{}的{}金额不清楚", m.id, kind_label(item.kind).zh),
-                    format!("{}'s {} amount is unknown", m.id, kind_label(item.kind).en),
+                    format!(
+                        "{}的{}金额不清楚",
+                        names::name_of(ctx.h, m).zh,
+                        kind_label(item.kind).zh
+                    ),
+                    format!(
+                        "{}'s {} amount is unknown",
+                        names::name_of(ctx.h, m).en,
+                        kind_label(item.kind).en
+                    ),
                 ),
                 source: Some(sources::income_categories()),
             });
@@ -315,10 +325,10 @@ fn support_counted(
                     }
                     checks.push(Reason {
                         text: text!(
-                            format!("{}的60周岁以上供养人人均收入与上年度当地居民人均可支配收入的比较不清楚", m.id),
+                            format!("{}的60周岁以上供养人人均收入与上年度当地居民人均可支配收入的比较不清楚", names::name_of(ctx.h, m).zh),
                             format!(
                                 "how {}'s supporter (60+) compares with the local per-capita disposable income is unknown",
-                                m.id
+                                names::name_of(ctx.h, m).en
                             ),
                         ),
                         source: Some(sources::support_exemption()),

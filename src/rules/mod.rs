@@ -106,7 +106,10 @@ pub fn evaluate_on(h: &Household, today: Date) -> Result<Evaluation, InputError>
 /// The scheme's estimate for a household: one person's amount, or the amounts of everyone
 /// covered added up (each person is paid separately). Approximate when any amount is, or when
 /// someone covered has no amount yet (their income is not known).
-fn covered_total<'a>(covered: impl Iterator<Item = &'a PersonResult>) -> Option<Estimate> {
+fn covered_total<'a>(
+    h: &Household,
+    covered: impl Iterator<Item = &'a PersonResult>,
+) -> Option<Estimate> {
     let covered: Vec<&PersonResult> = covered.collect();
     let known: Vec<&Estimate> = covered.iter().filter_map(|p| p.estimate.as_ref()).collect();
     match known.as_slice() {
@@ -116,11 +119,12 @@ fn covered_total<'a>(covered: impl Iterator<Item = &'a PersonResult>) -> Option<
             let missing = covered.len() - known.len();
             let low: Decimal = known.iter().map(|e| e.monthly_low).sum();
             let high: Decimal = known.iter().map(|e| e.monthly_high).sum();
-            let names: Vec<&str> = covered
+            let ids: Vec<&str> = covered
                 .iter()
                 .filter(|p| p.estimate.is_some())
                 .map(|p| p.member.as_str())
                 .collect();
+            let who = names::names(h, &ids);
             Some(Estimate {
                 monthly_low: low,
                 monthly_high: high,
@@ -128,13 +132,13 @@ fn covered_total<'a>(covered: impl Iterator<Item = &'a PersonResult>) -> Option<
                 unit: crate::rules::outcome::Unit::Month,
                 basis: if missing > 0 {
                     text!(
-                        format!("{} 每人的金额相加；另有 {} 人收入不清楚，金额未计入", names.join("、"), missing),
-                        format!("the amounts of {} added up; {} more whose income is unknown not included", names.join(", "), missing),
+                        format!("{} 每人的金额相加；另有 {} 人收入不清楚，金额未计入", who.zh, missing),
+                        format!("the amounts of {} added up; {} more whose income is unknown not included", who.en, missing),
                     )
                 } else {
                     text!(
-                        format!("{} 每人的金额相加", names.join("、")),
-                        format!("the amounts of {} added up", names.join(", ")),
+                        format!("{} 每人的金额相加", who.zh),
+                        format!("the amounts of {} added up", who.en),
                     )
                 },
             })
@@ -143,6 +147,7 @@ fn covered_total<'a>(covered: impl Iterator<Item = &'a PersonResult>) -> Option<
 }
 
 fn person_scheme(
+    h: &Household,
     id: SchemeId,
     people: Vec<PersonResult>,
     none_text: Text,
@@ -164,11 +169,12 @@ fn person_scheme(
         .iter()
         .filter(|p| p.status == best)
         .min_by(|a, b| a.member.cmp(&b.member));
+    let who = names::names(h, &members);
     let summary = match lead {
         Some(p) if best != St::Unlikely => text!(
             format!(
                 "{}：{}",
-                members.join("、"),
+                who.zh,
                 p.reasons
                     .iter()
                     .map(|r| r.text.zh.clone())
@@ -177,7 +183,7 @@ fn person_scheme(
             ),
             format!(
                 "{}: {}",
-                members.join(", "),
+                who.en,
                 p.reasons
                     .iter()
                     .map(|r| r.text.en.clone())
@@ -193,7 +199,7 @@ fn person_scheme(
         Vec::new()
     };
     let estimate = if best != St::Unlikely {
-        covered_total(people.iter().filter(|p| p.status == best))
+        covered_total(h, people.iter().filter(|p| p.status == best))
     } else {
         None
     };
@@ -343,12 +349,14 @@ fn run(ctx: &Ctx) -> Evaluation {
         text!("没有成员符合参照“单人户”的条件（边缘家庭中的重残、重病人员）", "no member fits the one-person carve-out (severe disability or serious illness in an edge household)")
     };
     schemes_out.push(person_scheme(
+        h,
         SchemeId::DibaoSinglePerson,
         sp_people,
         sp_none,
         sp_reasons,
     ));
     schemes_out.push(person_scheme(
+        h,
         SchemeId::Tekun,
         tekun_people,
         text!("没有成员同时符合无劳动能力、无生活来源、无赡养抚养扶养能力人三项条件", "no member meets all three tekun conditions (unable to work, no means, no able supporter)"),

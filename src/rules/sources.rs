@@ -27,7 +27,6 @@ pub const SEED_CHUXIONG: &str = "楚民发〔2023〕5号（楚雄州民政局等
 pub const SEED_DIQING: &str = "迪办发〔2021〕26号（迪庆州委办、州政府办）";
 pub const SEED_WUWEI: &str = "武政办发〔2023〕78号（武威市政府办）";
 pub const SEED_CHANGZHI: &str = "长民函〔2022〕76号（长治市民政局）";
-pub const JIUZHU_DECISIONS: &str = "jiuzhu rules-decisions（本工具的筛查约定）";
 
 pub fn household_members() -> Source {
     src(DIBAO_REVIEW_2021, "共同生活的家庭成员（各省实施细则同文）")
@@ -61,9 +60,6 @@ pub fn property_rules() -> Source {
 }
 pub fn relocation_housing() -> Source {
     src(SEED_CHUXIONG, "三（一）易地扶贫搬迁房产不作为限制条件")
-}
-pub fn screening_assumption() -> Source {
-    src(JIUZHU_DECISIONS, "Property")
 }
 pub fn single_person() -> Source {
     src(

@@ -186,6 +186,7 @@ fn no_capable_supporter(ctx: &Ctx, m: &Member) -> (Tri, Text) {
                 .filter(|o| clearly_capable(o))
                 .map(|o| o.id.as_str())
                 .collect();
+            let capable_names = crate::rules::names::names(ctx.h, &capable);
             if capable.is_empty() {
                 (
                     Tri::Maybe,
@@ -200,11 +201,11 @@ fn no_capable_supporter(ctx: &Ctx, m: &Member) -> (Tri, Text) {
                     text!(
                         format!(
                             "与有履行义务能力的法定义务人（{}）共同生活",
-                            capable.join("、")
+                            capable_names.zh
                         ),
                         format!(
                             "lives with a legal supporter able to help ({})",
-                            capable.join(", ")
+                            capable_names.en
                         ),
                     ),
                 )
