@@ -73,6 +73,36 @@ pub struct Expect {
     pub members_excluded: Option<Vec<String>>,
     #[serde(default)]
     pub schemes: BTreeMap<String, SchemeExpect>,
+    /// The one path first (`recommendation` of the result), if the author worked it out.
+    #[serde(default)]
+    pub recommendation: Option<RecommendationExpect>,
+}
+
+/// Expected recommendation: the recommended parts in order, and the leading scheme of each
+/// alternative and of what comes in addition, in order.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationExpect {
+    pub recommended: Vec<PartExpect>,
+    #[serde(default)]
+    pub alternatives: Option<Vec<String>>,
+    #[serde(default)]
+    pub in_addition: Option<Vec<String>>,
+}
+
+/// One expected part of the recommended path.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartExpect {
+    pub scheme: String,
+    #[serde(default)]
+    pub members: Option<Vec<String>>,
+    /// As `estimate_monthly`: `"998.00"`, `["544.00", "744.00"]` or `null` (no amount).
+    #[serde(default, deserialize_with = "present")]
+    pub amount: Option<serde_json::Value>,
+    /// `month`, `year` or `once`.
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 /// Expected result of one scheme; only the fields given are checked.
@@ -352,6 +382,65 @@ fn compare(id: &str, e: &Expect, r: &Evaluation, errs: &mut Vec<String>) {
             continue;
         };
         compare_scheme(&format!("{id}: {name}"), se, s, errs);
+    }
+    if let Some(re) = &e.recommendation {
+        compare_recommendation(
+            &format!("{id}: recommendation"),
+            re,
+            &r.recommendation,
+            errs,
+        );
+    }
+}
+
+fn compare_recommendation(
+    at: &str,
+    e: &RecommendationExpect,
+    r: &crate::rules::recommendation::Recommendation,
+    errs: &mut Vec<String>,
+) {
+    let codes = |parts: &[&crate::rules::recommendation::PathPart]| -> Vec<String> {
+        parts.iter().map(|p| p.scheme.code().to_string()).collect()
+    };
+    let want: Vec<String> = e.recommended.iter().map(|p| p.scheme.clone()).collect();
+    let got = codes(&r.recommended.iter().collect::<Vec<_>>());
+    if want != got {
+        errs.push(format!("{at}: recommended: expected {want:?}, got {got:?}"));
+        return;
+    }
+    for (i, (pe, p)) in e.recommended.iter().zip(&r.recommended).enumerate() {
+        let pat = format!("{at}: recommended[{i}] {}", pe.scheme);
+        set_field(errs, &format!("{pat}: members"), &pe.members, &p.members);
+        let amount = p.amount.as_ref().map(|a| (a.low, a.high));
+        estimate_field(errs, &format!("{pat}: amount"), &pe.amount, amount);
+        if let Some(u) = &pe.unit {
+            let got = p
+                .amount
+                .as_ref()
+                .map(|a| serde_json::to_value(a.unit).unwrap_or_default());
+            if got.as_ref().and_then(|g| g.as_str()) != Some(u.as_str()) {
+                errs.push(format!("{pat}: unit: expected {u}, got {got:?}"));
+            }
+        }
+    }
+    if let Some(want) = &e.alternatives {
+        let got = codes(
+            &r.alternatives
+                .iter()
+                .map(|a| &a.parts[0])
+                .collect::<Vec<_>>(),
+        );
+        if want != &got {
+            errs.push(format!(
+                "{at}: alternatives: expected {want:?}, got {got:?}"
+            ));
+        }
+    }
+    if let Some(want) = &e.in_addition {
+        let got = codes(&r.in_addition.iter().collect::<Vec<_>>());
+        if want != &got {
+            errs.push(format!("{at}: in_addition: expected {want:?}, got {got:?}"));
+        }
     }
 }
 

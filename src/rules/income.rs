@@ -103,6 +103,29 @@ fn amount_text(v: Decimal) -> Text {
     )
 }
 
+/// What is unknown about a resident basic pension the resident did enter: not the amount, but
+/// whether it counts. 民发〔2021〕57号 left the centrally set basic pension out of household income
+/// during the 十四五 period (2021–2025); no rule for the years after it has been published.
+fn pension_check(ctx: &Ctx, m: &Member, annual_amount: Decimal) -> Reason {
+    let who = names::name_of(ctx.h, m);
+    let monthly = annual_amount / TWELVE;
+    let text = if ctx.as_of.year >= 2026 {
+        text!(
+            format!("{}填写的城乡居民基础养老金每月 {}：“十四五”期间（2021—2025年）国家规定它不计入家庭收入，这一规定已于2025年底到期，{}年是否计入尚未公布。如不计入，按 0 元计算；如计入，按每月 {} 计算。请向乡镇（街道）确认", who.zh, yuan_zh(monthly), ctx.as_of.year, yuan_zh(monthly)),
+            format!("{} entered a resident basic pension of {} a month. During 2021–2025 (the 14th Five-Year Plan) national rules left it out of household income; that rule ended with 2025, and whether it counts in {} has not been published. If it does not count, it adds ¥0; if it does, {} a month. Ask the township office", who.en, yuan_en(monthly), ctx.as_of.year, yuan_en(monthly)),
+        )
+    } else {
+        text!(
+            format!("{}填写的城乡居民基础养老金每月 {}：是否计入家庭收入，当地规定未公布。如不计入，按 0 元计算；如计入，按每月 {} 计算。请向乡镇（街道）确认", who.zh, yuan_zh(monthly), yuan_zh(monthly)),
+            format!("{} entered a resident basic pension of {} a month; whether it counts as household income is not published locally. If it does not count, it adds ¥0; if it does, {} a month. Ask the township office", who.en, yuan_en(monthly), yuan_en(monthly)),
+        )
+    };
+    Reason {
+        text,
+        source: Some(sources::income_not_counted()),
+    }
+}
+
 /// One member's counted income for the given purpose.
 pub fn member_income(ctx: &Ctx, m: &Member, purpose: Purpose) -> Tally {
     let mut t = Tally::new();
@@ -163,16 +186,21 @@ fn item_counted(
                 }
                 Some(false) => {}
                 None => {
-                    checks.push(ctx.param_check(&flag));
                     return match amount {
-                        Some(a) => (
-                            Range::between(Decimal::ZERO, a),
-                            text!(
-                                format!("{}，是否计入取决于当地规定", yuan_zh(a)),
-                                format!("{}, counted or not depending on local rules", yuan_en(a)),
-                            ),
-                        ),
-                        None => (Range::unknown(), text!("金额不清楚", "amount unknown")),
+                        Some(a) => {
+                            checks.push(pension_check(ctx, m, a));
+                            (
+                                Range::between(Decimal::ZERO, a),
+                                text!(
+                                    format!("{}：金额已填写，是否计入家庭收入尚未确定（不计入按 0 元；计入按每月 {}）", amount_text(a).zh, yuan_zh(a / TWELVE)),
+                                    format!("{}: amount given; whether it counts as household income is not settled (not counted: ¥0; counted: {} a month)", amount_text(a).en, yuan_en(a / TWELVE)),
+                                ),
+                            )
+                        }
+                        None => {
+                            checks.push(ctx.param_check(&flag));
+                            (Range::unknown(), text!("金额不清楚", "amount unknown"))
+                        }
                     };
                 }
             }

@@ -446,6 +446,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         household_monthly_income: hi.net.exact_value().map(|v| fen(v / TWELVE)),
         per_capita_monthly_income: pc_exact,
         per_capita_monthly_income_at_least: fen(hi.net.low / TWELVE / n),
+        per_capita_monthly_income_at_most: hi.net.high.map(|v| fen(v / TWELVE / n)),
         dibao_standard_monthly: std.map(|s| fen(s.monthly)),
         schemes: schemes_out,
         income_lines,

@@ -316,6 +316,11 @@ pub struct Evaluation {
     pub per_capita_monthly_income: Option<Decimal>,
     /// The lowest per-capita monthly income consistent with the answers.
     pub per_capita_monthly_income_at_least: Decimal,
+    /// The highest per-capita monthly income consistent with the answers; `null` when an amount
+    /// is unknown. Differs from `..._at_least` when an amount given may or may not count (the
+    /// resident basic pension after 2025).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_capita_monthly_income_at_most: Option<Decimal>,
     /// The dibao standard that applies, per person per month (rural: yearly ÷ 12).
     pub dibao_standard_monthly: Option<Decimal>,
     pub schemes: Vec<SchemeResult>,

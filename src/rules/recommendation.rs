@@ -24,7 +24,7 @@
 //! income and head count change).
 
 use super::household::Household;
-use super::money::{yuan_en, yuan_zh};
+use super::money::{fen, yuan_en, yuan_zh};
 use super::names::names;
 use super::outcome::{Reason, SchemeId, SchemeResult, Source, Status, Text, Unit};
 use super::sources;
@@ -327,6 +327,8 @@ fn amount_text(a: &Amount) -> Text {
     let fig = |f: fn(Decimal) -> String| {
         if a.low == a.high {
             f(a.low)
+        } else if f(Decimal::ONE).ends_with('元') {
+            format!("{}–{}", fen(a.low), f(a.high))
         } else {
             format!("{}–{}", f(a.low), f(a.high))
         }

@@ -82,22 +82,51 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                     format!("at least {}", yuan_en(pc_low)),
                 ),
             };
-            let summary = text!(
-                format!(
-                    "家庭月人均收入 {}，{}{} {}",
-                    pc.zh,
-                    zh_cmp,
-                    name.zh,
-                    yuan_zh(s.monthly)
+            let summary = match (t, hi.net.high) {
+                // Bounded but not exact: an amount the resident gave may or may not count
+                // (e.g. the resident basic pension after 2025): both outcomes, in words.
+                (Tri::Yes | Tri::No, Some(high)) if hi.net.exact_value().is_none() => {
+                    let lo = hi.net.low / TWELVE / n;
+                    let hi_pc = high / TWELVE / n;
+                    text!(
+                        format!("家庭月人均收入在 {} 到 {} 之间，取决于尚未确定是否计入的收入（见需核实）：无论是否计入，都{}{} {}", yuan_zh(lo), yuan_zh(hi_pc), zh_cmp, name.zh, yuan_zh(s.monthly)),
+                        format!("household income per person between {} and {} a month, depending on income whose counting is not settled (see what to check): either way {} the {} of {}", yuan_en(lo), yuan_en(hi_pc), en_cmp, name.en, yuan_en(s.monthly)),
+                    )
+                }
+                (Tri::Maybe, Some(high)) => {
+                    let lo = hi.net.low / TWELVE / n;
+                    let hi_pc = high / TWELVE / n;
+                    let cmp = |below: bool| {
+                        if below {
+                            ("低于", "below")
+                        } else {
+                            ("不低于", "not below")
+                        }
+                    };
+                    let (l_zh, l_en) = cmp(hi.net.low < line);
+                    let (h_zh, h_en) = cmp(high < line);
+                    text!(
+                        format!("家庭月人均收入在 {} 到 {} 之间，取决于尚未确定是否计入的收入（见需核实）：按 {} 算{}{} {}，按 {} 算{}", yuan_zh(lo), yuan_zh(hi_pc), yuan_zh(lo), l_zh, name.zh, yuan_zh(s.monthly), yuan_zh(hi_pc), h_zh),
+                        format!("household income per person between {} and {} a month, depending on income whose counting is not settled (see what to check): at {} it is {} the {} of {}, at {} {}", yuan_en(lo), yuan_en(hi_pc), yuan_en(lo), l_en, name.en, yuan_en(s.monthly), yuan_en(hi_pc), h_en),
+                    )
+                }
+                _ => text!(
+                    format!(
+                        "家庭月人均收入 {}，{}{} {}",
+                        pc.zh,
+                        zh_cmp,
+                        name.zh,
+                        yuan_zh(s.monthly)
+                    ),
+                    format!(
+                        "household income per person {} a month, {} the {} of {}",
+                        pc.en,
+                        en_cmp,
+                        name.en,
+                        yuan_en(s.monthly)
+                    ),
                 ),
-                format!(
-                    "household income per person {} a month, {} the {} of {}",
-                    pc.en,
-                    en_cmp,
-                    name.en,
-                    yuan_en(s.monthly)
-                ),
-            );
+            };
             v.test(t, summary.clone(), Some(sources::dibao_eligibility()));
             if !s.firm {
                 v.soften(ctx.standard_check());
@@ -117,8 +146,23 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
         source: Some(sources::dibao_whole_household()),
     });
 
-    let estimate = match (std, hi.net.exact_value(), v.tri) {
-        (Some(s), Some(net), Tri::Yes | Tri::Maybe) => Some(estimate(ctx, s, net)),
+    let estimate = match (std, hi.net.exact_value(), hi.net.high, v.tri) {
+        (Some(s), Some(net), _, Tri::Yes | Tri::Maybe) => Some(estimate(ctx, s, net)),
+        // Below the line whether or not an unsettled amount counts: the range of both outcomes.
+        (Some(s), None, Some(high), Tri::Yes | Tri::Maybe) if income == Tri::Yes => {
+            let counted = estimate(ctx, s, high);
+            let not_counted = estimate(ctx, s, hi.net.low);
+            Some(Estimate {
+                monthly_low: counted.monthly_low.min(not_counted.monthly_low),
+                monthly_high: counted.monthly_high.max(not_counted.monthly_high),
+                approximate: true,
+                unit: crate::rules::outcome::Unit::Month,
+                basis: text!(
+                    format!("{}；较低的金额是尚未确定的收入计入时的，较高的是不计入时的", not_counted.basis.zh),
+                    format!("{}; the lower figure if the unsettled income counts, the higher if it does not", not_counted.basis.en),
+                ),
+            })
+        }
         _ => None,
     };
     Dibao {
