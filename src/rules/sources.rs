@@ -97,6 +97,12 @@ pub fn edge_definition() -> Source {
 pub fn rigid_definition() -> Source {
     src(RIGID_2024, "认定条件")
 }
+pub fn rigid_hardship_meaning() -> Source {
+    src(
+        SEED_WUWEI,
+        "刚性支出困难家庭（刚性支出较大导致基本生活出现严重困难的家庭）",
+    )
+}
 pub fn temporary_relief() -> Source {
     src(INTERIM_MEASURES, "第四十七条")
 }

@@ -7,6 +7,12 @@
 //! definition), medical costs after insurance, education, disability rehabilitation and other
 //! necessary costs (disaster, accident). Unknown ratio or income figure → `possible`, unless the
 //! ratio is not above even the lowest ratio any published rule uses (60 %) → `unlikely`.
+//!
+//! A household that reported none of the costs beyond basic living (all of medical, education,
+//! rehabilitation and other necessary costs known to be 0) is `unlikely`: the measure is for
+//! "刚性支出较大导致基本生活出现严重困难的家庭" (武政办发〔2023〕78号, seed 004), and basic living
+//! is counted only alongside those costs — docs/reading-the-rules.md "Rigid expense: living
+//! costs alone are not a rigid-expense hardship".
 
 use super::edge::Edge;
 use super::Verdict;
@@ -23,8 +29,9 @@ pub struct Rigid {
     pub summary: Text,
 }
 
-/// Rigid expenses over 12 months, including basic living at the dibao standard.
-pub fn rigid_expenses(ctx: &Ctx, std: Option<Standard>) -> (Range, Vec<Reason>) {
+/// Rigid expenses over 12 months beyond basic living (medical, education, rehabilitation,
+/// other necessary costs), and what is unknown about them.
+pub fn special_expenses(ctx: &Ctx) -> (Range, Vec<Reason>) {
     let e = &ctx.h.expenses;
     let mut total = Range::ZERO;
     let mut checks = Vec::new();
@@ -49,10 +56,20 @@ pub fn rigid_expenses(ctx: &Ctx, std: Option<Standard>) -> (Range, Vec<Reason>) 
             }
         }
     }
-    if let Some(s) = std {
-        total += Range::exact(s.annual * ctx.size());
-    }
     (total, checks)
+}
+
+/// Basic living over 12 months, counted at the dibao standard per person (Gansu 2025).
+pub fn living_expenses(ctx: &Ctx, std: Option<Standard>) -> Range {
+    match std {
+        Some(s) => Range::exact(s.annual * ctx.size()),
+        None => Range::ZERO,
+    }
+}
+
+/// A ratio as a percentage: 0.6 → "60%".
+fn pct(k: Decimal) -> String {
+    format!("{}%", (k * Decimal::ONE_HUNDRED).normalize())
 }
 
 pub fn evaluate(
@@ -117,8 +134,45 @@ pub fn evaluate(
             v.checks(Some(ctx.param_check(&di)));
         }
     }
-    let (spend, checks) = rigid_expenses(ctx, std);
+    let (special, checks) = special_expenses(ctx);
     v.checks(checks);
+    if special.high == Some(Decimal::ZERO) {
+        // Nothing beyond basic living was reported: not a rigid-expense hardship.
+        let summary = text!(
+            "没有填写医疗、教育、残疾康复或其他必需支出：刚性支出困难家庭是指因这类支出较大、基本生活出现困难的家庭，只有日常生活开支不能认定",
+            "no medical, education, rehabilitation or other necessary costs were entered: this status is for households in hardship because such costs are high, not for everyday living costs alone",
+        );
+        v.test(
+            Tri::No,
+            summary.clone(),
+            Some(sources::rigid_hardship_meaning()),
+        );
+        v.merge(property::verdict(ctx, property::Scheme::RigidExpense, std));
+        return Rigid {
+            verdict: v.finish(),
+            summary,
+        };
+    }
+    let living = living_expenses(ctx, std);
+    let spend = special + living;
+    let parts = text!(
+        format!(
+            "医疗、教育等支出{}，加上按低保标准计算的基本生活支出 {}",
+            match special.high {
+                Some(h) if h == special.low => format!(" {}", yuan_zh(h)),
+                _ => format!("至少 {}", yuan_zh(special.low)),
+            },
+            yuan_zh(living.low)
+        ),
+        format!(
+            "medical, education and similar costs {}, plus basic living counted at the dibao standard {}",
+            match special.high {
+                Some(h) if h == special.low => yuan_en(h),
+                _ => format!("at least {}", yuan_en(special.low)),
+            },
+            yuan_en(living.low)
+        ),
+    );
     let ratio = ctx.param("rigid_expense_ratio");
     let summary;
     match ratio.number() {
@@ -140,14 +194,16 @@ pub fn evaluate(
             };
             summary = text!(
                 format!(
-                    "近12个月刚性支出约 {}，占家庭收入的比例须超过 {}",
+                    "近12个月刚性支出约 {}（{}），须超过家庭收入的 {}",
                     yuan_zh(spend.low),
-                    k
+                    parts.zh,
+                    pct(k)
                 ),
                 format!(
-                    "rigid expenses over 12 months about {}; must exceed {} of household income",
+                    "essential expenses over 12 months about {} ({}); must exceed {} of household income",
                     yuan_en(spend.low),
-                    k
+                    parts.en,
+                    pct(k)
                 ),
             );
             v.test(t, summary.clone(), Some(ratio.source()));
@@ -157,8 +213,8 @@ pub fn evaluate(
         }
         None => {
             summary = text!(
-                format!("近12个月刚性支出约 {}（含按低保标准计的基本生活支出），当地支出收入比例未公布", yuan_zh(spend.low)),
-                format!("rigid expenses over 12 months about {} (basic living counted at the dibao standard); the local ratio is not published", yuan_en(spend.low)),
+                format!("近12个月刚性支出约 {}（{}）；须超过家庭收入的多大比例，当地规定未公布", yuan_zh(spend.low), parts.zh),
+                format!("essential expenses over 12 months about {} ({}); the share of income they must exceed is not published locally", yuan_en(spend.low), parts.en),
             );
             // Not above even the lowest ratio any published rule uses: unlikely anywhere.
             let lowest = ctx.param("rigid_expense_ratio_lowest_published");
@@ -171,8 +227,8 @@ pub fn evaluate(
                 v.test(
                     Tri::No,
                     text!(
-                        format!("近12个月刚性支出约 {}，未超过家庭收入的{}（已公布规定中的最低比例）", yuan_zh(spend.low), k),
-                        format!("rigid expenses over 12 months about {}: not above {} of household income, the lowest ratio any published rule uses", yuan_en(spend.low), k),
+                        format!("近12个月刚性支出约 {}（{}），未超过家庭收入的 {}（已公布的各地规定中最低的比例）", yuan_zh(spend.low), parts.zh, pct(k)),
+                        format!("essential expenses over 12 months about {} ({}): not above {} of household income, the lowest share any published rule uses", yuan_en(spend.low), parts.en, pct(k)),
                     ),
                     Some(lowest.source()),
                 );
