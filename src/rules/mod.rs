@@ -147,7 +147,7 @@ fn covered_total<'a>(
 }
 
 fn person_scheme(
-    h: &Household,
+    ctx: &Ctx,
     id: SchemeId,
     people: Vec<PersonResult>,
     none_text: Text,
@@ -169,6 +169,7 @@ fn person_scheme(
         .iter()
         .filter(|p| p.status == best)
         .min_by(|a, b| a.member.cmp(&b.member));
+    let h = ctx.h;
     let who = names::names(h, &members);
     let summary = match lead {
         Some(p) if best != St::Unlikely => text!(
@@ -205,8 +206,18 @@ fn person_scheme(
     };
     let mut reasons = extra;
     if let Some(p) = lead {
-        reasons.extend(p.reasons.iter().cloned());
+        for r in &p.reasons {
+            // The household tests are also each person's: one line each.
+            if !reasons.contains(r) {
+                reasons.push(r.clone());
+            }
+        }
     }
+    let unlocks = if best != St::Unlikely {
+        unlocks(ctx, id, &members, false)
+    } else {
+        Vec::new()
+    };
     Sr {
         scheme: id,
         status: best,
@@ -217,11 +228,7 @@ fn person_scheme(
         distance: None,
         estimate,
         people,
-        unlocks: if best != St::Unlikely {
-            unlocks(id)
-        } else {
-            Vec::new()
-        },
+        unlocks,
     }
 }
 
@@ -334,7 +341,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         estimate: dibao.estimate.clone(),
         people: Vec::new(),
         unlocks: if dibao.verdict.tri != Tri::No {
-            unlocks(SchemeId::Dibao)
+            unlocks(ctx, SchemeId::Dibao, &all_ids, false)
         } else {
             Vec::new()
         },
@@ -345,23 +352,36 @@ fn run(ctx: &Ctx) -> Evaluation {
             "整户符合低保条件，无需参照单人户",
             "the whole household qualifies for dibao; no carve-out needed",
         )
+    } else if sp_people.is_empty() {
+        text!(
+            "家中没有持重度残疾证（一、二级，或三级智力、精神残疾）或患重特大疾病的成员，不适用参照“单人户”",
+            "no member has a severe disability (level 1–2, or level-3 intellectual or mental) or a serious illness: the one-person carve-out does not apply",
+        )
     } else {
-        text!("没有成员符合参照“单人户”的条件（边缘家庭中的重残、重病人员）", "no member fits the one-person carve-out (severe disability or serious illness in an edge household)")
+        let ids: Vec<&str> = sp_people.iter().map(|p| p.member.as_str()).collect();
+        let who = names::names(h, &ids);
+        text!(
+            format!("{}：参照“单人户”的其他条件未满足（家庭须为低保边缘家庭，本人收入须低于低保标准，见原因）", who.zh),
+            format!("{}: the other carve-out conditions are not met (the household must be an edge household and own income below the dibao standard; see the reasons)", who.en),
+        )
     };
     schemes_out.push(person_scheme(
-        h,
+        ctx,
         SchemeId::DibaoSinglePerson,
         sp_people,
         sp_none,
         sp_reasons,
     ));
     schemes_out.push(person_scheme(
-        h,
+        ctx,
         SchemeId::Tekun,
         tekun_people,
         text!("没有成员同时符合无劳动能力、无生活来源、无赡养抚养扶养能力人三项条件", "no member meets all three tekun conditions (unable to work, no means, no able supporter)"),
         Vec::new(),
     ));
+    let carve_out_open = schemes_out
+        .iter()
+        .any(|s| s.scheme == SchemeId::DibaoSinglePerson && s.status != St::Unlikely);
     schemes_out.push(Sr {
         scheme: SchemeId::Edge,
         status: edge.verdict.status(),
@@ -373,7 +393,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         estimate: None,
         people: Vec::new(),
         unlocks: if edge.verdict.tri != Tri::No {
-            unlocks(SchemeId::Edge)
+            unlocks(ctx, SchemeId::Edge, &all_ids, carve_out_open)
         } else {
             Vec::new()
         },
@@ -399,7 +419,7 @@ fn run(ctx: &Ctx) -> Evaluation {
             estimate,
             people: Vec::new(),
             unlocks: if v.tri != Tri::No {
-                unlocks(id)
+                unlocks(ctx, id, &all_ids, false)
             } else {
                 Vec::new()
             },

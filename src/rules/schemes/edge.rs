@@ -36,7 +36,11 @@ pub fn evaluate(
                 "家庭符合低保条件，不再认定为边缘家庭",
                 "the household qualifies for dibao instead",
             ),
-            _ => text!("不属于低保家庭", "not a dibao household"),
+            crate::rules::money::Tri::Maybe => text!(
+                "是否符合低保尚不确定：如不符合低保，才认定为边缘家庭",
+                "whether the household qualifies for dibao is not settled: edge status applies only if it does not",
+            ),
+            _ => text!("不符合低保条件", "does not qualify for dibao"),
         },
         Some(sources::edge_definition()),
     );

@@ -28,6 +28,14 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
         },
         src.clone(),
     );
+    if !c.on_dibao {
+        // Nothing else applies to a household not on dibao: no reasons about its income or work.
+        let summary = text!(
+            "渐退期只适用于目前的低保家庭",
+            "the phase-out applies only to households now on dibao",
+        );
+        return (v.finish(), summary);
+    }
     match std {
         Some(s) => {
             let above = !net.below(s.annual * ctx.size());
@@ -61,10 +69,20 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
     };
     v.test(
         work,
-        text!(
-            "收入增加是因为家庭成员就业",
-            "income rose because a member found work",
-        ),
+        match work {
+            Tri::Yes => text!(
+                "收入增加是因为家庭成员就业",
+                "income rose because a member found work",
+            ),
+            Tri::No => text!(
+                "收入增加不是因为家庭成员就业：渐退期只适用于就业后收入增加",
+                "income did not rise from a member finding work: the phase-out is for income from new work",
+            ),
+            Tri::Maybe => text!(
+                "收入增加是否因为家庭成员就业，尚需核实",
+                "whether income rose because a member found work is still to check",
+            ),
+        },
         src.clone(),
     );
     if work == Tri::Maybe {

@@ -121,10 +121,20 @@ pub fn evaluate(
     // Not dibao as a whole household (on income).
     household.test(
         !dibao.income,
-        text!(
-            "整户不符合低保收入条件",
-            "the household as a whole is not under the dibao line",
-        ),
+        match dibao.income {
+            Tri::Yes => text!(
+                "整户人均收入已低于低保标准：参照“单人户”只适用于整户收入不低于低保标准的家庭",
+                "the household's income per person is already below the dibao standard: the carve-out is only for households whose income is not",
+            ),
+            Tri::Maybe => text!(
+                "整户是否符合低保收入条件尚不确定：如整户不符合，才参照单人户",
+                "whether the household as a whole is under the dibao line is not settled: the carve-out applies only if it is not",
+            ),
+            Tri::No => text!(
+                "整户不符合低保收入条件",
+                "the household as a whole is not under the dibao line",
+            ),
+        },
         Some(sources::single_person()),
     );
     let multiple = ctx.param("edge_multiple");

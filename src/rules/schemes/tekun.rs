@@ -328,7 +328,8 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
             source: src(),
         }));
     }
-    if m.age.get().is_some_and(|a| a < 60) || m.age.is_unknown() {
+    // The 2020 extension matters only to a 16- or 17-year-old (or an age not given).
+    if m.age.get().is_some_and(|a| (16..18).contains(&a)) || m.age.is_unknown() {
         v.reasons.push(Reason {
             text: text!(
                 "未成年人年龄从16周岁延长至18周岁",
