@@ -310,7 +310,14 @@ fn why_second(first: &PathPart, alt: &PathPart) -> Text {
             format!("if not recognised for {p_en}, apply for {a_en}"),
         )
     });
-    if alt.status > first.status {
+    if alt.status > first.status && rank(alt.scheme) < rank(first.scheme) {
+        text!(
+            format!("{a_zh}还有条件需要核实；如核实后符合，可改为申请{a_zh}"),
+            format!(
+                "{a_en} has conditions still to check; if they are met, apply for {a_en} instead"
+            ),
+        )
+    } else if alt.status > first.status {
         text!(
             format!("{a_zh}还有条件需要核实，可能性低于{p_zh}；{}", base.zh),
             format!(
@@ -435,8 +442,14 @@ pub fn recommend(h: &Household, schemes: &[SchemeResult], counted: &[String]) ->
     if let Some(a) = alternatives.first() {
         let (p_zh, p_en) = short_label(first.lead().scheme);
         let t = path_text(&a.parts);
-        zh.push_str(&format!("。如未被认定为{p_zh}：{}", t.zh));
-        en.push_str(&format!(". If not recognised for {p_en}: {}", t.en));
+        let (lead, alt) = (first.lead(), &a.parts[0]);
+        if alt.status > lead.status && rank(alt.scheme) < rank(lead.scheme) {
+            zh.push_str(&format!("。另一种可能（需核实）：{}", t.zh));
+            en.push_str(&format!(". Alternatively (to be checked): {}", t.en));
+        } else {
+            zh.push_str(&format!("。如未被认定为{p_zh}：{}", t.zh));
+            en.push_str(&format!(". If not recognised for {p_en}: {}", t.en));
+        }
     }
     if let Some(r) = &relief {
         let t = part_text(r);
