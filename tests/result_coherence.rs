@@ -150,6 +150,9 @@ fn contradiction_problems(h: &Household, r: &Evaluation) -> Vec<String> {
         {
             p.push(format!("{at}: says not dibao while dibao is likely: {t}"));
         }
+        if dibao != Status::Unlikely && t.contains("不属于低保") {
+            p.push(format!("{at}: says not dibao while dibao may apply: {t}"));
+        }
         if dibao == Status::Unlikely
             && ["整户符合低保", "家庭符合低保条件"]
                 .iter()

@@ -90,7 +90,11 @@ pub fn evaluate(
                 "已符合低保或低保边缘家庭条件，不再认定",
                 "already qualifies for dibao or edge status",
             ),
-            _ => text!(
+            Tri::Maybe => text!(
+                "是否属于低保或低保边缘家庭尚不确定：只有都不是时，才认定为刚性支出困难家庭",
+                "whether the household is dibao or edge is not settled: this status applies only if it is neither",
+            ),
+            Tri::Yes => text!(
                 "不属于低保、特困或低保边缘家庭",
                 "not dibao, tekun or an edge household",
             ),
