@@ -354,6 +354,9 @@ pub struct Summary {
     pub per_capita_monthly_income: Option<Decimal>,
     pub dibao_standard_monthly: Option<Decimal>,
     pub schemes: Vec<SchemeSummary>,
+    /// The schemes of the recommended path, in order (see [`super::recommendation`]).
+    #[serde(default)]
+    pub recommended: Vec<SchemeId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -375,6 +378,12 @@ impl Evaluation {
             as_of: self.as_of,
             per_capita_monthly_income: self.per_capita_monthly_income,
             dibao_standard_monthly: self.dibao_standard_monthly,
+            recommended: self
+                .recommendation
+                .recommended
+                .iter()
+                .map(|p| p.scheme)
+                .collect(),
             schemes: self
                 .schemes
                 .into_iter()
@@ -395,6 +404,12 @@ impl Evaluation {
             as_of: self.as_of,
             per_capita_monthly_income: self.per_capita_monthly_income,
             dibao_standard_monthly: self.dibao_standard_monthly,
+            recommended: self
+                .recommendation
+                .recommended
+                .iter()
+                .map(|p| p.scheme)
+                .collect(),
             schemes: self
                 .schemes
                 .iter()
