@@ -351,6 +351,10 @@ fn amount_text(a: &Amount) -> Text {
             format!("{about_zh}每年 {}", fig(yuan_zh)),
             format!("{about_en}{} a year", fig(yuan_en)),
         ),
+        Unit::Once if a.low.is_zero() && !a.high.is_zero() => text!(
+            format!("一次性，最多约 {}", yuan_zh(a.high)),
+            format!("one-off, up to about {}", yuan_en(a.high)),
+        ),
         Unit::Once => text!(
             format!("一次性，{about_zh} {}", fig(yuan_zh)),
             format!("one-off, {about_en}{}", fig(yuan_en)),
@@ -363,7 +367,7 @@ fn part_text(p: &PathPart) -> Text {
     let amount = p.amount.as_ref().map(amount_text);
     match amount {
         Some(a) => text!(
-            format!("{zh}（{}）{}", p.who.zh, a.zh),
+            format!("{zh}（{}），{}", p.who.zh, a.zh),
             format!("{en} ({}), {}", p.who.en, a.en),
         ),
         None => text!(
