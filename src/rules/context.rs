@@ -243,9 +243,22 @@ pub fn note_members(ctx: &Ctx) {
 
 /// Formats an annual range as a monthly amount for the trace.
 pub fn monthly_text(r: Range) -> Text {
-    match r.exact_value() {
-        Some(v) => text!(yuan_zh(v / TWELVE), yuan_en(v / TWELVE)),
-        None => text!(
+    match (r.exact_value(), r.high) {
+        (Some(v), _) => text!(yuan_zh(v / TWELVE), yuan_en(v / TWELVE)),
+        // Every amount known; whether one counts is not settled.
+        (None, Some(h)) => text!(
+            format!(
+                "{}–{}（取决于尚未确定是否计入的收入）",
+                yuan_zh(r.low / TWELVE),
+                yuan_zh(h / TWELVE)
+            ),
+            format!(
+                "{}–{} (depending on income whose counting is not settled)",
+                yuan_en(r.low / TWELVE),
+                yuan_en(h / TWELVE)
+            ),
+        ),
+        (None, None) => text!(
             format!("至少 {}（部分金额不清楚）", yuan_zh(r.low / TWELVE)),
             format!(
                 "at least {} (some amounts unknown)",
