@@ -467,3 +467,77 @@ pub fn recommend(h: &Household, schemes: &[SchemeResult], counted: &[String]) ->
         in_addition: relief.into_iter().collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::{evaluate_json, SchemeId, Status};
+
+    #[test]
+    fn one_member_tekun_the_others_dibao_reassessed_without_them() {
+        // The 80-year-old has no supporter (as answered) and no income: tekun; the 50-year-old
+        // is not. The household (250 per person < 700) is dibao as a whole.
+        let r = evaluate_json(
+            r#"{"region":"530112","residence":"urban","as_of":"2022-11-01","members":[
+            {"id":"m1","relation":"applicant","age":80,"obligors":[]},
+            {"id":"m2","relation":"child","age":50,"work":"employed",
+             "income":[{"type":"wages","amount":500}]}]}"#,
+        )
+        .unwrap()
+        .recommendation;
+        let parts: Vec<(SchemeId, Vec<String>, Status)> = r
+            .recommended
+            .iter()
+            .map(|p| (p.scheme, p.members.clone(), p.status))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                (SchemeId::Tekun, vec!["m1".to_string()], Status::Likely),
+                (SchemeId::Dibao, vec!["m2".to_string()], Status::Possible),
+            ]
+        );
+        assert!(r.recommended[1].amount.is_none());
+        assert!(r.recommended[1]
+            .note
+            .as_ref()
+            .unwrap()
+            .zh
+            .contains("申请人本人"));
+        assert_eq!(r.alternatives[0].parts[0].scheme, SchemeId::Dibao);
+        assert_eq!(r.alternatives[0].parts[0].members.len(), 2);
+        assert!(r.summary.zh.contains("子女"), "{}", r.summary.zh);
+        assert!(!r.summary.zh.contains("m2"), "{}", r.summary.zh);
+    }
+
+    #[test]
+    fn nothing_likely_or_possible_says_so() {
+        let r = evaluate_json(
+            r#"{"region":"530112","residence":"urban","as_of":"2022-11-01","members":[
+            {"id":"m1","relation":"applicant","age":40,"work":"employed",
+             "income":[{"type":"wages","amount":9000}]}]}"#,
+        )
+        .unwrap()
+        .recommendation;
+        assert!(r.recommended.is_empty() && r.alternatives.is_empty());
+        assert!(r.summary.zh.contains("暂未发现"), "{}", r.summary.zh);
+    }
+
+    #[test]
+    fn a_possible_path_is_not_called_most_likely() {
+        // Income amount unknown: dibao only possible.
+        let r = evaluate_json(
+            r#"{"region":"530112","residence":"urban","as_of":"2022-11-01","members":[
+            {"id":"m1","relation":"applicant","age":40,"work":"employed",
+             "income":[{"type":"wages","amount":null}]}]}"#,
+        )
+        .unwrap()
+        .recommendation;
+        assert_eq!(r.recommended[0].scheme, SchemeId::Dibao);
+        assert!(
+            r.summary.zh.starts_with("可能符合，需核实"),
+            "{}",
+            r.summary.zh
+        );
+        assert!(r.summary.en.starts_with("Possibly"), "{}", r.summary.en);
+    }
+}
