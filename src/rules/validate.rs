@@ -300,6 +300,15 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
                 "member id must be 1 to 40 characters",
             ));
         }
+        if let Some(n) = &m.name {
+            if n.trim().is_empty() || n.chars().count() > 40 {
+                return Err(InputError::new(
+                    f("name"),
+                    "称呼须为1至40个字符（不填则按与申请人的关系称呼）",
+                    "a name must be 1 to 40 characters (leave it out to be named by relation)",
+                ));
+            }
+        }
         if !ids.insert(m.id.as_str()) {
             return Err(InputError::new(
                 f("id"),
