@@ -3,7 +3,8 @@
 //! Pure Rust, no web dependencies, no floats: money is `rust_decimal`. Given a household
 //! ([`Household`], the JSON contract in `docs/schema.md`) it says, per scheme, whether the
 //! household likely / possibly / unlikely qualifies, why (each reason with its source), how far
-//! it is from the line, the estimated amount, whom it covers, and what it unlocks.
+//! it is from the line, the estimated amount, whom it covers, what it unlocks, and which path to
+//! take first where schemes exclude each other.
 //!
 //! | module | policy concept |
 //! |---|---|
@@ -12,6 +13,8 @@
 //! | [`income`] | 家庭收入: counted, not counted, deductions, support-payment exemptions |
 //! | [`property`] | 家庭财产 tests |
 //! | [`schemes`] | 低保, 单人户, 特困, 边缘, 刚性支出, 临时救助, 渐退 — one module each |
+//! | [`recommendation`] | one path first: 特困与低保不重复享受 and the other exclusions, as one recommended path with alternatives |
+//! | [`names`] | people named as the resident named them (妻子, 爷爷) or by relation, never by id |
 //! | [`validate`] | bad input → one clear message naming the field |
 //!
 //! ```
