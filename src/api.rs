@@ -47,7 +47,12 @@ pub fn problem_of(e: &InputError) -> &'static str {
         "missing_field"
     } else if has("unknown variant") {
         "unknown_value"
-    } else if has("invalid type") || has("must be text") || has("must be a") {
+    } else if has("invalid type")
+        || has("must be text")
+        || has("must be a")
+        || has("not an array")
+        || has("is not a valid value")
+    {
         "wrong_type"
     } else if has("unknown region") {
         "unknown_region"
@@ -129,10 +134,61 @@ fn json_text(value: &JsValue) -> Result<String, InputError> {
     if value.is_undefined() || value.is_null() || value.is_function() || value.is_symbol() {
         return Err(not_json());
     }
+    if let Some((field, what)) = not_json_value(value, String::new(), 0) {
+        return Err(InputError::new(
+            if field.is_empty() {
+                "(document)".to_string()
+            } else {
+                field
+            },
+            format!("`{what}` 不是有效的值：不清楚请填 null"),
+            format!("`{what}` is not a valid value: write null for \"don't know\""),
+        ));
+    }
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(not_json)
+}
+
+/// The first `NaN`, `±Infinity` or `undefined` in a household object, with its place.
+/// `JSON.stringify` would silently write the first two as `null` ("don't know") and drop the
+/// third (a left-out answer): in an answer they are mistakes, not "don't know".
+fn not_json_value(v: &JsValue, path: String, depth: usize) -> Option<(String, &'static str)> {
+    if depth > 32 {
+        return None; // deeper than any household; a cycle is refused by JSON.stringify
+    }
+    if let Some(n) = v.as_f64() {
+        return (!n.is_finite()).then(|| (path, if n.is_nan() { "NaN" } else { "Infinity" }));
+    }
+    let check = |x: JsValue, at: String| {
+        if x.is_undefined() {
+            Some((at, "undefined"))
+        } else {
+            not_json_value(&x, at, depth + 1)
+        }
+    };
+    if js_sys::Array::is_array(v) {
+        let a: &js_sys::Array = v.unchecked_ref();
+        return a
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| check(x, format!("{path}[{i}]")));
+    }
+    if v.is_object() && !v.is_function() {
+        let o: &js_sys::Object = v.unchecked_ref();
+        return js_sys::Object::entries(o).iter().find_map(|e| {
+            let e: js_sys::Array = e.unchecked_into();
+            let key = crate::rules::json_input::echo(&e.get(0).as_string().unwrap_or_default());
+            let at = if path.is_empty() {
+                key
+            } else {
+                format!("{path}.{key}")
+            };
+            check(e.get(1), at)
+        });
+    }
+    None
 }
 
 /// `evaluate(household)`: the full result, or `{error}`.

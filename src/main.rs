@@ -13,43 +13,85 @@
 
 mod parameters_doc;
 
-use jiuzhu::rules::{self, params, samples, Date};
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use jiuzhu::rules::json_input::echo;
+use jiuzhu::rules::validate::MAX_DOCUMENT_BYTES;
+use jiuzhu::rules::{self, params, samples, Date, InputError};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [CODE] [--date YYYY-MM-DD] | jiuzhu regions --markdown | jiuzhu samples";
+
+/// Why the program stops early.
+enum Stop {
+    /// A message for stderr; exit status 2.
+    Error(String),
+    /// The reader of our output went away (`| head`): a normal end, said nothing.
+    Closed,
+}
+
+impl From<String> for Stop {
+    fn from(m: String) -> Stop {
+        Stop::Error(m)
+    }
+}
+
+impl From<&str> for Stop {
+    fn from(m: &str) -> Stop {
+        Stop::Error(m.into())
+    }
+}
+
+/// A failed write to stdout: a closed pipe ends quietly, anything else (a full disk) is an
+/// error message.
+fn write_failed(e: io::Error) -> Stop {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Stop::Closed
+    } else {
+        Stop::Error(format!("cannot write the output: {e}"))
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
-        Err(msg) => {
-            eprintln!("jiuzhu: {msg}");
+        Err(Stop::Closed) => ExitCode::SUCCESS,
+        Err(Stop::Error(msg)) => {
+            // stderr may be closed too; nothing more can be said then.
+            let _ = writeln!(io::stderr(), "jiuzhu: {msg}");
             ExitCode::from(2)
         }
     }
 }
 
-fn open(path: Option<&str>) -> Result<Box<dyn BufRead>, String> {
-    match path {
-        None | Some("-") => Ok(Box::new(io::BufReader::new(io::stdin()))),
-        Some(p) => std::fs::File::open(p)
-            .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn BufRead>)
-            .map_err(|e| format!("{p}: {e}")),
-    }
+type Input = BufReader<Box<dyn Read>>;
+
+fn open(path: Option<&str>) -> Result<Input, String> {
+    let inner: Box<dyn Read> = match path {
+        None | Some("-") => Box::new(io::stdin()),
+        Some(p) => Box::new(std::fs::File::open(p).map_err(|e| format!("{}: {e}", echo(p)))?),
+    };
+    Ok(BufReader::with_capacity(1 << 16, inner))
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
+fn run(args: &[String]) -> Result<ExitCode, Stop> {
     match args.first().map(String::as_str) {
         Some("evaluate") => {
-            let batch = args.iter().any(|a| a == "--batch");
-            let full = args.iter().any(|a| a == "--full");
-            let files: Vec<&str> = args[1..]
-                .iter()
-                .map(String::as_str)
-                .filter(|a| *a != "--batch" && *a != "--full")
-                .collect();
-            if files.len() > 1 {
+            let mut batch = false;
+            let mut full = false;
+            let mut files = Vec::new();
+            for a in &args[1..] {
+                match a.as_str() {
+                    "--batch" => batch = true,
+                    "--full" => full = true,
+                    "-" => files.push(a.as_str()),
+                    f if f.starts_with('-') => {
+                        return Err(format!("unknown option `{}`\n{USAGE}", echo(f)).into())
+                    }
+                    f => files.push(f),
+                }
+            }
+            if files.len() > 1 || (full && !batch) {
                 return Err(USAGE.into());
             }
             let input = open(files.first().copied())?;
@@ -61,73 +103,171 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         Some("regions") => regions(&args[1..]),
         Some("samples") => {
+            let mut out = io::stdout().lock();
             for s in samples::all() {
-                println!("{}\t{}\t{}", s.id, s.title_zh, s.title_en);
+                writeln!(out, "{}\t{}\t{}", s.id, s.title_zh, s.title_en).map_err(write_failed)?;
             }
+            out.flush().map_err(write_failed)?;
             Ok(ExitCode::SUCCESS)
         }
         Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
+            writeln!(io::stdout(), "{USAGE}").map_err(write_failed)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Some(other) if other.starts_with('-') => {
+            Err(format!("unknown option `{}`\n{USAGE}", echo(other)).into())
         }
         _ => Err(USAGE.into()),
     }
 }
 
-fn single(mut input: Box<dyn BufRead>) -> Result<ExitCode, String> {
-    let mut text = String::new();
+/// An input error as one line for stderr, with a hint where the CLI has one.
+fn error_line(e: &InputError) -> String {
+    let hint = if e.field == "region" && e.message_en.starts_with("unknown region") {
+        "（运行 jiuzhu regions 查看支持的地区 / run `jiuzhu regions` for the list）"
+    } else {
+        ""
+    };
+    format!("{e}{hint}")
+}
+
+/// "not UTF-8 at byte N" for a line or document.
+fn not_utf8(e: std::str::Utf8Error) -> InputError {
+    let at = e.valid_up_to();
+    InputError::new(
+        "(document)",
+        format!("不是 UTF-8 编码的文字（第 {at} 字节处无效）：请以 UTF-8 保存"),
+        format!("not UTF-8 text (invalid byte at offset {at}): save the file as UTF-8"),
+    )
+}
+
+/// A document over the limit; `at_least` when it was not read to its end.
+fn too_long(len: usize, at_least: bool) -> InputError {
+    let (zh, en) = if at_least {
+        ("至少 ", "at least ")
+    } else {
+        ("", "")
+    };
+    InputError::new(
+        "(document)",
+        format!("文档过大（{zh}{len} 字节），上限为 {MAX_DOCUMENT_BYTES} 字节（1 MB）"),
+        format!(
+            "the document is {en}{len} bytes, over the limit of {MAX_DOCUMENT_BYTES} bytes (1 MB)"
+        ),
+    )
+}
+
+fn single(input: Input) -> Result<ExitCode, Stop> {
+    let mut bytes = Vec::new();
     input
-        .read_to_string(&mut text)
+        .take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read input: {e}"))?;
-    let result = rules::evaluate_json(&text).map_err(|e| e.to_string())?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(error_line(&too_long(bytes.len(), true)).into());
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|e| error_line(&not_utf8(e)))?;
+    let result = rules::evaluate_json(text).map_err(|e| error_line(&e))?;
     let out = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
-    println!("{out}");
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "{out}").map_err(write_failed)?;
+    stdout.flush().map_err(write_failed)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// Reads one line (without its `\n`) into `buf`, keeping at most `max` bytes of it and
+/// skipping the rest, so a huge line never fills the memory. Returns the line's full length,
+/// or `None` at the end of the input.
+fn read_line_bounded(r: &mut Input, buf: &mut Vec<u8>, max: usize) -> io::Result<Option<usize>> {
+    buf.clear();
+    let mut total = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(total));
+        }
+        any = true;
+        let (n, newline) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(p) => (p, true),
+            None => (chunk.len(), false),
+        };
+        if buf.len() < max {
+            let keep = n.min(max - buf.len());
+            buf.extend_from_slice(&chunk[..keep]);
+        }
+        total = total.saturating_add(n);
+        r.consume(n + usize::from(newline));
+        if newline {
+            return Ok(Some(total));
+        }
+    }
+}
+
 /// One JSON document per line; each output line is a statuses-only summary (the full result
-/// with `--full`) or `{"line":N,"error":{...}}`. One line buffer is reused for the whole input
-/// and output goes through one locked, buffered writer.
-fn batch_eval(mut input: Box<dyn BufRead>, full: bool) -> Result<ExitCode, String> {
+/// with `--full`) or `{"line":N,"error":{...}}`: exactly one output line per input line, blank
+/// lines included. Lines are read with a bound ([`MAX_DOCUMENT_BYTES`]); output goes through
+/// one buffered writer that is flushed whenever the input has to be read again, so what is
+/// computed is written before anything can fail.
+fn batch_eval(mut input: Input, full: bool) -> Result<ExitCode, Stop> {
     let today = Date::today();
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = false;
-    let mut line = String::new();
+    let mut line = Vec::new();
     let mut i = 0usize;
     loop {
-        line.clear();
-        let read = input
-            .read_line(&mut line)
-            .map_err(|e| format!("line {}: {e}", i + 1))?;
-        if read == 0 {
-            break;
+        if input.buffer().is_empty() {
+            out.flush().map_err(write_failed)?;
         }
+        let len = match read_line_bounded(&mut input, &mut line, MAX_DOCUMENT_BYTES + 3) {
+            Ok(Some(len)) => len,
+            Ok(None) => break,
+            Err(e) => {
+                out.flush().map_err(write_failed)?;
+                return Err(format!("line {}: cannot read input: {e}", i + 1).into());
+            }
+        };
         i += 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let result = rules::validate::parse(&line).and_then(|h| {
-            if full {
-                rules::evaluate_on(&h, today)
-            } else {
-                rules::evaluate_quiet(&h, today)
-            }
-        });
-        match result {
-            Ok(r) if full => serde_json::to_writer(&mut out, &r).map_err(|e| e.to_string())?,
-            Ok(r) => {
-                serde_json::to_writer(&mut out, &r.into_summary()).map_err(|e| e.to_string())?
-            }
+        let result = if len > MAX_DOCUMENT_BYTES + 3 {
+            Err(too_long(len, false))
+        } else {
+            std::str::from_utf8(&line)
+                .map_err(not_utf8)
+                .and_then(|text| {
+                    let text = text.strip_suffix('\r').unwrap_or(text);
+                    if text.trim().is_empty() {
+                        return Err(InputError::new(
+                            "(document)",
+                            "空行：这一行没有家庭信息",
+                            "blank line: no household on this line",
+                        ));
+                    }
+                    let h = rules::validate::parse(text)?;
+                    if full {
+                        rules::evaluate_on(&h, today)
+                    } else {
+                        rules::evaluate_quiet(&h, today)
+                    }
+                })
+        };
+        let written = match result {
+            Ok(r) if full => serde_json::to_writer(&mut out, &r),
+            Ok(r) => serde_json::to_writer(&mut out, &r.into_summary()),
             Err(e) => {
                 failed = true;
                 let err = serde_json::json!({"line": i, "error": {"field": e.field, "zh": e.message_zh, "en": e.message_en}});
-                serde_json::to_writer(&mut out, &err).map_err(|e| e.to_string())?;
+                serde_json::to_writer(&mut out, &err)
             }
-        }
-        out.write_all(b"\n").map_err(|e| e.to_string())?;
+        };
+        written.map_err(|e| write_failed(e.into()))?;
+        out.write_all(b"\n").map_err(write_failed)?;
     }
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush().map_err(write_failed)?;
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -135,12 +275,19 @@ fn batch_eval(mut input: Box<dyn BufRead>, full: bool) -> Result<ExitCode, Strin
     })
 }
 
-fn regions(args: &[String]) -> Result<ExitCode, String> {
+fn regions(args: &[String]) -> Result<ExitCode, Stop> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let code = regions_to(args, &mut out)?;
+    out.flush().map_err(write_failed)?;
+    Ok(code)
+}
+
+fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
     if args.iter().any(|a| a == "--markdown") {
         if args.len() > 1 {
             return Err(USAGE.into());
         }
-        print!("{}", parameters_doc::markdown());
+        write!(out, "{}", parameters_doc::markdown()).map_err(write_failed)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut date = Date::today();
@@ -149,8 +296,10 @@ fn regions(args: &[String]) -> Result<ExitCode, String> {
     while let Some(a) = it.next() {
         if a == "--date" {
             let d = it.next().ok_or("--date needs YYYY-MM-DD")?;
-            date =
-                Date::parse(d).ok_or_else(|| format!("invalid date `{d}`, expected YYYY-MM-DD"))?;
+            date = Date::parse(d)
+                .ok_or_else(|| format!("invalid date `{}`, expected YYYY-MM-DD", echo(d)))?;
+        } else if a.starts_with('-') {
+            return Err(format!("unknown option `{}`\n{USAGE}", echo(a)).into());
         } else if code.is_none() {
             code = Some(a.clone());
         } else {
@@ -160,22 +309,33 @@ fn regions(args: &[String]) -> Result<ExitCode, String> {
     let cat = params::catalogue();
     let Some(code) = code else {
         for r in params::region_list() {
-            println!("{}\t{}\t{}\t{}", r.code, r.level, r.name_zh, r.name_en);
+            writeln!(out, "{}\t{}\t{}\t{}", r.code, r.level, r.name_zh, r.name_en)
+                .map_err(write_failed)?;
         }
         return Ok(ExitCode::SUCCESS);
     };
-    let p = params::Params::new(&code, date, Default::default())
-        .ok_or_else(|| format!("unknown region code {code} (run `jiuzhu regions` for the list)"))?;
+    let p = params::Params::new(&code, date, Default::default()).ok_or_else(|| {
+        format!(
+            "unknown region code {} (run `jiuzhu regions` for the list)",
+            echo(&code)
+        )
+    })?;
     let chain: Vec<String> = cat
         .chain(&code)
         .iter()
         .map(|r| format!("{} {}", r.code, r.name_zh))
         .collect();
-    println!("# {} — parameters in force on {date}", chain.join(" → "));
+    writeln!(
+        out,
+        "# {} — parameters in force on {date}",
+        chain.join(" → ")
+    )
+    .map_err(write_failed)?;
     for name in cat.defs.keys() {
         let r = p.get(name);
         let u = r.to_use();
-        println!(
+        writeln!(
+            out,
             "{name}\t{}\t{}\t{:?}\t{}\t{}\t{} [{}]",
             u.value,
             u.unit,
@@ -184,7 +344,8 @@ fn regions(args: &[String]) -> Result<ExitCode, String> {
             u.effective.map(|d| d.to_string()).unwrap_or_default(),
             u.source.document,
             u.confidence
-        );
+        )
+        .map_err(write_failed)?;
     }
     Ok(ExitCode::SUCCESS)
 }

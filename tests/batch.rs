@@ -75,7 +75,7 @@ fn cli_batch_writes_the_summary_of_each_line() {
         input.push_str(&compact.to_string());
         input.push('\n');
     }
-    input.push('\n'); // a blank line is skipped
+    input.push('\n'); // a blank line gets its own error line (one output line per input line)
     let mut child = Command::new(env!("CARGO_BIN_EXE_jiuzhu"))
         .args(["evaluate", "--batch"])
         .stdin(Stdio::piped())
@@ -90,8 +90,14 @@ fn cli_batch_writes_the_summary_of_each_line() {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), docs.len());
+    let mut lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), docs.len() + 1);
+    let blank: serde_json::Value = serde_json::from_str(lines.pop().unwrap()).unwrap();
+    assert_eq!(blank["line"], docs.len() + 1);
+    assert!(blank["error"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("blank line"));
     for ((id, json), line) in docs.iter().zip(lines) {
         let h = validate::parse(json).unwrap();
         match evaluate_on(&h, today()) {

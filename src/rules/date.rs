@@ -103,7 +103,11 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Date::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD"))
+            let s = super::json_input::echo(&s);
+            super::json_input::bilingual(
+                format!("日期 `{s}` 无效：须为 1900–2200 年间真实存在的日期，格式 YYYY-MM-DD"),
+                format!("invalid date `{s}`: expected a real calendar day YYYY-MM-DD between 1900 and 2200"),
+            )
         })
     }
 }

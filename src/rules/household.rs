@@ -6,6 +6,7 @@
 
 use super::date::Date;
 use super::fact::Fact;
+use super::json_input::{money, required, unique_params};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -27,7 +28,11 @@ pub struct Household {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
     /// Parameter overrides by name (e.g. a county's newly published standard).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_params"
+    )]
     pub params: BTreeMap<String, serde_json::Value>,
     pub members: Vec<Member>,
     #[serde(default)]
@@ -56,7 +61,8 @@ pub struct Member {
     pub name: Option<String>,
     /// Relation to the applicant; exactly one member is the `applicant`.
     pub relation: Relation,
-    /// Age in whole years, 0–130.
+    /// Age in whole years, 0–130; `null` = unknown. Required.
+    #[serde(deserialize_with = "required")]
     pub age: Fact<u8>,
     /// Lives with the applicant long-term (长期共同居住). Default true.
     #[serde(default = "yes")]
@@ -221,7 +227,8 @@ pub enum Period {
 pub struct IncomeItem {
     #[serde(rename = "type")]
     pub kind: IncomeKind,
-    /// Yuan, exact to the fen; `null` = unknown.
+    /// Yuan, exact to the fen; `null` = unknown. Required.
+    #[serde(deserialize_with = "money")]
     pub amount: Fact<Decimal>,
     #[serde(default)]
     pub period: Period,
@@ -296,6 +303,8 @@ pub enum PayerIncomeBand {
 #[serde(deny_unknown_fields)]
 pub struct Obligor {
     pub relation: ObligorRelation,
+    /// Required; `null` = unknown.
+    #[serde(deserialize_with = "required")]
     pub age: Fact<u8>,
     /// Is tekun themselves.
     #[serde(default)]
@@ -338,17 +347,17 @@ pub struct Expenses {
     #[serde(default)]
     pub period: Period,
     /// Medical costs after insurance and medical assistance.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub medical: Fact<Decimal>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub education: Fact<Decimal>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub disability_rehab: Fact<Decimal>,
     /// Costs of working (transport, tools).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub employment: Fact<Decimal>,
     /// Other necessary spending (disaster, accident, special nutrition); not deducted for dibao.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub other: Fact<Decimal>,
 }
 
@@ -356,7 +365,7 @@ pub struct Expenses {
 #[serde(deny_unknown_fields)]
 pub struct Assets {
     /// Savings, deposits, securities, funds, commercial insurance, money owed, online balances.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub financial: Fact<Decimal>,
     /// Homes owned, including relocation housing.
     #[serde(default)]
@@ -368,10 +377,10 @@ pub struct Assets {
     #[serde(default)]
     pub non_residential_property: Fact<bool>,
     /// Price of motor vehicles or large machinery bought in the last 12 months (0 = none).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub vehicle_bought_12m_price: Fact<Decimal>,
     /// Current value of the household's vehicles (0 = none).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub vehicle_value: Fact<Decimal>,
     /// The vehicle is a mobility vehicle for a disabled member (not counted).
     #[serde(default)]
@@ -380,7 +389,7 @@ pub struct Assets {
     #[serde(default)]
     pub business_registered: Fact<bool>,
     /// Its actual annual net profit.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "money")]
     pub business_annual_profit: Fact<Decimal>,
 }
 

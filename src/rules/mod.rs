@@ -43,6 +43,7 @@ pub mod date;
 pub mod fact;
 pub mod household;
 pub mod income;
+pub mod json_input;
 pub mod money;
 pub mod names;
 pub mod next_steps;

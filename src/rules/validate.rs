@@ -3,6 +3,8 @@
 use super::date::Date;
 use super::fact::Fact;
 use super::household::{Household, Relation};
+use super::json_input::{echo, positional_array, tidy, LANG_SEP};
+pub use super::json_input::{MAX_DOCUMENT_BYTES, MAX_INCOME_ITEMS};
 use super::params::{catalogue, parse_value, Provenance, Value};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -47,21 +49,40 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Parses a household document, turning serde errors into field-named messages.
+/// Parses a household document, turning serde errors into field-named messages. A UTF-8 byte
+/// order mark is skipped; documents over [`MAX_DOCUMENT_BYTES`] are refused unread.
 pub fn parse(json: &str) -> Result<Household, InputError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    if json.len() > MAX_DOCUMENT_BYTES {
+        return Err(InputError::new(
+            "(document)",
+            format!(
+                "文档过大（{} 字节），上限为 {MAX_DOCUMENT_BYTES} 字节（1 MB）",
+                json.len()
+            ),
+            format!(
+                "the document is {} bytes, over the limit of {MAX_DOCUMENT_BYTES} bytes (1 MB)",
+                json.len()
+            ),
+        ));
+    }
     // Fast path: valid input needs no path tracking. On any error, read again with the path
     // tracked, to name the field.
     if let Ok(h) = serde_json::from_str::<Household>(json) {
-        return Ok(h);
+        return match positional_array(json) {
+            None => Ok(h),
+            Some(place) => Err(positional(place)),
+        };
     }
     let mut de = serde_json::Deserializer::from_str(json);
     match serde_path_to_error::deserialize::<_, Household>(&mut de) {
         Ok(h) => {
             if let Err(e) = de.end() {
+                let msg = tidy(&e.to_string());
                 return Err(InputError::new(
                     "(document)",
-                    format!("JSON 格式错误：{e}"),
-                    format!("malformed JSON: {e}"),
+                    format!("JSON 格式错误：{msg}（一行只能有一个家庭）"),
+                    format!("malformed JSON: {msg} (one household per document)"),
                 ));
             }
             Ok(h)
@@ -69,31 +90,94 @@ pub fn parse(json: &str) -> Result<Household, InputError> {
         Err(e) => {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            let msg = inner.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let field = if path == "." || path.is_empty() {
+            if !inner.is_syntax() && !inner.is_eof() {
+                if let Some(place) = positional_array(json) {
+                    return Err(positional(place));
+                }
+            }
+            let field = if path == "." || path == "?" || path.is_empty() {
                 "(document)".to_string()
             } else {
-                path
+                echo(&path)
             };
-            let zh = if inner.is_syntax() || inner.is_eof() {
-                format!("JSON 格式错误（{msg}）")
-            } else if let Some(rest) = msg.strip_prefix("unknown field ") {
-                format!("未知字段 {}", rest.split(',').next().unwrap_or(rest))
-            } else if let Some(rest) = msg.strip_prefix("missing field ") {
-                format!("缺少必填字段 {rest}")
-            } else if msg.starts_with("unknown variant") {
-                format!("取值无效（{msg}）")
-            } else if msg.starts_with("invalid type") {
-                format!("类型错误（{msg}）")
-            } else if msg.starts_with("invalid value") || msg.contains("out of range") {
-                format!("数值无效（{msg}）")
+            let (zh, en) = if field == "residence" && !inner.is_eof() {
+                (
+                    "须填写 urban（城市）或 rural（农村）".to_string(),
+                    "must be urban or rural".to_string(),
+                )
             } else {
-                format!("无效输入（{msg}）")
+                serde_message(json, &inner)
             };
-            Err(InputError::new(field, zh, msg))
+            Err(InputError::new(field, zh, en))
         }
     }
+}
+
+fn positional(place: String) -> InputError {
+    InputError::new(
+        place,
+        "此处须为对象 {…}（写明字段名），不能用数组 […] 按位置列出",
+        "an object {…} with named fields is needed here, not an array […] of values in order",
+    )
+}
+
+/// A `\uD800`–`\uDFFF` escape somewhere in the text.
+fn has_surrogate_escape(json: &str) -> bool {
+    json.as_bytes().windows(4).any(|w| {
+        w[0] == b'\\'
+            && w[1] == b'u'
+            && (w[2] | 0x20) == b'd'
+            && matches!(w[3] | 0x20, b'8'..=b'9' | b'a'..=b'f')
+    })
+}
+
+/// The Chinese and English message for a serde error.
+fn serde_message(json: &str, inner: &serde_json::Error) -> (String, String) {
+    let raw = inner.to_string();
+    let raw = raw.split(" at line ").next().unwrap_or(&raw);
+    if let Some((en, zh)) = raw.split_once(LANG_SEP) {
+        return (tidy(zh), tidy(en));
+    }
+    let msg = tidy(raw);
+    if inner.is_eof() {
+        return (
+            "文档不完整：在结尾前中断（括号或引号未闭合）".into(),
+            "truncated document: it ends before it is complete (EOF while parsing; a bracket or quote is not closed)".into(),
+        );
+    }
+    if msg.contains("surrogate") || (msg.contains("escape") && has_surrogate_escape(json)) {
+        return (
+            format!("文字中有无效的 Unicode 转义：单独的代理项（\\uD800–\\uDFFF）不是字符（{msg}）"),
+            format!("malformed JSON: a lone surrogate escape (\\uD800–\\uDFFF) is not a character ({msg})"),
+        );
+    }
+    let zh = if inner.is_syntax() {
+        format!("JSON 格式错误（{msg}）")
+    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+        format!("未知字段 {}", rest.split(',').next().unwrap_or(rest))
+    } else if let Some(rest) = msg.strip_prefix("missing field ") {
+        format!("缺少必填字段 {rest}（不清楚请填 null）")
+    } else if msg.starts_with("unknown variant") {
+        format!("取值无效（{msg}）")
+    } else if msg.starts_with("invalid type: null") {
+        format!("此项必须填写，不能为 null（{msg}）")
+    } else if msg.starts_with("invalid type: sequence") {
+        format!("此处须为对象 {{…}}，不能用数组（{msg}）")
+    } else if msg.starts_with("invalid type") {
+        format!("类型错误（{msg}）")
+    } else if msg.starts_with("invalid value") || msg.contains("out of range") {
+        format!("数值无效（{msg}）")
+    } else {
+        format!("无效输入（{msg}）")
+    };
+    let en = if msg.starts_with("missing field ") {
+        format!("{msg} (write null for \"don't know\")")
+    } else if msg.starts_with("invalid type: null") {
+        format!("{msg}: this answer cannot be null")
+    } else {
+        msg
+    };
+    (zh, en)
 }
 
 /// Checks one amount; `field` names it (built only when there is an error).
@@ -148,6 +232,7 @@ fn split_override<'a>(
             key.as_str(),
             "value" | "provided_by" | "effective" | "document"
         ) {
+            let key = echo(key);
             return Err(InputError::new(
                 format!("{field}.{key}"),
                 format!("未知字段 `{key}`（可用 value、provided_by、effective、document）"),
@@ -181,10 +266,11 @@ fn split_override<'a>(
     };
     let effective = match o.get("effective") {
         None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(
-            Date::parse(s)
+        Some(serde_json::Value::String(raw)) => Some(
+            Date::parse(raw)
                 .filter(|d| (2014..=2100).contains(&d.year))
                 .ok_or_else(|| {
+                    let s = echo(raw);
                     InputError::new(
                         format!("{field}.effective"),
                         format!("日期 `{s}` 无效：须为2014至2100年间的 YYYY-MM-DD"),
@@ -238,14 +324,8 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
     if !catalogue().regions.contains_key(&h.region) {
         return Err(InputError::new(
             "region",
-            format!(
-                "未知地区代码 {}（运行 jiuzhu regions 查看支持的地区）",
-                h.region
-            ),
-            format!(
-                "unknown region code {} (run `jiuzhu regions` for the list)",
-                h.region
-            ),
+            format!("未知地区代码 {}：没有该地区的数据", echo(&h.region)),
+            format!("unknown region code {}: no data for it", echo(&h.region)),
         ));
     }
     if let Some(d) = h.as_of {
@@ -312,8 +392,8 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
         if !ids.insert(m.id.as_str()) {
             return Err(InputError::new(
                 f("id"),
-                format!("成员编号 {} 重复", m.id),
-                format!("member id {} is used twice", m.id),
+                format!("成员编号 {} 重复", echo(&m.id)),
+                format!("member id {} is used twice", echo(&m.id)),
             ));
         }
         if let Fact::Known(a) = m.age {
@@ -333,6 +413,19 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
                     "disability level must be 1 to 4",
                 ));
             }
+        }
+        if m.income.len() > MAX_INCOME_ITEMS {
+            return Err(InputError::new(
+                f("income"),
+                format!(
+                    "收入项目 {} 项，超过每人{MAX_INCOME_ITEMS}项的上限",
+                    m.income.len()
+                ),
+                format!(
+                    "{} income items, over the limit of {MAX_INCOME_ITEMS} per member",
+                    m.income.len()
+                ),
+            ));
         }
         for (j, item) in m.income.iter().enumerate() {
             amount(|| format!("members[{i}].income[{j}].amount"), &item.amount)?;
@@ -393,13 +486,13 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
     }
     let mut out = Overrides::default();
     for (name, v) in &h.params {
-        let field = format!("params.{name}");
+        let field = format!("params.{}", echo(name));
         let (v, provenance) = split_override(&field, v)?;
         let def = catalogue().defs.get(name).ok_or_else(|| {
             InputError::new(
                 &field,
-                format!("未知参数 {name}"),
-                format!("unknown parameter {name}"),
+                format!("未知参数 {}", echo(name)),
+                format!("unknown parameter {}", echo(name)),
             )
         })?;
         let value_field = if provenance.is_some() {
