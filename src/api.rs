@@ -480,8 +480,10 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
             let p = problem_of(&e);
             (e, p)
         })?;
-        rules::validate::check_in_force(&checked, h.as_of.unwrap_or_else(Date::today))
-            .map_err(|e| (e, "not_in_force"))?;
+        let as_of = h.as_of.unwrap_or_else(Date::today);
+        rules::validate::check_in_force(&checked, as_of).map_err(|e| (e, "not_in_force"))?;
+        rules::validate::check_relations(&checked, &h.region, as_of)
+            .map_err(|e| (e, "out_of_range"))?;
     }
     let files_base = opt_string(obj, "filesBase")?;
     if let Some(b) = &files_base {

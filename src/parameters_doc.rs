@@ -158,18 +158,38 @@ pub fn markdown() -> String {
     s.push_str(HOW_TO);
 
     let _ = writeln!(s, "\n## Parameters (参数定义)\n");
-    let _ = writeln!(s, "| name | 中文 | English | unit | local statistic |");
-    let _ = writeln!(s, "|---|---|---|---|---|");
+    let _ = writeln!(
+        s,
+        "| name | 中文 | English | unit | range | local statistic |"
+    );
+    let _ = writeln!(s, "|---|---|---|---|---|---|");
     for d in cat.defs.values() {
+        let range = d.range.map_or(String::new(), |r| {
+            format!("{}–{}", r.min.normalize(), r.max.normalize())
+        });
         let _ = writeln!(
             s,
-            "| `{}` | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} |",
             d.name,
             cell(&d.zh),
             cell(&d.en),
             d.unit,
+            range,
             if d.local { "yes" } else { "" }
         );
+    }
+    let _ = writeln!(
+        s,
+        "\nA value (in a data file or an override) outside its range is refused. These must \
+         also hold wherever both values are known (`ranges.relations`):\n"
+    );
+    for r in &cat.relations {
+        let times = if r.divisor == rust_decimal::Decimal::ONE {
+            format!("{}", r.multiple.normalize())
+        } else {
+            format!("{}/{}", r.multiple.normalize(), r.divisor.normalize())
+        };
+        let _ = writeln!(s, "- `{}` ≤ {times} × `{}`", r.lower, r.upper);
     }
 
     let _ = writeln!(s, "\n## Regions (地区)\n");

@@ -93,6 +93,7 @@ pub fn evaluate_on(h: &Household, today: Date) -> Result<Evaluation, InputError>
     let overrides = validate::check(h)?;
     let as_of = h.as_of.unwrap_or(today);
     validate::check_in_force(&overrides, as_of)?;
+    validate::check_relations(&overrides, &h.region, as_of)?;
     let p = params::Params::new(&h.region, as_of, overrides.values)
         .ok_or_else(|| InputError::new("region", "未知地区代码", "unknown region code"))?
         .with_provenance(overrides.provenance);

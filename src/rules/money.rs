@@ -30,6 +30,43 @@ pub fn yuan_en(d: Decimal) -> String {
     }
 }
 
+/// `v` for display next to the `line` it is compared with: to the fen, unless rounding would
+/// make it look equal to the line while it is not (699.9966… below 700 would read "700.00,
+/// below the standard of 700.00"); then cut to four decimals towards its side of the line
+/// (`699.9966`), so the figure never contradicts the comparison.
+pub fn near(v: Decimal, line: Decimal) -> Decimal {
+    if v == line || fen(v) != fen(line) {
+        return fen(v);
+    }
+    let side = if v < line {
+        RoundingStrategy::ToNegativeInfinity
+    } else {
+        RoundingStrategy::ToPositiveInfinity
+    };
+    v.round_dp_with_strategy(4, side)
+}
+
+/// [`yuan_zh`] of [`near`].
+pub fn near_zh(v: Decimal, line: Decimal) -> String {
+    format!("{}元", near(v, line))
+}
+
+/// [`yuan_en`] of [`near`].
+pub fn near_en(v: Decimal, line: Decimal) -> String {
+    format!("¥{}", near(v, line))
+}
+
+/// A gap for display: to the fen, but a gap that is not zero never shows as `0.00` (it would
+/// contradict the side it is on): less than a fen shows as `0.01`.
+pub fn gap_fen(gap: Decimal) -> Decimal {
+    let f = fen(gap);
+    if f.is_zero() && !gap.is_zero() {
+        Decimal::new(if gap.is_sign_negative() { -1 } else { 1 }, 2)
+    } else {
+        f
+    }
+}
+
 /// An amount that may be only partly known: at least `low`, at most `high` (`None` = no upper
 /// bound). Unknown answers widen the range instead of being guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +242,20 @@ mod tests {
         assert_eq!(fen(d("700")).to_string(), "700.00");
         assert_eq!(yuan_zh(d("88")), "88.00元");
         assert_eq!(yuan_en(d("-3.5")), "-¥3.50");
+    }
+
+    #[test]
+    fn a_figure_never_looks_equal_to_a_line_it_is_not() {
+        // 2099.99 ÷ 3 = 699.99666…: to the fen that is 700.00, the standard itself.
+        let pc = d("2099.99") / d("3");
+        assert_eq!(near(pc, d("700")).to_string(), "699.9966");
+        assert_eq!(near_zh(pc, d("700")), "699.9966元");
+        assert_eq!(near(d("700.004"), d("700")).to_string(), "700.004");
+        assert_eq!(near(d("700"), d("700")).to_string(), "700.00");
+        assert_eq!(near(d("612"), d("700")).to_string(), "612.00");
+        assert_eq!(gap_fen(d("0.01") / d("3")).to_string(), "0.01");
+        assert_eq!(gap_fen(d("0")).to_string(), "0.00");
+        assert_eq!(gap_fen(d("3.333")).to_string(), "3.33");
     }
 
     #[test]

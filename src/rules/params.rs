@@ -43,6 +43,10 @@ pub struct ParamDef {
     /// and per-region tables.
     #[serde(skip)]
     pub index: usize,
+    /// The sane range of a number (set at load from `ranges` in `data/parameters.json`: by
+    /// name, else by unit); `None` for flags.
+    #[serde(skip)]
+    pub range: Option<ValueRange>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -50,6 +54,50 @@ struct DefsFile {
     #[allow(dead_code)]
     about: String,
     parameters: Vec<ParamDef>,
+    ranges: RangesFile,
+}
+
+/// The sane range of a parameter's value: outside it a value is a typing mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueRange {
+    pub min: Decimal,
+    pub max: Decimal,
+}
+
+impl ValueRange {
+    pub fn contains(&self, d: Decimal) -> bool {
+        self.min <= d && d <= self.max
+    }
+}
+
+/// `lower ≤ multiple × upper ÷ divisor` must hold between two parameters' values (e.g. a
+/// minimum and its maximum, a class payment and the standard).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub lower: String,
+    pub upper: String,
+    pub multiple: Decimal,
+    pub divisor: Decimal,
+}
+
+impl Relation {
+    /// Whether the values satisfy the relation (compared exactly: `lower × divisor ≤ multiple ×
+    /// upper`).
+    pub fn holds(&self, lower: Decimal, upper: Decimal) -> bool {
+        lower * self.divisor <= self.multiple * upper
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RangesFile {
+    #[allow(dead_code)]
+    about: String,
+    by_unit: BTreeMap<String, ValueRange>,
+    by_name: BTreeMap<String, ValueRange>,
+    relations: Vec<Relation>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +171,8 @@ pub struct Catalogue {
     /// The same definitions by name in a hash map: the rules look a parameter up by name
     /// dozens of times per household, and this is several times faster than the tree.
     by_name: HashMap<String, ParamDef, BuildHasherDefault<Fnv>>,
+    /// Relations between parameters' values that must hold (`ranges.relations`).
+    pub relations: Vec<Relation>,
 }
 
 /// FNV-1a: a small, fast hash for the short, fixed parameter names (no untrusted keys).
@@ -175,6 +225,7 @@ impl Catalogue {
     fn load() -> Result<Catalogue, String> {
         let defs: DefsFile = serde_json::from_str(include_str!("../../data/parameters.json"))
             .map_err(|e| format!("data/parameters.json: {e}"))?;
+        let ranges = defs.ranges;
         let mut defs: BTreeMap<_, _> = defs
             .parameters
             .into_iter()
@@ -182,6 +233,24 @@ impl Catalogue {
             .collect();
         for (i, d) in defs.values_mut().enumerate() {
             d.index = i;
+            d.range = ranges
+                .by_name
+                .get(&d.name)
+                .or_else(|| ranges.by_unit.get(&d.unit))
+                .copied();
+            if d.range.is_none() && d.unit != "flag" {
+                return Err(format!(
+                    "data/parameters.json: {} (unit {}) has no range",
+                    d.name, d.unit
+                ));
+            }
+        }
+        for r in &ranges.relations {
+            for n in [&r.lower, &r.upper] {
+                if !defs.contains_key(n) {
+                    return Err(format!("data/parameters.json: relation names unknown {n}"));
+                }
+            }
         }
         let mut regions = BTreeMap::new();
         for (stem, text) in embedded::REGION_FILES {
@@ -216,6 +285,7 @@ impl Catalogue {
             defs,
             regions,
             by_name,
+            relations: ranges.relations,
         })
     }
 

@@ -5,7 +5,7 @@ use super::fact::Fact;
 use super::household::{Household, Relation};
 use super::json_input::{echo, positional_array, tidy, LANG_SEP};
 pub use super::json_input::{MAX_DOCUMENT_BYTES, MAX_INCOME_ITEMS};
-use super::params::{catalogue, parse_value, Provenance, Value};
+use super::params::{catalogue, parse_value, ParamDef, Params, Provenance, Value, ValueRange};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -296,6 +296,93 @@ fn split_override<'a>(
     ))
 }
 
+/// A parameter value outside its sane range (`ranges` in `data/parameters.json`).
+fn out_of_range(field: &str, def: &ParamDef, d: Decimal, r: ValueRange) -> InputError {
+    let name = &def.name;
+    let unit = &def.unit;
+    let (min, max) = (r.min.normalize(), r.max.normalize());
+    InputError::new(
+        field,
+        format!(
+            "{}（{name}）为 {}，超出合理范围 {min}–{max}（{unit}）",
+            def.zh,
+            echo(&d.normalize().to_string())
+        ),
+        format!(
+            "{} ({name}) is {}, outside its range {min}–{max} ({unit})",
+            def.en,
+            echo(&d.normalize().to_string())
+        ),
+    )
+}
+
+/// The relations between parameters (`ranges.relations` in `data/parameters.json`: a minimum
+/// not above its maximum, a class payment not above a multiple of the standard…) hold for the
+/// values this household's overrides give, together with the values in force in `region` on
+/// `as_of`. Only relations touching an override are checked: the data files are held to them
+/// by the test suite.
+pub fn check_relations(o: &Overrides, region: &str, as_of: Date) -> Result<(), InputError> {
+    if o.values.is_empty() {
+        return Ok(());
+    }
+    let cat = catalogue();
+    let Some(p) = Params::new(region, as_of, o.values.clone()) else {
+        return Ok(()); // an unknown region is reported by `check`
+    };
+    for rel in &cat.relations {
+        let lower_given = o.values.contains_key(&rel.lower);
+        if !lower_given && !o.values.contains_key(&rel.upper) {
+            continue;
+        }
+        let (lo, up) = (p.get(&rel.lower), p.get(&rel.upper));
+        let (Some(l), Some(u)) = (lo.number(), up.number()) else {
+            continue;
+        };
+        if rel.holds(l, u) {
+            continue;
+        }
+        let named = if lower_given { &rel.lower } else { &rel.upper };
+        let field = if o.provenance.contains_key(named) {
+            format!("params.{named}.value")
+        } else {
+            format!("params.{named}")
+        };
+        let limit = super::money::fen(rel.multiple * u / rel.divisor).normalize();
+        let times = if rel.divisor == Decimal::ONE {
+            rel.multiple.normalize().to_string()
+        } else {
+            format!("{}/{}", rel.multiple.normalize(), rel.divisor.normalize())
+        };
+        let (l, u) = (l.normalize(), u.normalize());
+        let (ld, ud) = (lo.def, up.def);
+        let (zh, en) = if times == "1" {
+            (
+                format!(
+                    "{}（{}）为 {l}，不能超过{}（{}）{u}",
+                    ld.zh, ld.name, ud.zh, ud.name
+                ),
+                format!(
+                    "{} ({}) is {l}, more than {} ({}) of {u}",
+                    ld.en, ld.name, ud.en, ud.name
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "{}（{}）为 {l}，不能超过 {limit}（{}（{}）{u} 的 {times} 倍）",
+                    ld.zh, ld.name, ud.zh, ud.name
+                ),
+                format!(
+                    "{} ({}) is {l}, more than {limit} ({times} × {} ({}) of {u})",
+                    ld.en, ld.name, ud.en, ud.name
+                ),
+            )
+        };
+        return Err(InputError::new(field, zh, en));
+    }
+    Ok(())
+}
+
 /// An override that takes effect after the screening date is not in force yet.
 pub fn check_in_force(o: &Overrides, as_of: Date) -> Result<(), InputError> {
     for (name, p) in &o.provenance {
@@ -507,13 +594,9 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
                 format!("invalid value: {m}"),
             )
         })?;
-        if let Value::Number(d) = value {
-            if d > Decimal::from(MAX_AMOUNT) {
-                return Err(InputError::new(
-                    &value_field,
-                    "参数值过大",
-                    "value too large",
-                ));
+        if let (Value::Number(d), Some(r)) = (value, def.range) {
+            if !r.contains(d) {
+                return Err(out_of_range(&value_field, def, d, r));
             }
         }
         out.values.insert(name.clone(), value);

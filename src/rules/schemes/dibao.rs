@@ -11,7 +11,7 @@ use super::{distance, Verdict};
 use crate::rules::context::{Ctx, Standard};
 use crate::rules::household::Residence;
 use crate::rules::income::HouseholdIncome;
-use crate::rules::money::{fen, yuan_en, yuan_zh, Tri, TWELVE};
+use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Distance, Estimate, Text};
 use crate::rules::property;
 use crate::rules::sources;
@@ -76,7 +76,10 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                 Tri::Maybe => ("可能低于", "possibly below"),
             };
             let pc = match hi.net.exact_value() {
-                Some(x) => text!(yuan_zh(x / TWELVE / n), yuan_en(x / TWELVE / n)),
+                Some(x) => text!(
+                    near_zh(x / TWELVE / n, s.monthly),
+                    near_en(x / TWELVE / n, s.monthly)
+                ),
                 None => text!(
                     format!("至少{}", yuan_zh(pc_low)),
                     format!("at least {}", yuan_en(pc_low)),

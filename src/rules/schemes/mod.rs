@@ -125,8 +125,8 @@ pub fn distance(net: Range, line_annual: Decimal, n: Decimal) -> Option<Distance
     };
     Some(Distance {
         side,
-        per_capita_monthly: super::money::fen(gap / TWELVE / n),
-        household_monthly: super::money::fen(gap / TWELVE),
+        per_capita_monthly: super::money::gap_fen(gap / TWELVE / n),
+        household_monthly: super::money::gap_fen(gap / TWELVE),
         line_per_capita_monthly: super::money::fen(line_annual / TWELVE / n),
     })
 }

@@ -15,7 +15,7 @@ use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
 use crate::rules::household::Member;
 use crate::rules::income::{member_income, Purpose};
-use crate::rules::money::{fen, yuan_en, yuan_zh, Range, Tri, TWELVE};
+use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Range, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Text};
 use crate::rules::sources;
 use rust_decimal::Decimal;
@@ -222,12 +222,12 @@ pub fn evaluate(
                 text!(
                     format!(
                         "本人月收入 {}，低于低保标准 {} 才可参照单人户",
-                        yuan_zh(own.annual.low / TWELVE),
+                        near_zh(own.annual.low / TWELVE, s.monthly),
                         yuan_zh(s.monthly)
                     ),
                     format!(
                         "own income {} a month must be below the dibao standard {}",
-                        yuan_en(own.annual.low / TWELVE),
+                        near_en(own.annual.low / TWELVE, s.monthly),
                         yuan_en(s.monthly)
                     ),
                 ),

@@ -20,7 +20,7 @@ use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
 use crate::rules::household::{DisabilityKind, Member, Obligor, Schooling, SelfCare};
 use crate::rules::income::{member_income, Purpose};
-use crate::rules::money::{fen, yuan_en, yuan_zh, Tri, TWELVE};
+use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Text};
 use crate::rules::property;
 use crate::rules::sources;
@@ -348,8 +348,8 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
             v.test(
                 t,
                 text!(
-                    format!("本人月收入 {}{}，与当地低保标准 {} 比较（特困认定以低保标准为准）", if inc.annual.exact_value().is_some() { "" } else { "至少" }, yuan_zh(own), yuan_zh(s.monthly)),
-                    format!("own income {}{} a month, against the local dibao standard {} (the tekun test uses the dibao standard)", if inc.annual.exact_value().is_some() { "" } else { "at least " }, yuan_en(own), yuan_en(s.monthly)),
+                    format!("本人月收入 {}{}，与当地低保标准 {} 比较（特困认定以低保标准为准）", if inc.annual.exact_value().is_some() { "" } else { "至少" }, near_zh(own, s.monthly), yuan_zh(s.monthly)),
+                    format!("own income {}{} a month, against the local dibao standard {} (the tekun test uses the dibao standard)", if inc.annual.exact_value().is_some() { "" } else { "at least " }, near_en(own, s.monthly), yuan_en(s.monthly)),
                 ),
                 src(),
             );
