@@ -5,8 +5,48 @@
 //   npx playwright test e2e/embed.spec.mjs
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { GOLDEN_CASES } from "./household-flows.mjs";
+
+const DIST = process.env.E2E_DIST ?? "dist";
+
+async function freePort() {
+  const s = createServer();
+  await new Promise((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** A second server (e2e/serve.mjs) on `dir`: its origin and stop(). */
+async function serve(dir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["e2e/serve.mjs", dir, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((resolve, reject) => {
+    child.stdout.once("data", resolve);
+    child.once("exit", (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill()))),
+  };
+}
+
+/** A copy of the build deployed with this allow-list of portal origins in embed.html. */
+function deployWithOrigins(origins) {
+  const dir = mkdtempSync(join(tmpdir(), "jiuzhu-embed-"));
+  cpSync(DIST, dir, { recursive: true });
+  const page = join(dir, "embed.html");
+  const html = readFileSync(page, "utf8");
+  const edited = html.replace(/(<meta name="jiuzhu-embed-origins" content=")[^"]*"/, `$1${origins.join(" ")}"`);
+  if (edited === html && origins.length) throw new Error("embed.html has no jiuzhu-embed-origins meta");
+  writeFileSync(page, edited);
+  return dir;
+}
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -180,6 +220,49 @@ test.describe("JS API", () => {
     const lang = await api(page, "return m.validateOptions({lang: 'fr'})");
     expect(lang.error).toMatchObject({ field: "lang", problem: "unknown_value" });
   });
+
+  test("portal standards without a fixed region are keyed by region; out-of-range ones are refused", async ({ page }) => {
+    await page.goto("embed-demo/api.html");
+    await expect(page.locator("#run")).toBeEnabled();
+    // Flat standards need a region: said so, not "unknown region code 100000".
+    const flat = await api(page, "return m.validateOptions({params: {dibao_urban_monthly: 760}})");
+    expect(flat.error.field).toBe("params");
+    expect(flat.error.message_en).toContain("key them by region");
+    expect(JSON.stringify(flat.error)).not.toContain("100000");
+    // Keyed by region: accepted, each checked against its region.
+    const keyed = await api(
+      page,
+      "return m.validateOptions({params: {'530112': {dibao_urban_monthly: {value: 760, provided_by: '西山区民政局'}}, '530100': {dibao_urban_monthly: 750}}})"
+    );
+    expect(keyed.error).toBeUndefined();
+    const zero = await api(page, "return m.validateOptions({params: {'530112': {dibao_urban_monthly: 0}}})");
+    expect(zero.error).toMatchObject({ field: "params.530112.dibao_urban_monthly", problem: "out_of_range" });
+    expect(zero.error.message_en).toContain("outside its range 1–20000");
+    // Ranges and relations of the issue (docs/schema.md, "Parameter ranges").
+    for (const [params, field] of [
+      [{ tekun_minor_age_limit: 10000000 }, "params.tekun_minor_age_limit"],
+      [{ public_notice_days: 1e7 }, "params.public_notice_days"],
+      [{ temporary_relief_emergency_min_multiple: 3, temporary_relief_emergency_max_multiple: 2 }, "params.temporary_relief_emergency_min_multiple"],
+    ]) {
+      const r = await api(page, "return m.validateOptions({region: '530112', params: a})", params);
+      expect(r.error, JSON.stringify(params)).toMatchObject({ field, problem: "out_of_range" });
+    }
+    // NaN, Infinity and undefined in a household object are errors, not "don't know".
+    const bad = await api(
+      page,
+      `const h = (f) => { const x = structuredClone(a); f(x); return m.evaluate(x).error; };
+       return {
+         nan: h((x) => { x.members[0].age = NaN; }),
+         inf: h((x) => { x.members[0].income[0].amount = Infinity; }),
+         undef: h((x) => { x.members[1].age = undefined; }),
+       };`,
+      XISHAN
+    );
+    expect(bad.nan).toMatchObject({ field: "members[0].age", problem: "wrong_type" });
+    expect(bad.nan.message_en).toContain("NaN");
+    expect(bad.inf).toMatchObject({ field: "members[0].income[0].amount", problem: "wrong_type" });
+    expect(bad.undef).toMatchObject({ field: "members[1].age", problem: "wrong_type" });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -327,6 +410,66 @@ test.describe("custom element <jiuzhu-screener>", () => {
     // Taken back: the built-in 700 again, the resident's answers untouched.
     await page.evaluate(() => { document.getElementById("wuwei").params = null; });
     await expect.poll(dibao).toBe("likely");
+  });
+
+  test("keyed portal standards reach a screener with no fixed region", async ({ page }) => {
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    await page.evaluate(() => {
+      window.__results = [];
+      const el = document.createElement("jiuzhu-screener");
+      el.id = "free";
+      el.setAttribute("mode", "staff");
+      el.params = { "530112": { dibao_urban_monthly: { value: 600, provided_by: "西山区民政局（演示）", effective: "2022-01-01" } } };
+      el.addEventListener("jiuzhu-result", (e) => window.__results.push(e.detail));
+      document.querySelector("main").append(el);
+    });
+    await elementsReady(page, 3);
+    const dibao = () => page.evaluate(() => window.__results.at(-1)?.schemes.find((x) => x.scheme === "dibao")?.status);
+    // 612.00 per person in 西山区: below the built-in 700, not below the portal's 600.
+    await page.locator("#free [data-testid=sample]").selectOption("xishan_urban_three");
+    await expect.poll(dibao).toBe("unlikely");
+    await page.locator("#free button[data-step=result]").click();
+    await page.locator("#free .result-how summary").first().click();
+    await expect(page.locator("#free .result-how")).toContainText("西山区民政局（演示）");
+  });
+
+  test("lang set by the portal wins over the language remembered on the device (visible heading)", async ({ page }) => {
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    const title = () => inShadow(page, "xishan", `return root.querySelector("[data-testid=screen-title]").textContent`);
+    await expect.poll(title).toBe("您家住在哪里？");
+    // The element has saved its preference (zh-CN) by now; the portal switches to English.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("jiuzhu:xishan.prefs") ?? "")).toContain("zh-CN");
+    await page.evaluate(() => document.getElementById("xishan").setAttribute("lang", "en"));
+    await expect.poll(title).toBe("Where does your household live?");
+    // Reloaded with lang="zh-CN" in the page but "en" remembered: the page's attribute wins.
+    await page.reload();
+    await elementsReady(page, 2);
+    await expect.poll(title).toBe("您家住在哪里？");
+  });
+
+  test("an invalid region, then a valid one: the element re-validates and mounts", async ({ page }) => {
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    await page.evaluate(() => {
+      window.__errors = [];
+      const el = document.createElement("jiuzhu-screener");
+      el.id = "late";
+      el.setAttribute("region", "999999");
+      el.addEventListener("jiuzhu-error", (e) => window.__errors.push(e.detail));
+      document.querySelector("main").append(el);
+    });
+    const alert = page.locator("#late [role=alert]");
+    await expect(alert).toContainText("999999");
+    // A resident reads it: no command-line or developer hint.
+    await expect(alert).not.toContainText("jiuzhu regions");
+    await expect(alert).not.toContainText("regions()");
+    expect(await page.evaluate(() => window.__errors.map((e) => e.problem))).toEqual(["unknown_region"]);
+    await page.evaluate(() => document.getElementById("late").setAttribute("region", "530112"));
+    await elementsReady(page, 3);
+    await expect(page.locator("#late [role=alert]")).toHaveCount(0);
+    expect(await page.evaluate(() => document.getElementById("late").screener.options.region)).toBe("530112");
   });
 
   test("theming variables apply; host CSS does not get in, the screener's CSS does not get out", async ({ page }) => {
@@ -569,6 +712,8 @@ test.describe("iframe embed.html", () => {
     await expect.poll(async () => (await ofType(page, "configured")).length).toBe(1);
     expect((await ofType(page, "configured"))[0].options).toMatchObject({ lang: "en", region: "530112" });
     await expect.poll(() => page.frame({ url: /embed\.html/ }).evaluate(() => document.documentElement.lang)).toBe("en");
+    // …visibly: the screen's heading is in English although Chinese was remembered on the device.
+    await expect(frame.getByTestId("screen-title")).toHaveText("Where does your household live?");
     // Invalid messages from the allowed portal are answered with an error, nothing else changes.
     await page.evaluate(() => {
       window.jiuzhuSend({ type: "configure", options: { lang: "fr" } });
@@ -614,14 +759,35 @@ test.describe("iframe embed.html", () => {
     expect(errors).toEqual([]);
   });
 
-  test("a real cross-origin portal (localhost framing 127.0.0.1) gets the messages", async ({ page, baseURL }) => {
+  test("a real cross-origin portal on the deployer's allow-list (localhost framing 127.0.0.1) gets the messages", async ({ page, baseURL }) => {
+    // Deployed as docs/embedding.md#allow-list says: embed.html names the portal's origin.
     const portal = baseURL.replace("127.0.0.1", "localhost");
+    const dir = deployWithOrigins([new URL(portal).origin]);
+    const jiuzhu = await serve(dir);
+    try {
+      await page.goto(`${portal}embed-demo/iframe.html?frame=${encodeURIComponent(jiuzhu.origin + "/")}&origin=${encodeURIComponent(new URL(portal).origin)}`);
+      await expect.poll(async () => (await ofType(page, "ready")).length).toBe(1);
+      await settled(page);
+      await page.click("#hello");
+      await expect.poll(async () => (await ofType(page, "ready")).length).toBe(2);
+    } finally {
+      await jiuzhu.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a page that names itself as origin but is not on the allow-list gets nothing", async ({ page, baseURL }) => {
+    // Any site could frame embed.html?origin=<itself>: without the deployer's consent it must
+    // not hear the resident's statuses. This build's allow-list is empty (same origin only).
+    expect(readFileSync(join(DIST, "embed.html"), "utf8")).toContain('<meta name="jiuzhu-embed-origins" content="">');
+    const stranger = baseURL.replace("127.0.0.1", "localhost");
     const frameBase = new URL("/", baseURL).href;
-    await page.goto(`${portal}embed-demo/iframe.html?frame=${encodeURIComponent(frameBase)}&origin=${encodeURIComponent(new URL(portal).origin)}`);
-    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(1);
-    await settled(page);
+    await page.goto(`${stranger}embed-demo/iframe.html?mode=staff&frame=${encodeURIComponent(frameBase)}&origin=${encodeURIComponent(new URL(stranger).origin)}`);
+    const frame = page.frameLocator("#screener");
+    await frame.locator("[data-testid=sample]").selectOption("xishan_urban_three");
     await page.click("#hello");
-    await expect.poll(async () => (await ofType(page, "ready")).length).toBe(2);
+    await page.waitForTimeout(1000);
+    expect(await messages(page)).toEqual([]);
   });
 
   test("messages from a non-allowed origin are ignored, and nothing is sent to it", async ({ page, baseURL }) => {
@@ -700,6 +866,33 @@ test.describe("hosting", () => {
     const violations = await page.evaluate(() => window.__violations);
     expect(violations).toEqual(["script-src-elem inline"]); // only our own probe
     expect(errors.filter((e) => !/inline script/i.test(e))).toEqual([]);
+  });
+
+  test("index.html and embed.html carry the strict policy themselves (no header needed)", async ({ page, request }) => {
+    for (const path of ["index.html", "embed.html"]) {
+      const html = await (await request.get(path)).text();
+      const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+      expect(meta, path).toBeTruthy();
+      expect(meta[1]).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(meta[1]).not.toContain("unsafe-inline");
+      expect(meta[1]).not.toContain("frame-ancestors"); // a header's job (docs/embedding.md#csp)
+      expect(html.indexOf(meta[0])).toBeLessThan(html.search(/<script\b/i) === -1 ? Infinity : html.search(/<script\b/i));
+    }
+    // Served with no CSP header at all: injected inline script still does not run.
+    for (const path of ["/", "/embed.html?region=530112"]) {
+      const errors = watchErrors(page);
+      const response = await page.goto(path);
+      expect(response.headers()["content-security-policy"]).toBeUndefined();
+      await expect(page.locator("select").first()).toBeVisible();
+      const ran = await page.evaluate(() => {
+        const s = document.createElement("script");
+        s.textContent = "window.__inlineRan = true";
+        document.head.append(s);
+        return window.__inlineRan === true;
+      });
+      expect(ran, path).toBe(false);
+      expect(errors.filter((e) => !/inline script/i.test(e)), path).toEqual([]);
+    }
   });
 
   test("the app's own page runs under its policy (Trunk's inline script by hash)", async ({ page }) => {

@@ -59,7 +59,7 @@ async function serve(dir, port, prefix) {
 /** The hashed files index.html names (Trunk's CSS, JS glue, wasm, initializer, sw-register). */
 function hashedNames(dir) {
   const html = readFileSync(join(dir, "index.html"), "utf8");
-  return [...new Set(html.match(/[\w.-]*(?:-[0-9a-f]{16}(?:_bg)?|[0-9a-f]{16}-[\w.-]+?)\.(?:js|wasm|css)/g))];
+  return [...new Set(html.match(/[\w.-]*(?:-[0-9a-f]{12,16}(?:_bg)?|[0-9a-f]{12,16}-[\w.-]+?)\.(?:js|wasm|css)/g))];
 }
 
 const usable = (page) => page.locator('[data-field="region.province"] select');
@@ -97,7 +97,7 @@ function releaseB(dist, out) {
       changed = Buffer.concat([old, Buffer.from("\n/* release B */\n")]);
     }
     const hash = createHash("sha256").update(changed).digest("hex").slice(0, 16);
-    const renamed = name.replace(/[0-9a-f]{16}/, hash);
+    const renamed = name.replace(/[0-9a-f]{12,16}/, hash);
     writeFileSync(join(out, renamed), changed);
     rmSync(join(out, name));
     html = html.split(name).join(renamed).split(sri(old)).join(sri(changed));
@@ -204,6 +204,25 @@ test("after one visit the app works with the network off (and no server at all)"
   expect(fromNetwork).toEqual([]);
 });
 
+test("offline, a shared link opens from the cache whatever its query string (the WeChat suffix ?from=singlemessage&isappinstalled=0)", async ({ page, context }) => {
+  const server = await serve(DIST, await freePort());
+  await loadAndInstall(page, server.origin + "/");
+  await server.stop();
+  await context.setOffline(true);
+  for (const path of [
+    "/?from=singlemessage&isappinstalled=0", // WeChat adds this to every shared link
+    "/?from=timeline&isappinstalled=0",
+    "/index.html?x=1",
+    "/?csp=strict",
+    "/index.html?from=singlemessage",
+  ]) {
+    const tab = await context.newPage();
+    await tab.goto(server.origin + path);
+    await expect(usable(tab), path).toBeVisible();
+    await tab.close();
+  }
+});
+
 test("served from a sub-path (/jiuzhu/): installs there and works offline", async ({ page, context }) => {
   test.skip(
     !existsSync(join(SUBPATH_DIST, "sw.js")),
@@ -225,6 +244,9 @@ test("served from a sub-path (/jiuzhu/): installs there and works offline", asyn
   await page.reload();
   await expect(usable(page)).toBeVisible();
   await tekunFlow(page);
+  const shared = await context.newPage();
+  await shared.goto(server.origin + SUBPATH + "?from=singlemessage&isappinstalled=0");
+  await expect(usable(shared)).toBeVisible();
   expect(outside).toEqual([]);
 });
 

@@ -8,7 +8,9 @@
 #   jiuzhu-shadow-H.css    the app's stylesheet for a shadow root (the custom element): `:root`
 #                          and `body` rules apply to `:host`, `rem` is immune to the host
 #                          page's root font size, plus the theming variables (www/jiuzhu-screener.css)
-#   embed.html             the iframe page (www/embed.html with the hashed CSS names)
+#   embed.html             the iframe page (www/embed.html with the hashed CSS names and
+#                          the allow-list of portal origins, JIUZHU_EMBED_ORIGINS)
+#   index.html, embed.html get the strict CSP as a <meta http-equiv> (all but frame-ancestors)
 #   jiuzhu-screener.js, jiuzhu-frame.js   copied from www/ (stable names)
 #   embed-demo/            the demo host pages (www/embed-demo/), used by e2e/embed.spec.mjs
 #   jiuzhu-csp.txt         the Content-Security-Policy each page needs, with the sha256 of
@@ -94,11 +96,25 @@ await init({ module_or_path: files.wasm });
 await writeFile(join(dir, "jiuzhu-files.js"), files);
 await writeFile(join(dir, "jiuzhu.js"), entry);
 
-// The iframe page and the stable-named scripts.
+// The iframe page and the stable-named scripts. The origins allowed to frame embed.html and
+// hear its messages come from the deployer (JIUZHU_EMBED_ORIGINS, space-separated origins;
+// docs/embedding.md#allow-list): never from the page that frames it.
 const page = await readFile(join(src, "embed.html"), "utf8");
 if (!page.includes("{{STYLESHEETS}}")) fail("www/embed.html: no {{STYLESHEETS}} placeholder");
+if (!page.includes("{{EMBED_ORIGINS}}")) fail("www/embed.html: no {{EMBED_ORIGINS}} placeholder");
+const origins = (process.env.JIUZHU_EMBED_ORIGINS ?? "").split(/[\s,]+/).filter(Boolean);
+for (const o of origins) {
+  let ok = false;
+  try {
+    const u = new URL(o);
+    ok = /^https?:$/.test(u.protocol) && u.origin === o.replace(/\/$/, "");
+  } catch {}
+  if (!ok) fail(`JIUZHU_EMBED_ORIGINS: ${o} is not an origin (scheme://host[:port])`);
+}
 const links = styles.map((n) => `<link rel="stylesheet" href="./${n}">`).join("\n  ");
-await writeFile(join(dir, "embed.html"), page.replace("{{STYLESHEETS}}", links));
+let embedPage = page
+  .replace("{{STYLESHEETS}}", links)
+  .replace("{{EMBED_ORIGINS}}", origins.map((o) => o.replace(/\/$/, "")).join(" "));
 for (const f of ["jiuzhu-screener.js", "jiuzhu-frame.js"]) {
   await cp(join(src, f), join(dir, f));
 }
@@ -120,6 +136,24 @@ const common = [
 ];
 const policy = (scripts, extra = []) =>
   [`script-src 'self' 'wasm-unsafe-eval'${scripts.map((h) => " " + h).join("")}`, ...common, ...extra].join("; ");
+// The policy ships in the pages themselves as a <meta http-equiv> (what a meta can carry:
+// not frame-ancestors, which only a header can set — docs/embedding.md#csp), before any
+// script. Replaces an earlier one, so running the hook twice on a build is harmless.
+const withMeta = (html, content, name) => {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${content}">`;
+  const clean = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/gi, "");
+  const at = clean.match(/<meta\s+charset=["']?utf-8["']?\s*\/?>/i) ?? clean.match(/<head\b[^>]*>/i);
+  if (!at) fail(`${name}: no <head> to put the Content-Security-Policy in`);
+  const end = at.index + at[0].length;
+  const out = clean.slice(0, end) + meta + clean.slice(end);
+  const firstScript = out.search(/<script\b/i);
+  if (firstScript !== -1 && firstScript < out.indexOf(meta)) fail(`${name}: a script comes before the policy`);
+  return out;
+};
+await writeFile(join(dir, "index.html"), withMeta(indexHtml, policy(inline), "index.html"));
+embedPage = withMeta(embedPage, policy([]), "embed.html");
+await writeFile(join(dir, "embed.html"), embedPage);
+
 await writeFile(
   join(dir, "jiuzhu-csp.txt"),
   `# Content-Security-Policy for this build of jiuzhu (docs/embedding.md#csp).
@@ -127,6 +161,9 @@ await writeFile(
 index.html: ${policy(inline)}
 # embed.html (the iframe page; no inline script). frame-ancestors: the portal's origin.
 embed.html: ${policy([], ["frame-ancestors <portal origin>"])}
+# Both pages carry the policy without frame-ancestors in a <meta http-equiv>; the header adds
+# frame-ancestors (a meta tag cannot): for index.html 'self' (or 'none'), for embed.html the
+# portals of JIUZHU_EMBED_ORIGINS (this build: ${origins.join(" ") || "none: same origin only"}).
 # A portal page using jiuzhu.js / jiuzhu-screener.js (add the portal's own sources):
 host: ${policy([])}
 `

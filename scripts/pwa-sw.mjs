@@ -103,9 +103,15 @@ add("selftest-cases.json", "the self-test (src/ui/self_test.rs)");
 if (![...files].some((f) => f.endsWith("_bg.wasm"))) fail("index.html names no *_bg.wasm (Trunk's loader changed?)");
 if (files.has("sw.js")) fail("index.html must not name sw.js (it is not precached)");
 
+// The app's page, and its folder, as the browser asks for them (the public url).
+const appDir = publicUrl.replace(/\/?$/, "/");
+const appPage = appDir + "index.html";
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 // Loaded only now: index.html is final before the (slow) import, for the other post_build hook.
 const { generateSW } = await import("workbox-build");
-const hashed = /(^|\/)[0-9a-f]{16}-[^/]+$|-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// Trunk writes its hash as hex without leading zeros: usually 16 digits, sometimes fewer.
+const hashed = /(^|\/)[0-9a-f]{12,16}-[^/]+$|-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 const { count, size, warnings } = await generateSW({
   swDest: join(dir, "sw.js"),
   globDirectory: dir,
@@ -121,9 +127,14 @@ const { count, size, warnings } = await generateSW({
   clientsClaim: true, // the first visit is controlled at once: offline works without a reload
   skipWaiting: false, // an update waits for the user (www/sw-register.js → SKIP_WAITING)
   cleanupOutdatedCaches: true,
-  // `?selftest` opens the self-test screen: it is the same page, so offline too.
-  ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^selftest$/],
+  // Any query string on the app's own page is the same page, so it opens offline too: the
+  // suffix WeChat adds to every shared link (?from=singlemessage&isappinstalled=0), ?selftest,
+  // ?csp=strict, tracking parameters, a hand-typed ?x=1. No file of the build takes a query.
+  ignoreURLParametersMatching: [/./],
   directoryIndex: "index.html",
+  // And a navigation to the app's page with anything after it is answered from the cache.
+  navigateFallback: appPage,
+  navigateFallbackAllowlist: [new RegExp(`^${escapeRe(appDir)}(index\\.html)?(\\?.*)?$`)],
 });
 for (const w of warnings) console.error(`pwa-sw.mjs: workbox: ${w}`);
 if (count !== files.size) fail(`precached ${count} files, expected ${files.size}`);

@@ -378,8 +378,14 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
             return Err((
                 InputError::new(
                     "region",
-                    format!("未知地区代码 {r}（用 regions() 查看支持的地区）"),
-                    format!("unknown region code {r} (regions() lists them)"),
+                    format!(
+                        "未知地区代码 {}：没有该地区的数据",
+                        rules::json_input::echo(r)
+                    ),
+                    format!(
+                        "unknown region code {}: no data for it",
+                        rules::json_input::echo(r)
+                    ),
                 ),
                 "unknown_region",
             ));
@@ -464,26 +470,41 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
             }
         }
     };
-    if !params.is_empty() {
-        // The standards are checked against the region and date they will be used with.
-        let probe = serde_json::json!({
-            "region": region.clone().unwrap_or_else(|| "100000".to_string()),
-            "residence": "urban",
-            "as_of": date.map(|d| d.to_string()),
-            "params": params,
-            "members": [{"id": "probe", "relation": "applicant", "age": 40}],
-        });
-        // Parsed from text like any household (deserialising from a `serde_json::Value` would
-        // add a second copy of every Deserialize impl to the wasm, ~25 KB).
-        let h = rules::validate::parse(&probe.to_string()).map_err(|e| (e, "invalid"))?;
-        let checked = rules::validate::check(&h).map_err(|e| {
-            let p = problem_of(&e);
-            (e, p)
-        })?;
-        let as_of = h.as_of.unwrap_or_else(Date::today);
-        rules::validate::check_in_force(&checked, as_of).map_err(|e| (e, "not_in_force"))?;
-        rules::validate::check_relations(&checked, &h.region, as_of)
-            .map_err(|e| (e, "out_of_range"))?;
+    if crate::ui::portal_params::keyed_by_region(params.keys()) {
+        // A portal that lets the resident pick the place: standards for its own region(s),
+        // each checked against that region.
+        for (code, p) in &params {
+            let serde_json::Value::Object(p) = p else {
+                return Err((
+                    InputError::new(
+                        format!("params.{code}"),
+                        "须为该地区的参数对象，例如 {\"dibao_urban_monthly\": 760}",
+                        "must be an object of that region's standards, e.g. {\"dibao_urban_monthly\": 760}",
+                    ),
+                    "wrong_type",
+                ));
+            };
+            check_portal_params(code, date, p).map_err(|(mut e, problem)| {
+                e.field = if e.field == "region" {
+                    format!("params.{code}")
+                } else {
+                    e.field.replacen("params", &format!("params.{code}"), 1)
+                };
+                (e, problem)
+            })?;
+        }
+    } else if !params.is_empty() {
+        let Some(r) = &region else {
+            return Err((
+                InputError::new(
+                    "params",
+                    "门户参数需要指定地区：请设置 region，或按地区代码分别给出，例如 {\"530112\": {\"dibao_urban_monthly\": 760}}",
+                    "portal standards need a region: set `region`, or key them by region code, e.g. {\"530112\": {\"dibao_urban_monthly\": 760}}",
+                ),
+                "invalid",
+            ));
+        };
+        check_portal_params(r, date, &params)?;
     }
     let files_base = opt_string(obj, "filesBase")?;
     if let Some(b) = &files_base {
@@ -511,6 +532,34 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
         params,
         files_base,
     })
+}
+
+/// Checks a portal's standards against the region and date they will be used with: by the
+/// engine's own validation, on a one-person household carrying them.
+fn check_portal_params(
+    region: &str,
+    date: Option<Date>,
+    params: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), (InputError, &'static str)> {
+    let probe = serde_json::json!({
+        "region": region,
+        "residence": "urban",
+        "as_of": date.map(|d| d.to_string()),
+        "params": params,
+        "members": [{"id": "probe", "relation": "applicant", "age": 40}],
+    });
+    // Parsed from text like any household (deserialising from a `serde_json::Value` would
+    // add a second copy of every Deserialize impl to the wasm, ~25 KB).
+    let h = rules::validate::parse(&probe.to_string()).map_err(|e| (e, "invalid"))?;
+    let checked = rules::validate::check(&h).map_err(|e| {
+        let p = problem_of(&e);
+        (e, p)
+    })?;
+    let as_of = h.as_of.unwrap_or_else(Date::today);
+    rules::validate::check_in_force(&checked, as_of).map_err(|e| (e, "not_in_force"))?;
+    rules::validate::check_relations(&checked, &h.region, as_of)
+        .map_err(|e| (e, "out_of_range"))?;
+    Ok(())
 }
 
 /// Throws a JS `Error` whose message is `field: zh / en` and which carries `field`,

@@ -380,3 +380,44 @@ fn messages_a_person_can_act_on() {
         single_error(household_with(&format!(r#","{}":1"#, r"\u001b".repeat(100)), "").as_bytes());
     assert!(!e.contains('\u{1b}'), "{e}");
 }
+
+// 16. -----------------------------------------------------------------------------------------
+
+#[test]
+fn residents_messages_never_mention_the_cli() {
+    // The library's message is what the web app and the portals show to a resident.
+    let doc = GOOD.replace("530112", "999999");
+    let e = jiuzhu::rules::evaluate_json(&doc).unwrap_err();
+    assert_eq!(e.field, "region");
+    for m in [&e.message_zh, &e.message_en] {
+        assert!(m.contains("999999"), "{m}");
+        assert!(
+            !m.contains("jiuzhu") && !m.contains("运行") && !m.contains("regions"),
+            "{m}"
+        );
+    }
+    // The CLI adds its own hint.
+    let err = single_error(doc.as_bytes());
+    assert!(err.contains("jiuzhu regions"), "{err}");
+    // No resident-facing text in the app's message catalogue or the engine names the CLI.
+    for dir in ["data/i18n", "src/rules", "src/ui"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") || code.starts_with("///") || code.starts_with("//!") {
+                    continue;
+                }
+                assert!(
+                    !line.contains("jiuzhu regions") && !line.contains("jiuzhu evaluate"),
+                    "{}:{}: {line}",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+}

@@ -3,8 +3,10 @@
 //
 //   embed.html?region=530112&lang=zh-CN&mode=resident&date=2025-03-01&apply=1&origin=https://mz.example.gov.cn
 //
-// `origin` is the portal's origin (scheme://host[:port]). Without a valid one the page works
-// on its own but sends no message at all (statuses must not go to whoever framed it).
+// `origin` is the portal's origin (scheme://host[:port]); it must be this page's own origin or
+// on the allow-list the deployer wrote into embed.html (meta jiuzhu-embed-origins, from
+// JIUZHU_EMBED_ORIGINS at build time). Without one the page works on its own but sends no
+// message at all (statuses must not go to whoever framed it).
 // `apply=1` shows an "apply" button that sends `apply`.
 //
 // Frame → portal (each {source: "jiuzhu", protocol: 1, type, ...}, posted to `origin` only):
@@ -40,10 +42,21 @@ export function parseOrigin(text) {
   }
 }
 
-const allowed = parseOrigin(query.get("origin"));
+/** The portals the deployer of these files allows (the `jiuzhu-embed-origins` meta of
+ *  embed.html, space-separated origins). A page that frames us cannot add itself: it only
+ *  chooses the `origin` parameter, which must be on this list or be our own origin. */
+export function allowList(doc = document) {
+  const meta = doc.querySelector('meta[name="jiuzhu-embed-origins"]');
+  return new Set((meta?.getAttribute("content") ?? "").split(/\s+/).map(parseOrigin).filter(Boolean));
+}
+
+const asked = parseOrigin(query.get("origin"));
+const allowed = asked && (asked === location.origin || allowList().has(asked)) ? asked : null;
 const parentWindow = window.parent !== window ? window.parent : null;
-if (query.get("origin") && !allowed) {
+if (query.get("origin") && !asked) {
   console.warn("jiuzhu embed: ignoring invalid origin parameter; no messages will be sent");
+} else if (asked && !allowed) {
+  console.warn(`jiuzhu embed: ${asked} is not on this site's allow-list (meta jiuzhu-embed-origins); no messages will be sent`);
 }
 
 function post(type, body = {}) {

@@ -45,6 +45,7 @@ export class JiuzhuScreener extends HTMLElement {
   #screener = null;
   #params = null;
   #run = 0; // bumped on every disconnect: a mount still loading for an old run is dropped
+  #refused = false; // the last mount refused the attributes: any change tries again
   #number = ++created;
 
   constructor() {
@@ -150,10 +151,12 @@ export class JiuzhuScreener extends HTMLElement {
       const api = await loadApi();
       if (run !== this.#run || !this.isConnected) return; // removed while loading
       try {
+        this.#refused = false;
         this.#screener = api.mount(root, this.#options());
       } catch (e) {
         const d = this.#error(e);
         this.#status([d.message_zh, d.message_en], "alert");
+        this.#refused = true;
         return;
       }
       this.#emit("jiuzhu-ready", { version: api.version() });
@@ -187,6 +190,12 @@ export class JiuzhuScreener extends HTMLElement {
   }
 
   #update() {
+    // Refused at mount (e.g. region="999999"): a corrected attribute mounts it after all.
+    if (!this.#screener && this.#refused && this.isConnected) {
+      this.#refused = false;
+      this.#start(this.#run);
+      return;
+    }
     if (!this.#screener) return;
     try {
       this.#screener.update(this.#options());

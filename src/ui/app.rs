@@ -93,11 +93,30 @@ pub fn App(o: &Options) -> Html {
     }
     let lang = flow.lang;
 
-    // Saved on the device as the user types.
+    // Saved on the device as the user types. A full storage keeps the answers in this tab
+    // only, and the resident is told.
+    let save_failed = use_state(|| false);
     {
         let key = key.clone();
+        let save_failed = save_failed.clone();
         use_effect_with(flow.answers.clone(), move |a| {
-            storage::save_answers(&key, a)
+            let failed = !storage::save_answers(&key, a);
+            if failed != *save_failed {
+                save_failed.set(failed);
+            }
+        });
+    }
+    // What the portal sets explicitly (the element's `lang`, the iframe's `configure`) wins over
+    // the language remembered on the device, also after mounting.
+    {
+        let d = flow.dispatcher();
+        let current = flow.lang;
+        use_effect_with(o.lang, move |lang| {
+            if let Some(l) = *lang {
+                if l != current {
+                    d.dispatch(Action::SetLang(l));
+                }
+            }
         });
     }
     {
@@ -318,6 +337,9 @@ pub fn App(o: &Options) -> Html {
                     }
                     if flow.cleared {
                         <p class="notice" role="status" data-testid="cleared">{ t(lang, "clear.done") }</p>
+                    }
+                    if *save_failed {
+                        <p class="notice" role="alert" data-testid="save-failed">{ t(lang, "storage.full") }</p>
                     }
                     if let Some(problem) = &flow.notice {
                         <div class="notice" role="alert" data-testid="restore-notice">

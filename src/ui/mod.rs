@@ -52,6 +52,7 @@ pub mod crash;
 pub mod fields;
 pub mod format;
 pub mod handover;
+pub mod portal_params;
 pub mod print;
 pub mod result;
 pub mod result_bar;

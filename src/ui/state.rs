@@ -156,10 +156,8 @@ pub fn evaluate(a: &Answers, today: Date, portal: &PortalParams) -> Outcome {
     match a.to_household() {
         Err(errors) => Outcome::Invalid(Rc::new(errors)),
         Ok(mut h) => {
-            for (name, value) in portal {
-                h.params
-                    .entry(name.clone())
-                    .or_insert_with(|| value.clone());
+            for (name, value) in super::portal_params::for_region(portal, &h.region) {
+                h.params.entry(name).or_insert(value);
             }
             match evaluate_on(&h, today) {
                 Ok(ev) => Outcome::Evaluated {

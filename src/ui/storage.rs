@@ -20,10 +20,11 @@ fn get(key: &str) -> Option<String> {
     store()?.get_item(key).ok().flatten()
 }
 
-fn set(key: &str, value: &str) {
-    if let Some(s) = store() {
-        let _ = s.set_item(key, value);
-    }
+/// Writes `value`; false only when there is a storage and it refused (full: another key or
+/// another app filled the quota). No storage at all is not a failure here: the page was
+/// opened where nothing can be kept (see the module doc).
+fn set(key: &str, value: &str) -> bool {
+    store().is_none_or(|s| s.set_item(key, value).is_ok())
 }
 
 fn remove(key: &str) {
@@ -45,7 +46,7 @@ pub fn load_answers(key: &str) -> (Answers, Option<RestoreProblem>) {
             Ok((a, problem)) => (a, problem),
             Err(problem) => {
                 // Keep the unreadable text aside rather than destroying it, then start afresh.
-                set(&format!("{key}.unreadable"), &json);
+                let _ = set(&format!("{key}.unreadable"), &json);
                 remove(key);
                 (Answers::default(), Some(problem))
             }
@@ -53,11 +54,14 @@ pub fn load_answers(key: &str) -> (Answers, Option<RestoreProblem>) {
     }
 }
 
-pub fn save_answers(key: &str, a: &Answers) {
+/// Saves the answers; false when the storage refused them (the app keeps them in memory and
+/// tells the resident they will not be kept).
+pub fn save_answers(key: &str, a: &Answers) -> bool {
     if *a == Answers::default() {
         remove(key);
+        true
     } else {
-        set(key, &a.to_json());
+        set(key, &a.to_json())
     }
 }
 
@@ -87,7 +91,7 @@ pub fn load_prefs(key: &str) -> Prefs {
 
 pub fn save_prefs(key: &str, p: &Prefs) {
     if let Ok(j) = serde_json::to_string(p) {
-        set(&prefs_key(key), &j);
+        let _ = set(&prefs_key(key), &j);
     }
 }
 
