@@ -90,7 +90,9 @@ pub fn parse(json: &str) -> Result<Household, InputError> {
         Err(e) => {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            if !inner.is_syntax() && !inner.is_eof() {
+            // Valid JSON with an array where an object belongs: say that, whatever serde
+            // tripped over inside it.
+            if !inner.is_eof() && serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok() {
                 if let Some(place) = positional_array(json) {
                     return Err(positional(place));
                 }
