@@ -9,7 +9,8 @@
 //! The case format is documented in `tests/golden/README.md`.
 //!
 //! A case only states the fields its author worked out; the runner checks exactly those and
-//! reports every mismatch in words (case id, scheme, field, expected, got). The expectation
+//! reports every mismatch in words (case id, scheme, field, expected, got). Whatever a case
+//! lists, every scheme and person the engine calls `possible` must name what to check. The expectation
 //! format rejects unknown fields, so a misspelt expectation is an error, not a silent pass.
 
 use crate::rules::outcome::{Evaluation, SchemeId, SchemeResult, Side, Status};
@@ -372,6 +373,25 @@ fn compare(id: &str, e: &Expect, r: &Evaluation, errs: &mut Vec<String>) {
         &e.members_excluded,
         &excluded,
     );
+    // Whatever the case lists: a `possible` must always name what to check
+    // (rules-decisions.md "Results"), for the scheme and for each person.
+    for s in &r.schemes {
+        let name = s.scheme.code();
+        if s.status == Status::Possible && s.to_check.is_empty() {
+            errs.push(format!(
+                "{id}: {name}: `possible` without anything to check ({})",
+                s.summary.en
+            ));
+        }
+        for p in &s.people {
+            if p.status == Status::Possible && p.to_check.is_empty() {
+                errs.push(format!(
+                    "{id}: {name}: people[{}]: `possible` without anything to check",
+                    p.member
+                ));
+            }
+        }
+    }
     for (name, se) in &e.schemes {
         let Some(s) = SchemeId::ALL
             .iter()

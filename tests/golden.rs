@@ -169,3 +169,150 @@ fn wrong_people_distance_and_to_check_expectations_are_reported() {
     });
     assert!(golden::check(&bad).is_err(), "a wrong head count must fail");
 }
+
+/// Every sample household: whatever the engine calls `possible` names what to check
+/// (rules-decisions.md "Results"), for each scheme and each person.
+#[test]
+fn every_possible_in_the_samples_names_what_to_check() {
+    use jiuzhu::rules::{self, Status};
+    let mut missing = Vec::new();
+    for s in rules::samples::all() {
+        let r = rules::evaluate_json(s.json).unwrap_or_else(|e| panic!("{}: {e}", s.id));
+        for sc in &r.schemes {
+            if sc.status == Status::Possible && sc.to_check.is_empty() {
+                missing.push(format!("{}: {}", s.id, sc.scheme.code()));
+            }
+            for p in &sc.people {
+                if p.status == Status::Possible && p.to_check.is_empty() {
+                    missing.push(format!("{}: {} [{}]", s.id, sc.scheme.code(), p.member));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "possible without to_check: {missing:?}");
+}
+
+/// Cases written before every case had to state all seven statuses. The list may only shrink:
+/// a case that is touched states all seven (and leaves this list).
+const PARTIAL_LEGACY: &[&str] = &[
+    "changzhi_county_group_zhangzi_2023",
+    "date_xishan_2023_06_30_standard_700",
+    "date_xishan_2023_07_01_standard_728",
+    "dibao_at_standard_is_not_below",
+    "dibao_exact_comparison_before_rounding",
+    "dibao_one_fen_above_standard",
+    "dibao_one_fen_below_standard",
+    "dibao_urban_two_homes_property_fails",
+    "edge_at_multiple_is_not_below",
+    "edge_financial_assets_at_limit",
+    "edge_financial_assets_one_fen_above_limit",
+    "edge_one_fen_above_multiple",
+    "edge_one_fen_below_multiple",
+    "edge_vehicle_bought_at_50000",
+    "edge_vehicle_bought_below_50000",
+    "employment_cost_deduction_override",
+    "excluded_not_living_together_and_lodger",
+    "excluded_prison_and_religious_personnel",
+    "excluded_rehab_and_missing_conscript_counted",
+    "full_time_undergraduate_counted",
+    "gradual_exit_chuxiong_income_at_standard",
+    "gradual_exit_chuxiong_still_below_standard",
+    "gradual_exit_not_from_work",
+    "gradual_exit_wuwei_standard_unpublished",
+    "gradual_exit_wuwei_with_standard_given",
+    "inherit_prefecture_chuxiong_city_2022",
+    "inherit_province_reference_shangri_la",
+    "not_counted_bravery_award",
+    "not_counted_family_planning",
+    "not_counted_government_assistance",
+    "not_counted_preferential_care",
+    "not_counted_scholarship",
+    "one_person_household_severely_disabled_sibling_support_exempt",
+    "relief_awaiting_dibao_review",
+    "relief_emergency_fire",
+    "relief_emergency_gansu_small_amount",
+    "relief_expenditure_gansu_up_to_6_months",
+    "relief_expenditure_income_at_disposable_income",
+    "relief_unemployed_2_months_not_yet",
+    "relief_unemployment_insurance_unknown",
+    "relief_uninsured_unemployed_3_months",
+    "relocation_home_not_counted",
+    "resident_basic_pension_2026_unknown",
+    "resident_basic_pension_not_counted_2023_rural",
+    "rigid_deduction_medical_and_employment_monthly",
+    "rigid_deduction_regional_cap",
+    "rigid_deduction_yearly_other_not_deducted",
+    "rigid_expense_below_lowest_published_ratio",
+    "rigid_expense_ratio_at_limit",
+    "rigid_expense_ratio_just_above",
+    "rigid_expense_ratio_just_below",
+    "rigid_expense_ratio_unpublished_possible",
+    "rural_class_range_estimate",
+    "rural_monthly_income_just_below_yearly_standard",
+    "rural_wuding_four_monthly_and_yearly_inputs",
+    "rural_yearly_income_at_yearly_standard",
+    "single_person_elder_support_1x_to_2x_half_exempt",
+    "single_person_elder_support_below_1x_exempt",
+    "single_person_elder_support_disposable_income_unpublished",
+    "single_person_elder_support_from_2x_counted",
+    "single_person_level1_disability_xishan",
+    "single_person_level3_intellectual_not_level3_physical",
+    "single_person_level4_mental_diqing",
+    "single_person_level4_mental_diqing_income_at_limit",
+    "single_person_outside_edge_band",
+    "single_person_serious_illness",
+    "single_person_sibling_support_exempt_chuxiong",
+    "standard_unpublished_changzhi_2024",
+    "support_amount_unknown_counted_at_standard",
+    "tekun_age_18_still_at_school",
+    "tekun_basic_by_13x_rule_wuxiang_2019",
+    "tekun_bedridden_counts_in_yunnan",
+    "tekun_bedridden_not_counted_in_shanxi",
+    "tekun_capable_supporter",
+    "tekun_hearing_level1_not_counted_in_shanxi",
+    "tekun_hearing_level1_yunnan",
+    "tekun_income_at_dibao_standard_fails",
+    "tekun_income_one_fen_above_dibao_standard",
+    "tekun_income_one_fen_below_dibao_standard",
+    "tekun_institution_changzhi_luzhou",
+    "tekun_level2_disability_supporter_70_plus_unable",
+    "tekun_minor_orphan_17",
+    "tekun_no_self_care_tier1_kunming_2025",
+    "tekun_old_age_allowance_not_counted",
+    "tekun_supporter_70_plus_with_higher_income_is_able",
+    "tekun_supporter_severely_disabled_income_unknown",
+    "tekun_supporters_dibao_elder_and_incapacitated",
+    "tekun_supporters_unknown",
+    "tekun_two_orphans_amounts_added",
+    "unknown_disability_carve_out",
+    "unknown_financial_assets",
+    "unknown_income_amount",
+    "xishan2022_dibao_family_of_three",
+    "xishan2022_tekun_standard_910",
+];
+
+/// New and touched cases state the status of all seven schemes, so a scheme the author did not
+/// think about cannot drift unseen.
+#[test]
+fn new_cases_state_all_seven_statuses() {
+    let mut missing = Vec::new();
+    for (id, json) in golden::all() {
+        let case = golden::parse(json).unwrap();
+        let Some(e) = case.expect else { continue };
+        let partial = SchemeId::ALL
+            .iter()
+            .filter(|s| e.schemes.get(s.code()).and_then(|x| x.status).is_none())
+            .map(|s| s.code())
+            .collect::<Vec<_>>();
+        let legacy = PARTIAL_LEGACY.contains(&id);
+        if !partial.is_empty() && !legacy {
+            missing.push(format!("{id}: no status for {partial:?}"));
+        }
+        if partial.is_empty() && legacy {
+            missing.push(format!(
+                "{id}: states all seven now; remove it from PARTIAL_LEGACY"
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

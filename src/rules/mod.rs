@@ -309,7 +309,7 @@ fn run(ctx: &Ctx) -> Evaluation {
     // 2. dibao, whole household.
     let dibao = schemes::dibao::evaluate(ctx, &hi, std);
     // 4. edge (needed by the carve-out's property test).
-    let edge = schemes::edge::evaluate(ctx, hi.net, std, &dibao, all_tekun);
+    let edge = schemes::edge::evaluate(ctx, &hi, std, &dibao, all_tekun);
     // 3. single-person carve-out.
     let (sp_tri, sp_people, sp_reasons) =
         schemes::single_person::evaluate(ctx, &dibao, hi.net, std, &edge.property);

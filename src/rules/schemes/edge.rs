@@ -7,8 +7,9 @@
 use super::dibao::Dibao;
 use super::{distance, Verdict};
 use crate::rules::context::{Ctx, Standard};
-use crate::rules::money::{fen, yuan_en, yuan_zh, Range, Tri};
-use crate::rules::outcome::{Distance, Text};
+use crate::rules::income::HouseholdIncome;
+use crate::rules::money::{fen, yuan_en, yuan_zh, Tri};
+use crate::rules::outcome::{Distance, Reason, Text};
 use crate::rules::property;
 use crate::rules::sources;
 
@@ -22,13 +23,25 @@ pub struct Edge {
 
 pub fn evaluate(
     ctx: &Ctx,
-    net: Range,
+    hi: &HouseholdIncome,
     std: Option<Standard>,
     dibao: &Dibao,
     all_tekun: bool,
 ) -> Edge {
+    let net = hi.net;
+    let income_checks: Vec<Reason> = hi
+        .gross
+        .checks
+        .iter()
+        .chain(hi.deductions.checks.iter())
+        .cloned()
+        .collect();
     let n = ctx.size();
     let mut v = Verdict::new();
+    // Whatever leaves dibao open leaves "not a dibao household" open too: name it.
+    if dibao.verdict.tri == Tri::Maybe {
+        v.checks(dibao.verdict.checks.iter().cloned());
+    }
     v.test(
         !dibao.verdict.tri,
         match dibao.verdict.tri {
@@ -59,6 +72,10 @@ pub fn evaluate(
         (Some(s), Some(k)) => {
             let line = k * s.annual * n;
             income = net.below(line);
+            if income == Tri::Maybe {
+                // An income amount the resident did not know: name it.
+                v.checks(income_checks.iter().cloned());
+            }
             let line_m = fen(k * s.monthly);
             summary = text!(
                 format!(

@@ -83,6 +83,10 @@ pub fn evaluate(
     let mut v = Verdict::new();
     v.checks(hi.gross.checks.iter().cloned());
     let not_lower = (!dibao_tri).and(!edge.verdict.tri);
+    if not_lower == Tri::Maybe {
+        // Whatever leaves edge status open (it includes what leaves dibao open) is named.
+        v.checks(edge.verdict.checks.iter().cloned());
+    }
     v.test(
         not_lower,
         match not_lower {
