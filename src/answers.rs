@@ -1137,6 +1137,7 @@ impl Answers {
                     Fact::Unknown
                 },
                 in_institution: tekun_questions && m.in_institution,
+                community_corrections: Fact::Known(false),
             });
         }
 
@@ -1224,6 +1225,7 @@ impl Answers {
             } else {
                 Fact::Known(false)
             },
+            monitored_at_risk: Fact::Known(false),
         };
 
         if !c.errors.is_empty() {

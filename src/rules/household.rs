@@ -95,6 +95,15 @@ pub struct Member {
     /// Wants support in an institution (集中供养) rather than at home.
     #[serde(default)]
     pub in_institution: bool,
+    /// Under community correction (社区矫正). Where the region lets such a person with no means
+    /// of living apply alone (长治, 长民函〔2022〕76号 二（二）), the carve-out considers them.
+    #[serde(default, skip_serializing_if = "known_false")]
+    pub community_corrections: Fact<bool>,
+}
+
+/// A known "no" (serialised by leaving the field out, so older documents read the same).
+fn known_false(f: &Fact<bool>) -> bool {
+    matches!(f, Fact::Known(false))
 }
 
 fn yes() -> bool {
@@ -417,6 +426,12 @@ pub struct Circumstances {
     /// Income rose because a member found work.
     #[serde(default)]
     pub income_rose_from_work: Fact<bool>,
+    /// A household the rural-revitalisation office monitors against falling back into poverty
+    /// (防止返贫监测对象, the 三类户: 脱贫不稳定户、边缘易致贫户、突发严重困难户) whose risk is not yet
+    /// eliminated. 长治 (长民函〔2022〕76号) treats it as an edge household and exempts support
+    /// payments it receives.
+    #[serde(default, skip_serializing_if = "known_false")]
+    pub monitored_at_risk: Fact<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

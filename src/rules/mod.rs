@@ -312,7 +312,7 @@ fn run(ctx: &Ctx) -> Evaluation {
     let edge = schemes::edge::evaluate(ctx, &hi, std, &dibao, all_tekun);
     // 3. single-person carve-out.
     let (sp_tri, sp_people, sp_reasons) =
-        schemes::single_person::evaluate(ctx, &dibao, hi.net, std, &edge.property);
+        schemes::single_person::evaluate(ctx, &dibao, &hi, std, &edge.property);
     // 5. rigid expense.
     let rigid = schemes::rigid_expense::evaluate(ctx, &hi, std, dibao.verdict.tri, &edge);
     // 6. temporary relief and gradual exit.

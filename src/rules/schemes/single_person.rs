@@ -14,8 +14,8 @@ use super::Verdict;
 use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
 use crate::rules::household::Member;
-use crate::rules::income::{member_income, Purpose};
-use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Range, Tri, TWELVE};
+use crate::rules::income::{member_income, HouseholdIncome, Purpose};
+use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Text};
 use crate::rules::sources;
 use rust_decimal::Decimal;
@@ -109,38 +109,214 @@ fn condition(ctx: &Ctx, m: &Member) -> (Tri, Text, bool) {
     }
 }
 
-pub fn evaluate(
+/// 成年无业重度残疾人 (seed 002 一（二）second sentence; 民发〔2022〕83号): adult, without work,
+/// level 1–2 or level-3 intellectual/mental disability — as far as the answers say.
+fn adult_severe_without_work(m: &Member) -> Tri {
+    let adult = match m.age.get() {
+        Some(a) => Tri::from_bool(a >= 18),
+        None => Tri::Maybe,
+    };
+    let severe = match m.disability {
+        Fact::Known(Some(d)) => {
+            Tri::from_bool(d.is_severe() || (d.level == 3 && d.is_intellectual_or_mental()))
+        }
+        Fact::Known(None) => Tri::No,
+        Fact::Unknown => Tri::Maybe,
+    };
+    adult.and(severe).and(Tri::from_bool(!m.work.has_work()))
+}
+
+/// A regional flag that opens a route: published true → yes; a reference or unknown value →
+/// possible (named); false → no.
+fn route_flag(ctx: &Ctx, v: &mut Verdict, name: &str, unknown_opens: bool, text: Text) {
+    let r = ctx.param(name);
+    let t = match r.flag() {
+        Some(true) if r.is_firm() => Tri::Yes,
+        Some(true) => Tri::Maybe,
+        None if unknown_opens => Tri::Maybe,
+        _ => Tri::No,
+    };
+    v.test(t, text, Some(r.source()));
+    if t == Tri::Maybe {
+        v.checks(Some(ctx.param_check(&r)));
+    }
+}
+
+/// Property where the person is assessed on their own (the second sentence and the community-
+/// correction route): the household's property is not the person's, so a household that fails
+/// or may fail the property rules leaves the person's own property to be checked, never a firm no.
+fn own_property(edge_property: &Verdict, v: &mut Verdict) {
+    match edge_property.tri {
+        Tri::Yes => v.test(
+            Tri::Yes,
+            text!(
+                "家庭财产状况符合规定",
+                "household property within the rules",
+            ),
+            Some(sources::property_rules()),
+        ),
+        _ => {
+            let t = text!(
+                "参照单人户时按本人财产状况核实：家庭财产超出或可能超出规定，本人财产以乡镇（街道）核实为准",
+                "assessed alone, the person's own property counts: the household's property is or may be above the rules — the township checks the person's own",
+            );
+            v.test(Tri::Maybe, t.clone(), Some(sources::property_rules()));
+            v.checks(Some(Reason {
+                text: t,
+                source: Some(sources::property_rules()),
+            }));
+        }
+    }
+}
+
+/// The person's own counted income against the standard; the estimate is the difference.
+fn own_income_test(
     ctx: &Ctx,
-    dibao: &Dibao,
-    net: Range,
+    m: &Member,
     std: Option<Standard>,
-    edge_property: &Verdict,
-) -> (Tri, Vec<PersonResult>, Vec<Reason>) {
-    let n = ctx.size();
-    let mut household = Verdict::new();
-    // Not dibao as a whole household (on income).
-    household.test(
-        !dibao.income,
-        match dibao.income {
+    exempt: bool,
+    level4: bool,
+    v: &mut Verdict,
+) -> Option<Estimate> {
+    if exempt {
+        v.reasons.push(Reason {
+            text: text!("成年无业重度残疾人：兄弟姐妹或60周岁以上老人给付的供养费按规定豁免", "adult without work with severe disability: support from siblings or supporters 60+ exempted as the rules say"),
+            source: Some(sources::support_exemption()),
+        });
+    }
+    let own = member_income(
+        ctx,
+        m,
+        Purpose::Person {
+            exempt_support: exempt,
+        },
+    );
+    v.checks(own.checks.iter().cloned());
+    let s = match std {
+        Some(s) => s,
+        None => {
+            v.test(
+                Tri::Maybe,
+                text!("当地低保标准未公布", "local dibao standard not published"),
+                Some(sources::single_person()),
+            );
+            v.checks(Some(ctx.standard_check()));
+            return None;
+        }
+    };
+    let t = own.annual.below(s.annual);
+    v.test(
+        t,
+        text!(
+            format!(
+                "本人月收入 {}，低于低保标准 {} 才可参照单人户",
+                near_zh(own.annual.low / TWELVE, s.monthly),
+                yuan_zh(s.monthly)
+            ),
+            format!(
+                "own income {} a month must be below the dibao standard {}",
+                near_en(own.annual.low / TWELVE, s.monthly),
+                yuan_en(s.monthly)
+            ),
+        ),
+        Some(sources::single_person()),
+    );
+    if !s.firm {
+        v.soften(ctx.standard_check());
+    }
+    if level4 {
+        let k = ctx.param("single_person_level4_income_multiple");
+        if let Some(k) = k.number() {
+            v.test(
+                own.annual.below(k * s.annual),
+                text!(
+                    format!("四级残疾：本人年收入须低于低保标准的{}倍", k),
+                    format!("level 4: own yearly income must be below {k}× the standard"),
+                ),
+                Some(k_source(&k)),
+            );
+        }
+    }
+    match (own.annual.exact_value(), t != Tri::No) {
+        (Some(x), true) => {
+            let amount = fen((s.annual - x) / TWELVE);
+            Some(Estimate {
+                monthly_low: amount,
+                monthly_high: amount,
+                approximate: !s.firm,
+                unit: crate::rules::outcome::Unit::Month,
+                basis: text!(
+                    format!(
+                        "低保标准 {} − 本人月收入 {}",
+                        yuan_zh(s.monthly),
+                        yuan_zh(x / TWELVE)
+                    ),
+                    format!(
+                        "standard {} − own income {}",
+                        yuan_en(s.monthly),
+                        yuan_en(x / TWELVE)
+                    ),
+                ),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The household is not a dibao household as a whole — on income **or** property (seed 002
+/// 一（二） "对不符合低保条件"): a household under the line whose property fails the dibao rules
+/// keeps the carve-out.
+fn not_dibao(dibao: &Dibao) -> Verdict {
+    let mut v = Verdict::new();
+    if dibao.verdict.tri == Tri::Maybe {
+        v.checks(dibao.verdict.checks.iter().cloned());
+    }
+    v.test(
+        !dibao.verdict.tri,
+        match dibao.verdict.tri {
             Tri::Yes => text!(
-                "整户人均收入已低于低保标准：参照“单人户”只适用于整户收入不低于低保标准的家庭",
-                "the household's income per person is already below the dibao standard: the carve-out is only for households whose income is not",
+                "整户已符合低保条件：参照“单人户”只适用于整户不符合低保条件的家庭",
+                "the whole household already qualifies for dibao: the carve-out is only for households that do not",
             ),
             Tri::Maybe => text!(
-                "整户是否符合低保收入条件尚不确定：如整户不符合，才参照单人户",
-                "whether the household as a whole is under the dibao line is not settled: the carve-out applies only if it is not",
+                "整户是否符合低保条件尚不确定：如整户不符合（收入或财产），才参照单人户",
+                "whether the household as a whole qualifies for dibao is not settled: the carve-out applies only if it does not (income or property)",
             ),
             Tri::No => text!(
-                "整户不符合低保收入条件",
-                "the household as a whole is not under the dibao line",
+                "整户不符合低保条件（收入或财产）",
+                "the household as a whole does not meet the dibao conditions (income or property)",
             ),
         },
         Some(sources::single_person()),
     );
+    v
+}
+
+pub fn evaluate(
+    ctx: &Ctx,
+    dibao: &Dibao,
+    hi: &HouseholdIncome,
+    std: Option<Standard>,
+    edge_property: &Verdict,
+) -> (Tri, Vec<PersonResult>, Vec<Reason>) {
+    let n = ctx.size();
+    let net = hi.net;
+    let not_dibao = not_dibao(dibao);
+    // Route 1 (first sentence): a member of an edge household.
+    let mut household = not_dibao.clone();
     let multiple = ctx.param("edge_multiple");
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
             let t = net.below(k * s.annual * n);
+            if t == Tri::Maybe {
+                household.checks(
+                    hi.gross
+                        .checks
+                        .iter()
+                        .chain(hi.deductions.checks.iter())
+                        .cloned(),
+                );
+            }
             household.test(
                 t,
                 text!(
@@ -187,88 +363,97 @@ pub fn evaluate(
 
     let mut people = Vec::new();
     for m in &ctx.counted {
-        let (cond, why, level4) = condition(ctx, m);
-        if cond == Tri::No {
-            continue;
-        }
-        let mut v = household.clone();
-        v.test(cond, why.clone(), Some(sources::single_person()));
-        if cond == Tri::Maybe {
-            v.checks(Some(Reason {
-                text: why,
-                source: Some(sources::single_person()),
-            }));
-        }
         let exempt = support_exemption_applies(ctx, m);
-        if exempt {
-            v.reasons.push(Reason {
-                text: text!("成年无业重度残疾人：兄弟姐妹或60周岁以上老人给付的供养费按规定豁免", "adult without work with severe disability: support from siblings or supporters 60+ exempted as the rules say"),
-                source: Some(sources::support_exemption()),
-            });
+        let mut routes: Vec<(Verdict, Option<Estimate>)> = Vec::new();
+        // Route 1: an edge household's member with severe disability or serious illness.
+        let (cond, why, level4) = condition(ctx, m);
+        if cond != Tri::No {
+            let mut v = household.clone();
+            v.test(cond, why.clone(), Some(sources::single_person()));
+            if cond == Tri::Maybe {
+                v.checks(Some(Reason {
+                    text: why,
+                    source: Some(sources::single_person()),
+                }));
+            }
+            let est = own_income_test(ctx, m, std, exempt, level4, &mut v);
+            routes.push((v.finish(), est));
         }
-        let own = member_income(
-            ctx,
-            m,
-            Purpose::Person {
-                exempt_support: exempt,
-            },
-        );
-        v.checks(own.checks.iter().cloned());
-        let mut estimate = None;
-        if let Some(s) = std {
-            let t = own.annual.below(s.annual);
-            v.test(
-                t,
+        // Route 2 (seed 002 一（二）second sentence; 民发〔2022〕83号): an adult without work with
+        // severe disability may apply alone whether or not the household is an edge household.
+        let cond2 = adult_severe_without_work(m);
+        if cond2 != Tri::No {
+            let mut v = not_dibao.clone();
+            route_flag(
+                ctx,
+                &mut v,
+                "single_person_severe_without_edge_condition",
+                true,
                 text!(
-                    format!(
-                        "本人月收入 {}，低于低保标准 {} 才可参照单人户",
-                        near_zh(own.annual.low / TWELVE, s.monthly),
-                        yuan_zh(s.monthly)
-                    ),
-                    format!(
-                        "own income {} a month must be below the dibao standard {}",
-                        near_en(own.annual.low / TWELVE, s.monthly),
-                        yuan_en(s.monthly)
-                    ),
+                    "成年无业重度残疾人可以参照“单人户”提出低保申请，不以低保边缘家庭为前提",
+                    "an adult without work with severe disability may apply as a one-person household whether or not the household is an edge household",
                 ),
-                Some(sources::single_person()),
             );
-            if level4 {
-                let k = ctx.param("single_person_level4_income_multiple");
-                if let Some(k) = k.number() {
-                    v.test(
-                        own.annual.below(k * s.annual),
-                        text!(
-                            format!("四级残疾：本人年收入须低于低保标准的{}倍", k),
-                            format!("level 4: own yearly income must be below {k}× the standard"),
-                        ),
-                        Some(k_source(&k)),
-                    );
-                }
+            let why = text!(
+                "成年、无业，持一级、二级重度残疾证或三级智力、精神残疾证",
+                "adult, without work, level 1–2 disability or level-3 intellectual or mental disability",
+            );
+            v.test(cond2, why.clone(), Some(sources::single_person()));
+            if cond2 == Tri::Maybe {
+                v.checks(Some(Reason {
+                    text: why,
+                    source: Some(sources::single_person()),
+                }));
             }
-            if let (Some(x), true) = (own.annual.exact_value(), t != Tri::No) {
-                let amount = fen((s.annual - x) / TWELVE);
-                estimate = Some(Estimate {
-                    monthly_low: amount,
-                    monthly_high: amount,
-                    approximate: !s.firm,
-                    unit: crate::rules::outcome::Unit::Month,
-                    basis: text!(
-                        format!(
-                            "低保标准 {} − 本人月收入 {}",
-                            yuan_zh(s.monthly),
-                            yuan_zh(x / TWELVE)
-                        ),
-                        format!(
-                            "standard {} − own income {}",
-                            yuan_en(s.monthly),
-                            yuan_en(x / TWELVE)
-                        ),
-                    ),
-                });
-            }
+            own_property(edge_property, &mut v);
+            let est = own_income_test(ctx, m, std, exempt, false, &mut v);
+            routes.push((v.finish(), est));
         }
-        let v = v.finish();
+        // Route 3 (长治, seed 001 二（二）二是): a person under community correction with no
+        // means of living applies alone.
+        if m.community_corrections != Fact::Known(false)
+            && ctx.param("single_person_community_corrections").flag() == Some(true)
+        {
+            let mut v = not_dibao.clone();
+            route_flag(
+                ctx,
+                &mut v,
+                "single_person_community_corrections",
+                false,
+                text!(
+                    "生活无着的社区矫正人员可以单人申报低保",
+                    "a person under community correction with no means of living may apply alone",
+                ),
+            );
+            let cond3 = if m.community_corrections.is_unknown() {
+                let t = text!(
+                    "是否正在接受社区矫正不清楚",
+                    "whether under community correction is unknown"
+                );
+                v.checks(Some(Reason {
+                    text: t.clone(),
+                    source: Some(sources::single_person()),
+                }));
+                (Tri::Maybe, t)
+            } else {
+                (
+                    Tri::Yes,
+                    text!("正在接受社区矫正", "under community correction"),
+                )
+            };
+            v.test(cond3.0, cond3.1, Some(sources::single_person()));
+            own_property(edge_property, &mut v);
+            let est = own_income_test(ctx, m, std, false, false, &mut v);
+            routes.push((v.finish(), est));
+        }
+        // The most favourable route stands; on a tie the first (the edge-household route).
+        let Some(best) = routes.iter().map(|(v, _)| v.status()).min() else {
+            continue;
+        };
+        let (v, estimate) = routes
+            .into_iter()
+            .find(|(v, _)| v.status() == best)
+            .expect("a route has the best status");
         people.push(PersonResult {
             member: m.id.clone(),
             status: v.status(),
