@@ -211,12 +211,36 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
         }
         Scheme::Tekun => None,
     };
+    // Outer bound (rules-decisions.md "Property"): above the most generous limit published
+    // anywhere, no rule we know of lets the household in, local limit published or not.
+    let outer = ctx.param("financial_assets_outer_bound_per_person");
+    let outer_limit = outer.number().map(|b| b * n);
     match a.financial.get() {
         None => acc.unsure(reason!(
             "金融资产（存款等）金额不清楚",
             "financial assets (savings etc.) unknown",
             sources::property_rules(),
         )),
+        Some(f) if outer_limit.is_some_and(|l| f > l) => {
+            let l = outer_limit.unwrap_or_default();
+            acc.fail(reason!(
+                format!(
+                    "金融资产 {} 超过所见各地公布的最宽金融资产上限（人均 {} × {} 人 = {}）：任何已知规定下都不符合",
+                    yuan_zh(f),
+                    yuan_zh(l / n),
+                    n,
+                    yuan_zh(l)
+                ),
+                format!(
+                    "financial assets of {} exceed the most generous limit published anywhere we found ({} per person × {} = {}): no known rule allows this",
+                    yuan_en(f),
+                    yuan_en(l / n),
+                    n,
+                    yuan_en(l)
+                ),
+                outer.source(),
+            ))
+        }
         Some(f) => match fin_limit {
             Some((lim, r, zh, en)) => {
                 if f > lim {

@@ -21,7 +21,22 @@ pub struct Relief {
     pub estimate: Option<Estimate>,
 }
 
-pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relief {
+/// Is per-capita income at or above the named multiple of the edge line (far above it)?
+fn far_above_edge(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Tri {
+    let far = ctx.param("temporary_relief_emergency_far_above_edge_multiple");
+    let k = ctx.param("edge_multiple");
+    match (std, k.number(), far.number()) {
+        (Some(s), Some(k), Some(f)) => !hi.net.below(f * k * s.annual * ctx.size()),
+        _ => Tri::Maybe,
+    }
+}
+
+pub fn evaluate(
+    ctx: &Ctx,
+    hi: &HouseholdIncome,
+    std: Option<Standard>,
+    edge: &super::edge::Edge,
+) -> Relief {
     let c = &ctx.h.circumstances;
     let mut any = Tri::No;
     let mut reasons = Vec::new();
@@ -33,7 +48,6 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relie
     let mut kind_emergency = false;
 
     if c.sudden_event.is_some() {
-        any = Tri::Yes;
         kind_emergency = true;
         summary = text!(
             "遭遇突发事件，可申请急难型临时救助，紧急情况可先行救助",
@@ -43,6 +57,28 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Relie
             text: summary.clone(),
             source: Some(sources::temporary_relief_types()),
         });
+        // Relief is for households whose basic living the event puts into serious difficulty
+        // (seed 003 四（九）, seed 004 三（三）): far above the edge line with property above the
+        // rules, that is the office's call — at most `possible`.
+        let far = far_above_edge(ctx, hi, std);
+        let large = !edge.property.tri;
+        if far.and(large) == Tri::No {
+            any = Tri::Yes;
+        } else {
+            any = Tri::Maybe;
+            let t = text!(
+                "家庭收入远高于低保边缘线且财产超出规定（或不清楚）：突发事件是否使基本生活陷入严重困难，由乡镇（街道）审核判断",
+                "income far above the edge line and property above the rules (or unknown): whether the event puts basic living into serious difficulty is for the township to decide",
+            );
+            reasons.push(Reason {
+                text: t.clone(),
+                source: Some(sources::temporary_relief()),
+            });
+            checks.push(Reason {
+                text: t,
+                source: Some(sources::temporary_relief()),
+            });
+        }
     }
     match c.spending_spike {
         Fact::Known(false) => {}
