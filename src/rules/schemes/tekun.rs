@@ -253,12 +253,80 @@ fn care_tier(ctx: &Ctx, m: &Member) -> u8 {
     by_care.min(by_level)
 }
 
+/// Rural residents where the region sets the tekun standard from the rural dibao standard
+/// (长治, 甘肃: `tekun_basic_rural_from_rural_dibao`): multiple × the rural standard ÷ 12, plus the
+/// institution uplift where published. `None` where the region does not say so.
+fn rural_basic(ctx: &Ctx, m: &Member) -> Option<(Decimal, Text)> {
+    if ctx.h.residence != crate::rules::household::Residence::Rural
+        || ctx.param("tekun_basic_rural_from_rural_dibao").flag() != Some(true)
+    {
+        return None;
+    }
+    let k = ctx.param("tekun_basic_multiple_of_urban_dibao").number()?;
+    let rural = ctx.param("dibao_rural_yearly").number()?;
+    let monthly = k * rural / TWELVE;
+    let uplift = ctx.param("tekun_concentrated_uplift");
+    match (m.in_institution, uplift.number()) {
+        (true, Some(u)) => {
+            let b = fen(monthly * (Decimal::ONE + u));
+            Some((
+                b,
+                text!(
+                    format!(
+                        "农村特困基本生活标准按农村低保标准的{}倍（{} ÷ 12 × {}），集中供养增加{}%：{}",
+                        k,
+                        yuan_zh(rural),
+                        k,
+                        u * Decimal::ONE_HUNDRED,
+                        yuan_zh(b)
+                    ),
+                    format!(
+                        "rural tekun basic standard at {}× the rural dibao standard ({} ÷ 12 × {}), plus {}% in an institution: {}",
+                        k,
+                        yuan_en(rural),
+                        k,
+                        u * Decimal::ONE_HUNDRED,
+                        yuan_en(b)
+                    ),
+                ),
+            ))
+        }
+        _ => {
+            let b = fen(monthly);
+            Some((
+                b,
+                text!(
+                    format!(
+                        "农村特困基本生活标准按农村低保标准的{}倍：{} ÷ 12 × {} = {}",
+                        k,
+                        yuan_zh(rural),
+                        k,
+                        yuan_zh(b)
+                    ),
+                    format!(
+                        "rural tekun basic standard at {}× the rural dibao standard: {} ÷ 12 × {} = {}",
+                        k,
+                        yuan_en(rural),
+                        k,
+                        yuan_en(b)
+                    ),
+                ),
+            ))
+        }
+    }
+}
+
 fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
     let place = if m.in_institution {
         "concentrated"
     } else {
         "dispersed"
     };
+    let rural_note = ctx.h.residence == crate::rules::household::Residence::Rural
+        && ctx
+            .param("tekun_basic_rural_from_rural_dibao")
+            .flag()
+            .is_none();
     let basic_r = if m.in_institution {
         let c = ctx.param("tekun_basic_concentrated_monthly");
         if c.number().is_some() {
@@ -269,14 +337,16 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
     } else {
         ctx.param("tekun_basic_monthly")
     };
-    let (basic, approx, basis_zh, basis_en) = match basic_r.number() {
-        Some(b) => (
+    let from_rural = rural_basic(ctx, m);
+    let (basic, approx, basis_zh, basis_en) = match (from_rural, basic_r.number()) {
+        (Some((b, t)), _) => (b, true, t.zh.into_owned(), t.en.into_owned()),
+        (None, Some(b)) => (
             b,
             !basic_r.is_firm(),
             format!("基本生活标准 {}", yuan_zh(b)),
             format!("basic living standard {}", yuan_en(b)),
         ),
-        None => {
+        (None, None) => {
             let k = ctx.param("tekun_basic_multiple_of_urban_dibao").number()?;
             let u = ctx.param("dibao_urban_monthly").number()?;
             let b = fen(k * u);
@@ -309,12 +379,22 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
         ),
     };
     let total = fen(basic + care);
+    // Where the region does not say whether rural residents' figure follows the rural standard,
+    // the (urban-based) figure is only an estimate for them.
+    let (nz, ne) = if rural_note {
+        (
+            "；农村特困标准是否另按农村低保标准确定，取决于当地规定",
+            "; whether rural residents have their own figure from the rural standard depends on local rules",
+        )
+    } else {
+        ("", "")
+    };
     Some(Estimate {
         monthly_low: total,
         monthly_high: total,
-        approximate: approx || care_approx,
+        approximate: approx || care_approx || rural_note,
         unit: crate::rules::outcome::Unit::Month,
-        basis: text!(basis_zh + &care_text.zh, basis_en + &care_text.en),
+        basis: text!(basis_zh + &care_text.zh + nz, basis_en + &care_text.en + ne),
     })
 }
 
