@@ -142,7 +142,7 @@ pub fn member_income(ctx: &Ctx, m: &Member, purpose: Purpose) -> Tally {
             Some(if never_counted(item.kind) {
                 sources::income_not_counted()
             } else if item.kind == IncomeKind::Support {
-                sources::support_exemption()
+                sources::support_exemption(ctx)
             } else {
                 sources::income_categories()
             }),
@@ -359,7 +359,7 @@ fn support_counted(
                                 names::name_of(ctx.h, m).en
                             ),
                         ),
-                        source: Some(sources::support_exemption()),
+                        source: Some(sources::support_exemption(ctx)),
                     });
                     (
                         Range::between(Decimal::ZERO, a),
@@ -416,14 +416,14 @@ pub fn rigid_deductions(ctx: &Ctx) -> Tally {
                         format!("扣减{}：{}", zh, amount_text(a).zh),
                         format!("deduct {}: {}", en, amount_text(a).en),
                     ),
-                    Some(sources::rigid_deduction()),
+                    Some(sources::rigid_deduction(ctx)),
                 ));
             }
             None => {
                 t.annual += Range::unknown();
                 t.checks.push(Reason {
                     text: text!(format!("{}金额不清楚", zh), format!("{en}: amount unknown")),
-                    source: Some(sources::rigid_deduction()),
+                    source: Some(sources::rigid_deduction(ctx)),
                 });
             }
         }

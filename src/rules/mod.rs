@@ -458,7 +458,7 @@ fn run(ctx: &Ctx) -> Evaluation {
     income_lines.sort_by_key(|l| l.household_monthly);
 
     let pc_exact = hi.net.exact_value().map(|v| fen(v / TWELVE / n));
-    let recommendation = recommendation::recommend(h, &schemes_out, &all_ids);
+    let recommendation = recommendation::recommend(h, ctx.as_of, &schemes_out, &all_ids);
     Evaluation {
         schema: household::SCHEMA_VERSION,
         rules_version: RULES_VERSION.to_string(),

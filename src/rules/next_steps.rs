@@ -8,6 +8,7 @@ use super::context::Ctx;
 use super::fact::Fact;
 use super::household::{IncomeKind, Schooling};
 use super::outcome::{Reason, Source, Text};
+use super::sources;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -76,6 +77,14 @@ fn doc(
     }
 }
 
+/// A document to bring, citing the household's own region's rule (`data/citations.json`).
+fn cited(zh: &'static str, en: &'static str, source: Source) -> Reason {
+    Reason {
+        text: Text::new(zh, en),
+        source: Some(source),
+    }
+}
+
 const REVIEW: &str = "最低生活保障审核确认办法（民发〔2021〕57号）";
 const INTERIM: &str = "社会救助暂行办法（国务院令第649号，2019年修订）";
 
@@ -105,7 +114,7 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
     let mut documents = vec![
         doc("申请人和共同生活家庭成员的居民身份证、户口簿", "ID cards and the household register (户口簿) of the applicant and every member", REVIEW, "第五条（申请材料）"),
         doc("家庭经济状况核对授权书（所有成员签字），以及家庭收入、财产情况的书面声明", "the signed authorisation to check the household's economic situation, and a written statement of income and property", REVIEW, "第五条（申请材料）"),
-        doc("申请书或证明事项告知承诺书（实行告知承诺制的地方可不再提供收入证明）", "the application form, or the notice-and-commitment form where certificates are replaced by your written commitment", "楚民发〔2023〕5号", "一（四）证明事项告知承诺制"),
+        cited("申请书或证明事项告知承诺书（实行告知承诺制的地方可不再提供收入证明）", "the application form, or the notice-and-commitment form where certificates are replaced by your written commitment", sources::cite(ctx, "commitment_system")),
         doc("本人银行卡或社会保障卡（用于发放救助金）", "a bank or social-security card for payments", REVIEW, "第五条（申请材料）"),
     ];
     let members = &ctx.counted;
@@ -125,32 +134,30 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
         .any(|m| m.serious_illness.is_true() || m.bedridden.is_true())
         || h.expenses.medical.get().is_some_and(|v| !v.is_zero())
     {
-        documents.push(doc("二级以上医院的诊断证明、病历，以及医保报销后的自付费用票据", "diagnosis and medical records from a hospital, and receipts of costs paid after insurance", "楚民发〔2023〕5号", "一（四）刚性支出扣减"));
+        documents.push(cited("二级以上医院的诊断证明、病历，以及医保报销后的自付费用票据", "diagnosis and medical records from a hospital, and receipts of costs paid after insurance", sources::rigid_deduction(ctx)));
     }
     if members
         .iter()
         .any(|m| !matches!(m.schooling, Schooling::None | Schooling::Preschool))
         || h.expenses.education.get().is_some_and(|v| !v.is_zero())
     {
-        documents.push(doc(
+        documents.push(cited(
             "在读学生的学籍证明或录取通知书，及学费等教育支出票据",
             "proof of enrolment for students, and receipts for education costs",
-            "楚民发〔2023〕5号",
-            "一（四）刚性支出扣减",
+            sources::rigid_deduction(ctx),
         ));
     }
     if members
         .iter()
         .any(|m| m.income.iter().any(|i| i.kind == IncomeKind::Support))
     {
-        documents.push(doc("赡养、抚养、扶养费的协议、判决或给付情况说明，以及给付人的收入情况", "the agreement, court order or statement of support payments received, and the payer's income", "楚民发〔2023〕5号", "一（二）供养费认定"));
+        documents.push(cited("赡养、抚养、扶养费的协议、判决或给付情况说明，以及给付人的收入情况", "the agreement, court order or statement of support payments received, and the payer's income", sources::support_exemption(ctx)));
     }
     if h.assets.relocation_homes > 0 {
-        documents.push(doc(
+        documents.push(cited(
             "易地扶贫搬迁安置房的相关证明",
             "proof that a home is relocation housing (易地扶贫搬迁)",
-            "楚民发〔2023〕5号",
-            "三（一）",
+            sources::relocation_housing(ctx),
         ));
     }
     if h.circumstances.sudden_event.is_some() {
@@ -161,7 +168,7 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
         .get()
         .is_some_and(|m| m >= 3)
     {
-        documents.push(doc("失业、无收入情况的说明（如解除劳动合同证明），及未参加失业保险的情况", "a statement of unemployment and no income (e.g. end of contract), and of having no unemployment insurance", "楚民发〔2023〕5号", "二（一）"));
+        documents.push(cited("失业、无收入情况的说明（如解除劳动合同证明），及未参加失业保险的情况", "a statement of unemployment and no income (e.g. end of contract), and of having no unemployment insurance", sources::uninsured_unemployed(ctx)));
     }
 
     let days = |name: &str| ctx.param(name).number();

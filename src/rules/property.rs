@@ -129,7 +129,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
         acc.reasons.push(reason!(
             format!("{} 套易地扶贫搬迁安置房不计入", a.relocation_homes),
             format!("{} relocation home(s) not counted", a.relocation_homes),
-            sources::relocation_housing(),
+            sources::relocation_housing(ctx),
         ));
     }
     match a.homes.get() {

@@ -23,6 +23,7 @@
 //! 特困, the others 低保 reassessed without them" (amount for the others not estimated: their
 //! income and head count change).
 
+use super::date::Date;
 use super::household::Household;
 use super::money::{fen, yuan_en, yuan_zh};
 use super::names::names;
@@ -250,7 +251,8 @@ fn candidates(h: &Household, schemes: &[SchemeResult], counted: &[String]) -> Ve
 }
 
 /// The rule that keeps two paths apart (by their leading schemes).
-fn not_together(a: SchemeId, b: SchemeId) -> Reason {
+fn not_together(h: &Household, as_of: Date, a: SchemeId, b: SchemeId) -> Reason {
+    let cite = |rule: &str| sources::cite_for(&h.region, as_of, rule);
     use SchemeId::*;
     let has = |x: SchemeId| a == x || b == x;
     let (zh, en, source): (&str, &str, Source) = if has(RigidExpense) {
@@ -269,13 +271,13 @@ fn not_together(a: SchemeId, b: SchemeId) -> Reason {
         (
             "渐退期是低保的延续：期内继续领取低保金，不同时认定为其他类别",
             "the phase-out continues dibao: not received together with another status",
-            sources::gradual_exit(),
+            cite("gradual_exit"),
         )
     } else if has(DibaoSinglePerson) {
         (
             "整户符合低保的，整户纳入低保，不再参照单人户；参照单人户纳入低保的成员不再算作边缘家庭成员",
             "a household that qualifies as a whole is enrolled whole, with no carve-out; a carved-out member is no longer an edge-household member",
-            sources::single_person(),
+            cite("single_person"),
         )
     } else {
         (
@@ -403,7 +405,12 @@ fn opening(status: Status) -> (String, String) {
 }
 
 /// The recommendation for a result's schemes. `counted`: the ids of counted members.
-pub fn recommend(h: &Household, schemes: &[SchemeResult], counted: &[String]) -> Recommendation {
+pub fn recommend(
+    h: &Household,
+    as_of: Date,
+    schemes: &[SchemeResult],
+    counted: &[String],
+) -> Recommendation {
     let mut paths = candidates(h, schemes, counted).into_iter();
     let relief = schemes
         .iter()
@@ -435,7 +442,7 @@ pub fn recommend(h: &Household, schemes: &[SchemeResult], counted: &[String]) ->
     let alternatives: Vec<Alternative> = paths
         .map(|p| Alternative {
             why_second: why_second(first.lead(), p.lead()),
-            not_together: not_together(first.lead().scheme, p.lead().scheme),
+            not_together: not_together(h, as_of, first.lead().scheme, p.lead().scheme),
             parts: p.parts,
         })
         .collect();

@@ -1,6 +1,106 @@
 //! The documents the rules cite, so every reason names its source the same way.
+//!
+//! National rules are named here. Rules that regions restate or set themselves (the carve-out,
+//! deductions, support exemptions, gradual exit, relief…) are cited from `data/citations.json`:
+//! the most specific region in the household's own chain with an entry in force on the screening
+//! date, so a household is never shown another prefecture's notice.
 
+use super::context::Ctx;
+use super::date::Date;
 use super::outcome::Source;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Citation {
+    region: String,
+    effective: Date,
+    document: String,
+    #[serde(default)]
+    article: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CitationsFile {
+    #[allow(dead_code)]
+    about: String,
+    rules: BTreeMap<String, Vec<Citation>>,
+}
+
+fn parse_citations() -> Result<CitationsFile, String> {
+    let f: CitationsFile = serde_json::from_str(include_str!("../../data/citations.json"))
+        .map_err(|e| format!("data/citations.json: {e}"))?;
+    let cat = super::params::catalogue();
+    for (rule, list) in &f.rules {
+        if !list.iter().any(|c| c.region == "000000") {
+            return Err(format!(
+                "data/citations.json: {rule} has no national (000000) entry"
+            ));
+        }
+        if let Some(c) = list.iter().find(|c| !cat.regions.contains_key(&c.region)) {
+            return Err(format!(
+                "data/citations.json: {rule}: unknown region {}",
+                c.region
+            ));
+        }
+    }
+    Ok(f)
+}
+
+fn citations() -> &'static CitationsFile {
+    static DATA: OnceLock<CitationsFile> = OnceLock::new();
+    DATA.get_or_init(|| parse_citations().unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Checks the embedded citation data (for tests and `jiuzhu regions --check`): the rule ids.
+pub fn check_data() -> Result<Vec<String>, String> {
+    parse_citations().map(|f| f.rules.keys().cloned().collect())
+}
+
+/// The document a rule cites for a household in `region` on `as_of`: the most specific region
+/// of the chain with an entry in force, else the earliest national entry.
+pub fn cite_for(region: &str, as_of: Date, rule: &str) -> Source {
+    let data = citations();
+    let Some(list) = data.rules.get(rule) else {
+        panic!("rules cite an undefined rule `{rule}` (data/citations.json)");
+    };
+    let chain = super::params::catalogue().chain(region);
+    let found = chain.iter().find_map(|r| {
+        list.iter()
+            .filter(|c| c.region == r.code && c.effective <= as_of)
+            .max_by_key(|c| c.effective)
+    });
+    let c = found.or_else(|| {
+        list.iter()
+            .filter(|c| c.region == "000000")
+            .min_by_key(|c| c.effective)
+    });
+    match c {
+        Some(c) => Source {
+            document: c.document.clone().into(),
+            article: c.article.clone().map(Into::into),
+        },
+        None => Source {
+            document: rule.to_string().into(),
+            article: None,
+        },
+    }
+}
+
+/// [`cite_for`] the household's region and date; nothing on the statuses-only path, which
+/// keeps no explanations.
+pub fn cite(ctx: &Ctx, rule: &str) -> Source {
+    if !super::outcome::explaining() {
+        return Source {
+            document: "".into(),
+            article: None,
+        };
+    }
+    cite_for(&ctx.h.region, ctx.as_of, rule)
+}
 
 fn src(document: &'static str, article: &'static str) -> Source {
     Source {
@@ -22,11 +122,7 @@ pub const NOTICE_2022_83: &str =
     "关于进一步做好最低生活保障等社会救助兜底保障工作的通知（民发〔2022〕83号）";
 pub const RIGID_2024: &str = "刚性支出困难家庭认定办法（民政部，2025-01-01施行）";
 pub const TEMP_RELIEF_2018: &str = "关于进一步加强和改进临时救助工作的意见（2018）";
-pub const SEED_XISHAN: &str = "西民函〔2022〕55号（昆明市西山区民政局）";
-pub const SEED_CHUXIONG: &str = "楚民发〔2023〕5号（楚雄州民政局等4部门）";
-pub const SEED_DIQING: &str = "迪办发〔2021〕26号（迪庆州委办、州政府办）";
-pub const SEED_WUWEI: &str = "武政办发〔2023〕78号（武威市政府办）";
-pub const SEED_CHANGZHI: &str = "长民函〔2022〕76号（长治市民政局）";
+pub const JIUZHU_DECISIONS: &str = "jiuzhu 筛查约定（规则的读法）";
 
 pub fn household_members() -> Source {
     src(DIBAO_REVIEW_2021, "共同生活的家庭成员（各省实施细则同文）")
@@ -37,14 +133,11 @@ pub fn income_categories() -> Source {
 pub fn income_not_counted() -> Source {
     src(DIBAO_REVIEW_2021, "不计入家庭收入的项目")
 }
-pub fn rigid_deduction() -> Source {
-    src(
-        SEED_CHUXIONG,
-        "一（四）对符合刚性支出扣减要求的要充分扣减；西民函〔2022〕55号 二（二）2",
-    )
+pub fn rigid_deduction(ctx: &Ctx) -> Source {
+    cite(ctx, "rigid_deduction")
 }
-pub fn support_exemption() -> Source {
-    src(SEED_CHUXIONG, "一（二）供养费豁免；民发〔2022〕83号")
+pub fn support_exemption(ctx: &Ctx) -> Source {
+    cite(ctx, "support_exemption")
 }
 pub fn dibao_eligibility() -> Source {
     src(INTERIM_MEASURES, "第九条")
@@ -52,20 +145,20 @@ pub fn dibao_eligibility() -> Source {
 pub fn dibao_amount() -> Source {
     src(INTERIM_MEASURES, "第十二条")
 }
-pub fn dibao_whole_household() -> Source {
-    src(SEED_CHUXIONG, "一（一）整户施保")
+pub fn dibao_whole_household(ctx: &Ctx) -> Source {
+    cite(ctx, "dibao_whole_household")
 }
 pub fn property_rules() -> Source {
     src(INTERIM_MEASURES, "第十条（财产状况由省级或设区的市级规定）")
 }
-pub fn relocation_housing() -> Source {
-    src(SEED_CHUXIONG, "三（一）易地扶贫搬迁房产不作为限制条件")
+pub fn relocation_housing(ctx: &Ctx) -> Source {
+    cite(ctx, "relocation_housing")
 }
-pub fn single_person() -> Source {
-    src(
-        SEED_CHUXIONG,
-        "一（二）参照“单人户”施保；西民函〔2022〕55号 二（二）2；迪办发〔2021〕26号 二（一）",
-    )
+pub fn screening_assumption() -> Source {
+    src(JIUZHU_DECISIONS, "Property")
+}
+pub fn single_person(ctx: &Ctx) -> Source {
+    cite(ctx, "single_person")
 }
 pub fn tekun_conditions() -> Source {
     src(
@@ -77,12 +170,6 @@ pub fn tekun_minor() -> Source {
     src(
         NOTICE_2020,
         "未成年人年龄从16周岁延长至18周岁；特困人员认定办法第二十四条",
-    )
-}
-pub fn tekun_standard() -> Source {
-    src(
-        SEED_XISHAN,
-        "二（二）2 按照最低生活保障标准的1.3倍落实特困人员供养金及照料护理补贴",
     )
 }
 pub fn no_double_benefit() -> Source {
@@ -97,11 +184,8 @@ pub fn edge_definition() -> Source {
 pub fn rigid_definition() -> Source {
     src(RIGID_2024, "认定条件")
 }
-pub fn rigid_hardship_meaning() -> Source {
-    src(
-        SEED_WUWEI,
-        "刚性支出困难家庭（刚性支出较大导致基本生活出现严重困难的家庭）",
-    )
+pub fn rigid_hardship_meaning(ctx: &Ctx) -> Source {
+    cite(ctx, "rigid_hardship_meaning")
 }
 pub fn temporary_relief() -> Source {
     src(INTERIM_MEASURES, "第四十七条")
@@ -109,23 +193,14 @@ pub fn temporary_relief() -> Source {
 pub fn temporary_relief_types() -> Source {
     src(TEMP_RELIEF_2018, "急难型、支出型")
 }
-pub fn uninsured_unemployed() -> Source {
-    src(
-        SEED_CHUXIONG,
-        "二（一）未参保失业人员一次性临时救助；民发〔2020〕",
-    )
+pub fn uninsured_unemployed(ctx: &Ctx) -> Source {
+    cite(ctx, "uninsured_unemployed")
 }
-pub fn pending_dibao_relief() -> Source {
-    src(
-        SEED_CHUXIONG,
-        "二（二）低保审核确认期间遭遇突发性困难的，应及时给予临时救助",
-    )
+pub fn pending_dibao_relief(ctx: &Ctx) -> Source {
+    cite(ctx, "pending_dibao_relief")
 }
-pub fn gradual_exit() -> Source {
-    src(
-        SEED_CHUXIONG,
-        "一（三）落实低保渐退政策；迪办发〔2021〕26号 三（六）",
-    )
+pub fn gradual_exit(ctx: &Ctx) -> Source {
+    cite(ctx, "gradual_exit")
 }
 pub fn medical_aid() -> Source {
     src(INTERIM_MEASURES, "第二十八、二十九条")
@@ -138,4 +213,16 @@ pub fn housing_aid() -> Source {
 }
 pub fn employment_aid() -> Source {
     src(INTERIM_MEASURES, "第四十二至四十五条")
+}
+pub fn support_exempt_monitored(ctx: &Ctx) -> Source {
+    cite(ctx, "support_exempt_monitored")
+}
+pub fn single_person_community_corrections(ctx: &Ctx) -> Source {
+    cite(ctx, "single_person_community_corrections")
+}
+pub fn edge_monitored(ctx: &Ctx) -> Source {
+    cite(ctx, "edge_monitored")
+}
+pub fn emergency_relief(ctx: &Ctx) -> Source {
+    cite(ctx, "emergency_relief")
 }

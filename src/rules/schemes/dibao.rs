@@ -146,7 +146,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
             "符合条件的家庭整户纳入低保，不得只纳入部分成员",
             "a qualifying household is enrolled as a whole, never only some members",
         ),
-        source: Some(sources::dibao_whole_household()),
+        source: Some(sources::dibao_whole_household(ctx)),
     });
 
     let estimate = match (std, hi.net.exact_value(), hi.net.high, v.tri) {

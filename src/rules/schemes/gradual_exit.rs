@@ -15,7 +15,7 @@ use crate::rules::sources;
 pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text) {
     let c = &ctx.h.circumstances;
     let mut v = Verdict::new();
-    let src = Some(sources::gradual_exit());
+    let src = Some(sources::gradual_exit(ctx));
     v.test(
         Tri::from_bool(c.on_dibao),
         if c.on_dibao {

@@ -153,7 +153,7 @@ pub fn evaluate(
         v.test(
             Tri::No,
             summary.clone(),
-            Some(sources::rigid_hardship_meaning()),
+            Some(sources::rigid_hardship_meaning(ctx)),
         );
         v.merge(property::verdict(ctx, property::Scheme::RigidExpense, std));
         return Rigid {

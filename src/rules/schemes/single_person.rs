@@ -181,7 +181,7 @@ fn own_income_test(
     if exempt {
         v.reasons.push(Reason {
             text: text!("成年无业重度残疾人：兄弟姐妹或60周岁以上老人给付的供养费按规定豁免", "adult without work with severe disability: support from siblings or supporters 60+ exempted as the rules say"),
-            source: Some(sources::support_exemption()),
+            source: Some(sources::support_exemption(ctx)),
         });
     }
     let own = member_income(
@@ -198,7 +198,7 @@ fn own_income_test(
             v.test(
                 Tri::Maybe,
                 text!("当地低保标准未公布", "local dibao standard not published"),
-                Some(sources::single_person()),
+                Some(sources::single_person(ctx)),
             );
             v.checks(Some(ctx.standard_check()));
             return None;
@@ -219,7 +219,7 @@ fn own_income_test(
                 yuan_en(s.monthly)
             ),
         ),
-        Some(sources::single_person()),
+        Some(sources::single_person(ctx)),
     );
     if !s.firm {
         v.soften(ctx.standard_check());
@@ -233,7 +233,7 @@ fn own_income_test(
                     format!("四级残疾：本人年收入须低于低保标准的{}倍", k),
                     format!("level 4: own yearly income must be below {k}× the standard"),
                 ),
-                Some(k_source(&k)),
+                Some(k_source(ctx, &k)),
             );
         }
     }
@@ -266,7 +266,7 @@ fn own_income_test(
 /// The household is not a dibao household as a whole — on income **or** property (seed 002
 /// 一（二） "对不符合低保条件"): a household under the line whose property fails the dibao rules
 /// keeps the carve-out.
-fn not_dibao(dibao: &Dibao) -> Verdict {
+fn not_dibao(ctx: &Ctx, dibao: &Dibao) -> Verdict {
     let mut v = Verdict::new();
     if dibao.verdict.tri == Tri::Maybe {
         v.checks(dibao.verdict.checks.iter().cloned());
@@ -287,7 +287,7 @@ fn not_dibao(dibao: &Dibao) -> Verdict {
                 "the household as a whole does not meet the dibao conditions (income or property)",
             ),
         },
-        Some(sources::single_person()),
+        Some(sources::single_person(ctx)),
     );
     v
 }
@@ -301,7 +301,7 @@ pub fn evaluate(
 ) -> (Tri, Vec<PersonResult>, Vec<Reason>) {
     let n = ctx.size();
     let net = hi.net;
-    let not_dibao = not_dibao(dibao);
+    let not_dibao = not_dibao(ctx, dibao);
     // Route 1 (first sentence): a member of an edge household.
     let mut household = not_dibao.clone();
     let multiple = ctx.param("edge_multiple");
@@ -331,7 +331,7 @@ pub fn evaluate(
                         yuan_en(fen(k * s.monthly))
                     ),
                 ),
-                Some(sources::single_person()),
+                Some(sources::single_person(ctx)),
             );
             // A standard or multiple that is only a reference from a wider area: at best
             // `possible` (rules-decisions.md "Results"), as for dibao and edge.
@@ -346,7 +346,7 @@ pub fn evaluate(
             household.test(
                 Tri::Maybe,
                 text!("边缘家庭收入线未知", "edge line unknown"),
-                Some(sources::single_person()),
+                Some(sources::single_person(ctx)),
             );
             household.checks(Some(ctx.standard_check()));
         }
@@ -369,11 +369,11 @@ pub fn evaluate(
         let (cond, why, level4) = condition(ctx, m);
         if cond != Tri::No {
             let mut v = household.clone();
-            v.test(cond, why.clone(), Some(sources::single_person()));
+            v.test(cond, why.clone(), Some(sources::single_person(ctx)));
             if cond == Tri::Maybe {
                 v.checks(Some(Reason {
                     text: why,
-                    source: Some(sources::single_person()),
+                    source: Some(sources::single_person(ctx)),
                 }));
             }
             let est = own_income_test(ctx, m, std, exempt, level4, &mut v);
@@ -398,11 +398,11 @@ pub fn evaluate(
                 "成年、无业，持一级、二级重度残疾证或三级智力、精神残疾证",
                 "adult, without work, level 1–2 disability or level-3 intellectual or mental disability",
             );
-            v.test(cond2, why.clone(), Some(sources::single_person()));
+            v.test(cond2, why.clone(), Some(sources::single_person(ctx)));
             if cond2 == Tri::Maybe {
                 v.checks(Some(Reason {
                     text: why,
-                    source: Some(sources::single_person()),
+                    source: Some(sources::single_person(ctx)),
                 }));
             }
             own_property(edge_property, &mut v);
@@ -432,7 +432,7 @@ pub fn evaluate(
                 );
                 v.checks(Some(Reason {
                     text: t.clone(),
-                    source: Some(sources::single_person()),
+                    source: Some(sources::single_person_community_corrections(ctx)),
                 }));
                 (Tri::Maybe, t)
             } else {
@@ -441,7 +441,11 @@ pub fn evaluate(
                     text!("正在接受社区矫正", "under community correction"),
                 )
             };
-            v.test(cond3.0, cond3.1, Some(sources::single_person()));
+            v.test(
+                cond3.0,
+                cond3.1,
+                Some(sources::single_person_community_corrections(ctx)),
+            );
             own_property(edge_property, &mut v);
             let est = own_income_test(ctx, m, std, false, false, &mut v);
             routes.push((v.finish(), est));
@@ -471,6 +475,6 @@ pub fn evaluate(
     (tri, people, household.reasons)
 }
 
-fn k_source(_k: &Decimal) -> crate::rules::outcome::Source {
-    sources::single_person()
+fn k_source(ctx: &Ctx, _k: &Decimal) -> crate::rules::outcome::Source {
+    sources::single_person(ctx)
 }

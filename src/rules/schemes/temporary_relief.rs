@@ -72,11 +72,11 @@ pub fn evaluate(
             );
             reasons.push(Reason {
                 text: t.clone(),
-                source: Some(sources::temporary_relief()),
+                source: Some(sources::emergency_relief(ctx)),
             });
             checks.push(Reason {
                 text: t,
-                source: Some(sources::temporary_relief()),
+                source: Some(sources::emergency_relief(ctx)),
             });
         }
     }
@@ -138,12 +138,12 @@ pub fn evaluate(
         let text = text!("连续3个月以上无收入、未参加失业保险且未纳入低保：可申请一次性临时救助", "3+ months without income, no unemployment insurance and not on dibao: one-off temporary relief");
         reasons.push(Reason {
             text: text.clone(),
-            source: Some(sources::uninsured_unemployed()),
+            source: Some(sources::uninsured_unemployed(ctx)),
         });
         if t == Tri::Maybe {
             checks.push(Reason {
                 text: text.clone(),
-                source: Some(sources::uninsured_unemployed()),
+                source: Some(sources::uninsured_unemployed(ctx)),
             });
         }
         if any != Tri::Yes {
@@ -155,11 +155,11 @@ pub fn evaluate(
         let text = text!("低保审核期间如遭遇突发性、临时性、紧迫性困难，可及时给予临时救助", "while a dibao application is under review, sudden urgent hardship can get temporary relief");
         reasons.push(Reason {
             text: text.clone(),
-            source: Some(sources::pending_dibao_relief()),
+            source: Some(sources::pending_dibao_relief(ctx)),
         });
         checks.push(Reason {
             text: text.clone(),
-            source: Some(sources::pending_dibao_relief()),
+            source: Some(sources::pending_dibao_relief(ctx)),
         });
         summary = text;
         any = any.or(Tri::Maybe);

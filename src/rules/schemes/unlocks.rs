@@ -45,7 +45,7 @@ pub fn unlocks(ctx: &Ctx, id: SchemeId, members: &[String], carve_out_open: bool
     let education = any(may_be_pupil);
     let employment = any(may_work);
     let at_home = any(|m| !m.in_institution);
-    all(id)
+    all(ctx, id)
         .into_iter()
         .filter(|(kind, _)| match kind {
             Kind::Education => education,
@@ -66,7 +66,7 @@ enum Kind {
     CarveOut,
 }
 
-fn all(id: SchemeId) -> Vec<(Kind, Reason)> {
+fn all(ctx: &Ctx, id: SchemeId) -> Vec<(Kind, Reason)> {
     use Kind::*;
     match id {
         SchemeId::Dibao | SchemeId::DibaoSinglePerson | SchemeId::GradualExit => vec![
@@ -84,7 +84,7 @@ fn all(id: SchemeId) -> Vec<(Kind, Reason)> {
         ],
         SchemeId::Edge => vec![
             (Always, r("医疗救助：通常为第三类救助对象，部分人员资助参保", "medical assistance: usually class 3, with premium help for some members", sources::medical_aid())),
-            (CarveOut, r("重残、重病成员可参照“单人户”申请低保", "members with severe disability or serious illness may apply for dibao as one-person households", sources::single_person())),
+            (CarveOut, r("重残、重病成员可参照“单人户”申请低保", "members with severe disability or serious illness may apply for dibao as one-person households", sources::single_person(ctx))),
             (Always, r("临时救助及其他专项救助", "temporary assistance and other special assistance", sources::temporary_relief())),
         ],
         SchemeId::RigidExpense => vec![
