@@ -298,6 +298,41 @@ fn support_counted(
             }
         },
     };
+    // 长治 (长民函〔2022〕76号 二（二）二是): support received by a monitored 三类户 whose risk is
+    // not eliminated is exempt, for every purpose.
+    if ctx.param("support_exempt_monitored_households").flag() == Some(true) {
+        match ctx.h.circumstances.monitored_at_risk {
+            Fact::Known(true) => {
+                return (
+                    Range::ZERO,
+                    text!(
+                        format!("{}，防返贫监测未解除风险的三类户：赡抚养费豁免", how.zh),
+                        format!(
+                            "{}, a monitored at-risk household (三类户): support exempt",
+                            how.en
+                        ),
+                    ),
+                )
+            }
+            Fact::Unknown => {
+                checks.push(Reason {
+                    text: text!(
+                        "是否为防返贫监测未解除风险的三类户不清楚：是则赡抚养费豁免",
+                        "whether the household is a monitored at-risk household (三类户) is unknown: if so, support payments are exempt",
+                    ),
+                    source: Some(sources::support_exempt_monitored(ctx)),
+                });
+                return (
+                    Range::between(Decimal::ZERO, a),
+                    text!(
+                        format!("{}，是否豁免待核实", how.zh),
+                        format!("{}, exemption to be checked", how.en),
+                    ),
+                );
+            }
+            Fact::Known(false) => {}
+        }
+    }
     let exempt = matches!(
         purpose,
         Purpose::Person {

@@ -7,6 +7,7 @@
 use super::dibao::Dibao;
 use super::{distance, Verdict};
 use crate::rules::context::{Ctx, Standard};
+use crate::rules::fact::Fact;
 use crate::rules::income::HouseholdIncome;
 use crate::rules::money::{fen, yuan_en, yuan_zh, Tri};
 use crate::rules::outcome::{Distance, Reason, Text};
@@ -64,6 +65,7 @@ pub fn evaluate(
             Some(sources::edge_definition()),
         );
     }
+    let base = v.clone();
     let multiple = ctx.param("edge_multiple");
     let mut summary = text!("边缘家庭收入线未知", "edge line unknown");
     let mut dist = None;
@@ -123,11 +125,53 @@ pub fn evaluate(
     }
     let pv = property::verdict(ctx, property::Scheme::Edge, std);
     v.merge(pv.clone());
+    let (v, direct) = monitored(ctx, v, base);
+    if let Some(t) = direct {
+        summary = t;
+    }
     Edge {
         verdict: v.finish(),
         income,
         property: pv,
         summary,
         distance: dist,
+    }
+}
+
+/// 长治 (seed 001, 长民函〔2022〕76号 一): households the rural-revitalisation office monitors
+/// against falling back into poverty whose risk is not eliminated are edge households directly —
+/// the income and property tests do not apply (they must still not be dibao or all tekun).
+/// Returns the verdict and, when the household is recognised this way, the summary to show.
+fn monitored(ctx: &Ctx, normal: Verdict, mut base: Verdict) -> (Verdict, Option<Text>) {
+    let flag = ctx.param("edge_monitored_households_direct");
+    if flag.flag() != Some(true) {
+        return (normal, None);
+    }
+    match ctx.h.circumstances.monitored_at_risk {
+        Fact::Known(false) => (normal, None),
+        Fact::Known(true) => {
+            let t = text!(
+                "防返贫监测对象中未解除风险的家庭，直接认定为低保边缘家庭",
+                "a household monitored against falling back into poverty whose risk is not eliminated is an edge household directly",
+            );
+            base.test(Tri::Yes, t.clone(), Some(sources::edge_monitored(ctx)));
+            if !flag.is_firm() {
+                base.soften(ctx.param_check(&flag));
+            }
+            (base, Some(t))
+        }
+        Fact::Unknown if normal.tri == Tri::No && base.tri != Tri::No => {
+            let t = text!(
+                "是否为防返贫监测中未解除风险的家庭不清楚：是则直接认定为低保边缘家庭",
+                "whether the household is monitored against falling back into poverty is unknown: if so, it is an edge household directly",
+            );
+            base.test(Tri::Maybe, t.clone(), Some(sources::edge_monitored(ctx)));
+            base.checks(Some(Reason {
+                text: t.clone(),
+                source: Some(sources::edge_monitored(ctx)),
+            }));
+            (base, Some(t))
+        }
+        Fact::Unknown => (normal, None),
     }
 }
