@@ -266,7 +266,6 @@ const PARTIAL_LEGACY: &[&str] = &[
     "single_person_serious_illness",
     "single_person_sibling_support_exempt_chuxiong",
     "standard_unpublished_changzhi_2024",
-    "support_amount_unknown_counted_at_standard",
     "tekun_age_18_still_at_school",
     "tekun_basic_by_13x_rule_wuxiang_2019",
     "tekun_bedridden_counts_in_yunnan",

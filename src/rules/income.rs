@@ -10,7 +10,9 @@
 //!   level-3 intellectual/mental disability (seed 002 楚民发〔2023〕5号 一（二）; 民发〔2022〕83号):
 //!   from siblings fully exempt; from a supporter aged 60+ fully exempt below 1× the previous
 //!   year's local per-capita disposable income, 50 % exempt from 1× to below 2×. An amount that
-//!   cannot be determined is counted at the local dibao standard (same clause).
+//!   the office cannot determine is counted at the local dibao standard (same clause); an amount
+//!   the resident does not know is left open (anything from nothing up) and `to_check` names that
+//!   fallback — the office determines it first (docs/reading-the-rules.md).
 //! - Rigid expenses (medical, disability rehabilitation, education, employment) are deducted in
 //!   full unless the region caps them (seed 000 二（二）2 "按规定予以扣减", seed 002 一（四）"充分扣减").
 //!
@@ -278,25 +280,33 @@ fn support_counted(
 ) -> (Range, Text) {
     let (a, how) = match amount {
         Some(a) => (a, amount_text(a)),
-        None => match ctx.standard() {
-            Some(s) => (
-                s.annual,
-                text!(
-                    format!(
-                        "金额难以认定，按当地低保标准认定：{}",
-                        amount_text(s.annual).zh
+        // Not known to the resident: the office determines it (asking the payer, checking the
+        // records), and only an amount it cannot determine is counted at the local standard
+        // (seed 002 一（二）). So the screening counts anything from nothing up, and says so.
+        None => {
+            checks.push(Reason {
+                text: match ctx.standard() {
+                    Some(s) => text!(
+                        format!(
+                            "{}收到的赡养、抚养、扶养费金额不清楚：由乡镇（街道）核实；难以认定的，按当地低保标准 {} 认定",
+                            m.id,
+                            amount_text(s.annual).zh
+                        ),
+                        format!(
+                            "the support {} receives is of unknown amount: the township determines it; if it cannot, it is counted at the local dibao standard, {}",
+                            m.id,
+                            amount_text(s.annual).en
+                        ),
                     ),
-                    format!(
-                        "amount cannot be determined: counted at the local dibao standard, {}",
-                        amount_text(s.annual).en
+                    None => text!(
+                        format!("{}收到的赡养、抚养、扶养费金额不清楚", m.id),
+                        format!("the support {} receives is of unknown amount", m.id),
                     ),
-                ),
-            ),
-            None => {
-                checks.push(ctx.standard_check());
-                return (Range::unknown(), text!("金额不清楚", "amount unknown"));
-            }
-        },
+                },
+                source: Some(sources::support_exemption(ctx)),
+            });
+            return (Range::unknown(), text!("金额不清楚", "amount unknown"));
+        }
     };
     // 长治 (长民函〔2022〕76号 二（二）二是): support received by a monitored 三类户 whose risk is
     // not eliminated is exempt, for every purpose.

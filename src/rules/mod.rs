@@ -317,7 +317,7 @@ fn run(ctx: &Ctx) -> Evaluation {
     let rigid = schemes::rigid_expense::evaluate(ctx, &hi, std, dibao.verdict.tri, &edge);
     // 6. temporary relief and gradual exit.
     let relief = schemes::temporary_relief::evaluate(ctx, &hi, std, &edge);
-    let (exit, exit_summary) = schemes::gradual_exit::evaluate(ctx, hi.net, std);
+    let (exit, exit_summary) = schemes::gradual_exit::evaluate(ctx, &hi, std);
 
     let all_ids: Vec<String> = ctx.counted.iter().map(|m| m.id.clone()).collect();
     let whole = |tri: Tri| {

@@ -8,11 +8,16 @@
 use super::Verdict;
 use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
-use crate::rules::money::{Range, Tri};
+use crate::rules::money::Tri;
 use crate::rules::outcome::{Reason, Text};
 use crate::rules::sources;
 
-pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text) {
+pub fn evaluate(
+    ctx: &Ctx,
+    hi: &crate::rules::income::HouseholdIncome,
+    std: Option<Standard>,
+) -> (Verdict, Text) {
+    let net = hi.net;
     let c = &ctx.h.circumstances;
     let mut v = Verdict::new();
     let src = Some(sources::gradual_exit(ctx));
@@ -39,6 +44,16 @@ pub fn evaluate(ctx: &Ctx, net: Range, std: Option<Standard>) -> (Verdict, Text)
     match std {
         Some(s) => {
             let above = !net.below(s.annual * ctx.size());
+            if above == Tri::Maybe {
+                // An amount the resident did not know leaves it open: name it.
+                v.checks(
+                    hi.gross
+                        .checks
+                        .iter()
+                        .chain(hi.deductions.checks.iter())
+                        .cloned(),
+                );
+            }
             v.test(
                 above,
                 match above {
