@@ -199,8 +199,6 @@ const PARTIAL_LEGACY: &[&str] = &[
     "resident_basic_pension_widow_2026_both_outcomes",
     "rigid_expense_living_costs_alone_unlikely",
     "changzhi_county_group_zhangzi_2023",
-    "date_xishan_2023_06_30_standard_700",
-    "date_xishan_2023_07_01_standard_728",
     "dibao_at_standard_is_not_below",
     "dibao_exact_comparison_before_rounding",
     "dibao_one_fen_above_standard",
@@ -317,4 +315,48 @@ fn new_cases_state_all_seven_statuses() {
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// A case holds the engine to the rules: it never cites the engine's own source as its rule.
+#[test]
+fn no_case_cites_engine_source() {
+    for (id, json) in golden::all() {
+        let c = golden::parse(json).unwrap();
+        for (field, text) in [
+            ("rule", &c.rule),
+            ("citation", &c.citation),
+            ("worked", &c.worked),
+        ] {
+            assert!(
+                !text.contains("src/") && !text.contains(".rs"),
+                "{id}: `{field}` cites engine source: {text}"
+            );
+        }
+    }
+}
+
+/// Every case the README's decision table names exists.
+#[test]
+fn every_case_named_for_a_decision_exists() {
+    let readme = include_str!("golden/README.md");
+    let table = readme
+        .split("## One case (at least) per decision")
+        .nth(1)
+        .expect("the README has the decision table");
+    let ids: Vec<&str> = golden::all().into_iter().map(|(id, _)| id).collect();
+    let mut named = 0;
+    for line in table
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| decision"))
+    {
+        let cases = line.rsplit('|').nth(1).unwrap_or("");
+        for id in cases.split('`').skip(1).step_by(2) {
+            named += 1;
+            assert!(
+                ids.contains(&id),
+                "README names `{id}`, which is not a case"
+            );
+        }
+    }
+    assert!(named >= 40, "only {named} cases named");
 }
