@@ -367,6 +367,9 @@ pub struct MemberAnswers {
     pub supporters: Supporters,
     #[serde(rename = "inst", skip_serializing_if = "is_default")]
     pub in_institution: bool,
+    /// Under community correction (社区矫正): asked only where the region has a rule for it.
+    #[serde(rename = "cc", skip_serializing_if = "is_default")]
+    pub community_corrections: YesNo,
 }
 
 impl Default for MemberAnswers {
@@ -393,6 +396,7 @@ impl MemberAnswers {
             income: Vec::new(),
             supporters: Supporters::Unknown,
             in_institution: false,
+            community_corrections: YesNo::No,
         }
     }
 
@@ -571,6 +575,10 @@ pub struct EventAnswers {
     pub application_pending: bool,
     #[serde(rename = "rose", skip_serializing_if = "is_default")]
     pub income_rose_from_work: YesNo,
+    /// A 防返贫 monitored household whose risk is not eliminated: asked only where the region
+    /// has a rule for it.
+    #[serde(rename = "mon", skip_serializing_if = "is_default")]
+    pub monitored_at_risk: YesNo,
 }
 
 /// A problem with one answer, in both languages.
@@ -976,6 +984,26 @@ impl Answers {
         !self.events.on_dibao
     }
 
+    /// A regional flag in force on the screening date (today when none is given).
+    fn region_flag(&self, name: &str) -> bool {
+        let date = Date::parse(self.date.trim()).unwrap_or_else(Date::today);
+        crate::rules::params::Params::new(self.region.trim(), date, Default::default())
+            .is_some_and(|p| p.get(name).flag() == Some(true))
+    }
+
+    /// Monitored against falling back into poverty: only where the region's rules use it
+    /// (长治: edge households directly, support payments exempt).
+    pub fn asks_monitored(&self) -> bool {
+        self.region_flag("edge_monitored_households_direct")
+            || self.region_flag("support_exempt_monitored_households")
+    }
+
+    /// Community correction: only where the region lets such a person apply alone (长治), and
+    /// for members of working age or older.
+    pub fn asks_community_corrections(&self, m: &MemberAnswers) -> bool {
+        m.is_counted() && asks_work(m) && self.region_flag("single_person_community_corrections")
+    }
+
     /// The engine's household, or every problem with the answers (each naming its field, in
     /// both languages). Answers to questions that are skipped for this household are ignored.
     pub fn to_household(&self) -> Result<Household, Vec<FieldError>> {
@@ -1137,7 +1165,11 @@ impl Answers {
                     Fact::Unknown
                 },
                 in_institution: tekun_questions && m.in_institution,
-                community_corrections: Fact::Known(false),
+                community_corrections: if self.asks_community_corrections(m) {
+                    m.community_corrections.fact()
+                } else {
+                    Fact::Known(false)
+                },
             });
         }
 
@@ -1225,7 +1257,11 @@ impl Answers {
             } else {
                 Fact::Known(false)
             },
-            monitored_at_risk: Fact::Known(false),
+            monitored_at_risk: if self.asks_monitored() {
+                e.monitored_at_risk.fact()
+            } else {
+                Fact::Known(false)
+            },
         };
 
         if !c.errors.is_empty() {
@@ -1327,6 +1363,7 @@ impl Answers {
                         .collect(),
                     supporters: Supporters::of(&m.obligors),
                     in_institution: m.in_institution,
+                    community_corrections: YesNo::of(m.community_corrections),
                 }
             })
             .collect();
@@ -1375,6 +1412,7 @@ impl Answers {
                 on_dibao: c.on_dibao,
                 application_pending: c.dibao_application_pending,
                 income_rose_from_work: YesNo::of(c.income_rose_from_work),
+                monitored_at_risk: YesNo::of(c.monitored_at_risk),
             },
         }
     }
@@ -1828,5 +1866,31 @@ mod tests {
             a.to_household().unwrap().members[0].disability,
             Fact::Unknown
         );
+    }
+
+    /// Changzhi's own rules are asked about only in Changzhi, and the answers reach the engine
+    /// and come back (issue 9, item 6).
+    #[test]
+    fn changzhi_asks_about_monitoring_and_community_correction() {
+        let json = r#"{"region":"140404","residence":"urban","as_of":"2023-06-01",
+            "members":[{"id":"a","relation":"applicant","age":40,"community_corrections":true}],
+            "circumstances":{"monitored_at_risk":true}}"#;
+        let h = crate::rules::validate::parse(json).unwrap();
+        let a = Answers::from_household(&h);
+        assert!(a.asks_monitored());
+        assert!(a.asks_community_corrections(&a.members[0]));
+        assert_eq!(a.events.monitored_at_risk, YesNo::Yes);
+        assert_eq!(a.members[0].community_corrections, YesNo::Yes);
+        let back = a.to_household().unwrap();
+        assert_eq!(back.circumstances.monitored_at_risk, Fact::Known(true));
+        assert_eq!(back.members[0].community_corrections, Fact::Known(true));
+
+        let mut x = a.clone();
+        x.region = "530112".into();
+        assert!(!x.asks_monitored());
+        assert!(!x.asks_community_corrections(&x.members[0]));
+        let back = x.to_household().unwrap();
+        assert_eq!(back.circumstances.monitored_at_risk, Fact::Known(false));
+        assert_eq!(back.members[0].community_corrections, Fact::Known(false));
     }
 }

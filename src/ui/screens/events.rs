@@ -44,6 +44,11 @@ pub fn Events(p: &ScreenProps) -> Html {
                     choices={yes_no_unknown(lang)} value={e.unemployment_insurance.code()}
                     on_change={p.set(|a, v: String| a.events.unemployment_insurance = YesNo::from_code(&v))} />
             }
+            if a.asks_monitored() {
+                <Radios field="circumstances.monitored_at_risk" legend={t(ui.lang, "events.monitored")} hint={t(ui.lang, "events.monitored_hint")}
+                    choices={yes_no_unknown(lang)} value={e.monitored_at_risk.code()}
+                    on_change={p.set(|a, v: String| a.events.monitored_at_risk = YesNo::from_code(&v))} />
+            }
             <CheckField field="circumstances.on_dibao" label={t(ui.lang, "events.on_dibao")}
                 checked={e.on_dibao} on_change={p.set(|a, v: bool| a.events.on_dibao = v)} />
             if a.asks_income_rose() {

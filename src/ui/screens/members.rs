@@ -131,6 +131,11 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
             <Radios field={f(i, "serious_illness")} legend={t(lang, "members.illness")} hint={t(lang, "members.illness_hint")}
                 choices={yes_no_unknown(lang)} value={m.serious_illness.code()}
                 on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.serious_illness = YesNo::from_code(&v) })} />
+            if p.answers.asks_community_corrections(m) {
+                <Radios field={f(i, "community_corrections")} legend={t(lang, "members.corrections")} hint={t(lang, "members.corrections_hint")}
+                    choices={yes_no_unknown(lang)} value={m.community_corrections.code()}
+                    on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.community_corrections = YesNo::from_code(&v) })} />
+            }
             if asks_bedridden(m) {
                 <Radios field={f(i, "bedridden")} legend={t(lang, "members.bedridden")}
                     choices={yes_no_unknown(lang)} value={m.bedridden.code()}
