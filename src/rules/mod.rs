@@ -366,8 +366,8 @@ fn run(ctx: &Ctx) -> Evaluation {
         let ids: Vec<&str> = sp_people.iter().map(|p| p.member.as_str()).collect();
         let who = names::names(h, &ids);
         text!(
-            format!("{}：参照“单人户”的其他条件未满足（家庭须为低保边缘家庭，本人收入须低于低保标准，见原因）", who.zh),
-            format!("{}: the other carve-out conditions are not met (the household must be an edge household and own income below the dibao standard; see the reasons)", who.en),
+            format!("{}：参照“单人户”的其他条件未满足（如家庭是否为低保边缘家庭、本人收入是否低于低保标准，见原因）", who.zh),
+            format!("{}: the other carve-out conditions are not met (such as the household being an edge household, or own income below the dibao standard; see the reasons)", who.en),
         )
     };
     schemes_out.push(person_scheme(
