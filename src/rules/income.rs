@@ -289,18 +289,18 @@ fn support_counted(
                     Some(s) => text!(
                         format!(
                             "{}收到的赡养、抚养、扶养费金额不清楚：由乡镇（街道）核实；难以认定的，按当地低保标准 {} 认定",
-                            m.id,
+                            names::name_of(ctx.h, m).zh,
                             amount_text(s.annual).zh
                         ),
                         format!(
                             "the support {} receives is of unknown amount: the township determines it; if it cannot, it is counted at the local dibao standard, {}",
-                            m.id,
+                            names::name_of(ctx.h, m).en,
                             amount_text(s.annual).en
                         ),
                     ),
                     None => text!(
-                        format!("{}收到的赡养、抚养、扶养费金额不清楚", m.id),
-                        format!("the support {} receives is of unknown amount", m.id),
+                        format!("{}收到的赡养、抚养、扶养费金额不清楚", names::name_of(ctx.h, m).zh),
+                        format!("the support {} receives is of unknown amount", names::name_of(ctx.h, m).en),
                     ),
                 },
                 source: Some(sources::support_exemption(ctx)),

@@ -122,7 +122,7 @@ pub const NOTICE_2022_83: &str =
     "关于进一步做好最低生活保障等社会救助兜底保障工作的通知（民发〔2022〕83号）";
 pub const RIGID_2024: &str = "刚性支出困难家庭认定办法（民政部，2025-01-01施行）";
 pub const TEMP_RELIEF_2018: &str = "关于进一步加强和改进临时救助工作的意见（2018）";
-pub const JIUZHU_DECISIONS: &str = "jiuzhu 筛查约定（规则的读法）";
+pub const JIUZHU_DECISIONS: &str = "本工具的筛查约定（不是政策规定）";
 
 pub fn household_members() -> Source {
     src(DIBAO_REVIEW_2021, "共同生活的家庭成员（各省实施细则同文）")

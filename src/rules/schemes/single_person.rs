@@ -275,8 +275,8 @@ fn not_dibao(ctx: &Ctx, dibao: &Dibao) -> Verdict {
         !dibao.verdict.tri,
         match dibao.verdict.tri {
             Tri::Yes => text!(
-                "整户已符合低保条件：参照“单人户”只适用于整户不符合低保条件的家庭",
-                "the whole household already qualifies for dibao: the carve-out is only for households that do not",
+                "整户已符合低保条件，整户纳入低保，无需参照“单人户”",
+                "the whole household already qualifies for dibao and is enrolled whole: no carve-out needed",
             ),
             Tri::Maybe => text!(
                 "整户是否符合低保条件尚不确定：如整户不符合（收入或财产），才参照单人户",
