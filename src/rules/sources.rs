@@ -61,8 +61,16 @@ pub fn check_data() -> Result<Vec<String>, String> {
 }
 
 /// The document a rule cites for a household in `region` on `as_of`: the most specific region
-/// of the chain with an entry in force, else the earliest national entry.
+/// of the chain with an entry in force, else the earliest national entry. Empty on the
+/// statuses-only path, which keeps no explanations.
 pub fn cite_for(region: &str, as_of: Date, rule: &str) -> Source {
+    // The statuses-only path keeps no explanations: nothing to look up.
+    if !super::outcome::explaining() {
+        return Source {
+            document: "".into(),
+            article: None,
+        };
+    }
     let data = citations();
     let Some(list) = data.rules.get(rule) else {
         panic!("rules cite an undefined rule `{rule}` (data/citations.json)");
@@ -90,15 +98,8 @@ pub fn cite_for(region: &str, as_of: Date, rule: &str) -> Source {
     }
 }
 
-/// [`cite_for`] the household's region and date; nothing on the statuses-only path, which
-/// keeps no explanations.
+/// [`cite_for`] the household's region and date.
 pub fn cite(ctx: &Ctx, rule: &str) -> Source {
-    if !super::outcome::explaining() {
-        return Source {
-            document: "".into(),
-            article: None,
-        };
-    }
     cite_for(&ctx.h.region, ctx.as_of, rule)
 }
 
