@@ -227,3 +227,6 @@ pub fn edge_monitored(ctx: &Ctx) -> Source {
 pub fn emergency_relief(ctx: &Ctx) -> Source {
     cite(ctx, "emergency_relief")
 }
+pub fn single_person_severe_route(ctx: &Ctx) -> Source {
+    cite(ctx, "single_person_severe_route")
+}

@@ -16,7 +16,7 @@ use crate::rules::fact::Fact;
 use crate::rules::household::Member;
 use crate::rules::income::{member_income, HouseholdIncome, Purpose};
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
-use crate::rules::outcome::{Estimate, PersonResult, Reason, Text};
+use crate::rules::outcome::{Estimate, PersonResult, Reason, Source, Text};
 use crate::rules::sources;
 use rust_decimal::Decimal;
 
@@ -177,6 +177,7 @@ fn own_income_test(
     exempt: bool,
     level4: bool,
     v: &mut Verdict,
+    src: Source,
 ) -> Option<Estimate> {
     if exempt {
         v.reasons.push(Reason {
@@ -198,7 +199,7 @@ fn own_income_test(
             v.test(
                 Tri::Maybe,
                 text!("当地低保标准未公布", "local dibao standard not published"),
-                Some(sources::single_person(ctx)),
+                Some(src.clone()),
             );
             v.checks(Some(ctx.standard_check()));
             return None;
@@ -219,7 +220,7 @@ fn own_income_test(
                 yuan_en(s.monthly)
             ),
         ),
-        Some(sources::single_person(ctx)),
+        Some(src.clone()),
     );
     if !s.firm {
         v.soften(ctx.standard_check());
@@ -287,7 +288,7 @@ fn not_dibao(ctx: &Ctx, dibao: &Dibao) -> Verdict {
                 "the household as a whole does not meet the dibao conditions (income or property)",
             ),
         },
-        Some(sources::single_person(ctx)),
+        Some(sources::dibao_whole_household(ctx)),
     );
     v
 }
@@ -376,7 +377,15 @@ pub fn evaluate(
                     source: Some(sources::single_person(ctx)),
                 }));
             }
-            let est = own_income_test(ctx, m, std, exempt, level4, &mut v);
+            let est = own_income_test(
+                ctx,
+                m,
+                std,
+                exempt,
+                level4,
+                &mut v,
+                sources::single_person(ctx),
+            );
             routes.push((v.finish(), est));
         }
         // Route 2 (seed 002 一（二）second sentence; 民发〔2022〕83号): an adult without work with
@@ -398,15 +407,27 @@ pub fn evaluate(
                 "成年、无业，持一级、二级重度残疾证或三级智力、精神残疾证",
                 "adult, without work, level 1–2 disability or level-3 intellectual or mental disability",
             );
-            v.test(cond2, why.clone(), Some(sources::single_person(ctx)));
+            v.test(
+                cond2,
+                why.clone(),
+                Some(sources::single_person_severe_route(ctx)),
+            );
             if cond2 == Tri::Maybe {
                 v.checks(Some(Reason {
                     text: why,
-                    source: Some(sources::single_person(ctx)),
+                    source: Some(sources::single_person_severe_route(ctx)),
                 }));
             }
             own_property(edge_property, &mut v);
-            let est = own_income_test(ctx, m, std, exempt, false, &mut v);
+            let est = own_income_test(
+                ctx,
+                m,
+                std,
+                exempt,
+                false,
+                &mut v,
+                sources::single_person_severe_route(ctx),
+            );
             routes.push((v.finish(), est));
         }
         // Route 3 (长治, seed 001 二（二）二是): a person under community correction with no
@@ -447,7 +468,15 @@ pub fn evaluate(
                 Some(sources::single_person_community_corrections(ctx)),
             );
             own_property(edge_property, &mut v);
-            let est = own_income_test(ctx, m, std, false, false, &mut v);
+            let est = own_income_test(
+                ctx,
+                m,
+                std,
+                false,
+                false,
+                &mut v,
+                sources::single_person_community_corrections(ctx),
+            );
             routes.push((v.finish(), est));
         }
         // The most favourable route stands; on a tie the first (the edge-household route).
