@@ -21,7 +21,7 @@
 use super::context::Ctx;
 use super::fact::Fact;
 use super::household::{IncomeItem, IncomeKind, Member, Payer, PayerIncomeBand, Period};
-use super::money::{yuan_en, yuan_zh, Range, TWELVE};
+use super::money::{yuan_en, yuan_zh, Range, Tri, TWELVE};
 use super::names;
 use super::outcome::{Reason, Text};
 use super::sources;
@@ -497,18 +497,57 @@ pub struct HouseholdIncome {
     pub net: Range,
 }
 
+/// One member's income assessed alone where the support exemptions may or may not apply
+/// (`exempt`: known to apply, not, or open because an answer is unknown): when open, anything
+/// between the exempt and the full count, naming the question.
+pub fn member_income_maybe_exempt(ctx: &Ctx, m: &Member, exempt: Tri) -> Tally {
+    let purpose = |e| Purpose::Person { exempt_support: e };
+    match exempt {
+        Tri::Yes => member_income(ctx, m, purpose(true)),
+        Tri::No => member_income(ctx, m, Purpose::Household),
+        Tri::Maybe => {
+            let mut full = member_income(ctx, m, Purpose::Household);
+            let with = member_income(ctx, m, purpose(true));
+            if with.annual != full.annual {
+                full.annual = Range {
+                    low: full.annual.low.min(with.annual.low),
+                    high: full
+                        .annual
+                        .high
+                        .zip(with.annual.high)
+                        .map(|(a, b)| a.max(b)),
+                };
+                let who = names::name_of(ctx.h, m);
+                full.checks.push(Reason {
+                    text: text!(
+                        format!("{}是否为成年无业重度残疾人不清楚：是则兄弟姐妹或60周岁以上老人给付的供养费按规定豁免", who.zh),
+                        format!("whether {} is an adult without work with a severe disability is unknown: if so, support from siblings or supporters 60+ is exempted as the rules say", who.en),
+                    ),
+                    source: Some(sources::support_exemption(ctx)),
+                });
+                for c in with.checks {
+                    if !full.checks.contains(&c) {
+                        full.checks.push(c);
+                    }
+                }
+            }
+            full
+        }
+    }
+}
+
 pub fn household_income(ctx: &Ctx) -> HouseholdIncome {
     // A one-person household whose member is an adult without work and severely disabled gets
-    // the same support-payment exemptions as the single-person carve-out (rules-decisions.md).
-    let purpose = match ctx.counted.as_slice() {
-        [only] if super::schemes::single_person::support_exemption_applies(ctx, only) => {
-            Purpose::Person {
-                exempt_support: true,
-            }
-        }
-        _ => Purpose::Household,
+    // the same support-payment exemptions as the single-person carve-out (rules-decisions.md);
+    // where an unknown answer leaves that open, anything between.
+    let gross = match ctx.counted.as_slice() {
+        [only] => member_income_maybe_exempt(
+            ctx,
+            only,
+            super::schemes::single_person::support_exemption(ctx, only),
+        ),
+        _ => group_income(ctx, &ctx.counted, Purpose::Household),
     };
-    let gross = group_income(ctx, &ctx.counted, purpose);
     let deductions = rigid_deductions(ctx);
     let net = gross.annual.minus_floor0(deductions.annual);
     HouseholdIncome {

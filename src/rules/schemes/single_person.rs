@@ -20,16 +20,19 @@ use crate::rules::outcome::{Estimate, PersonResult, Reason, Source, Text};
 use crate::rules::sources;
 use rust_decimal::Decimal;
 
-/// 成年无业重度残疾人: adult, without work, level 1–2 or level-3 intellectual/mental disability.
+/// 成年无业重度残疾人: adult, without work, level 1–2 or level-3 intellectual/mental disability,
+/// where the support exemptions apply — as far as the answers say (an unknown age or disability
+/// leaves it open).
+pub fn support_exemption(ctx: &Ctx, m: &Member) -> Tri {
+    if ctx.param("single_person_adult_unemployed_severe").flag() != Some(true) {
+        return Tri::No;
+    }
+    adult_severe_without_work(m)
+}
+
+/// [`support_exemption`] known to apply.
 pub fn support_exemption_applies(ctx: &Ctx, m: &Member) -> bool {
-    let adult = m.age.get().is_some_and(|a| a >= 18);
-    let severe = m
-        .known_disability()
-        .is_some_and(|d| d.is_severe() || (d.level == 3 && d.is_intellectual_or_mental()));
-    adult
-        && severe
-        && !m.work.has_work()
-        && ctx.param("single_person_adult_unemployed_severe").flag() == Some(true)
+    support_exemption(ctx, m) == Tri::Yes
 }
 
 /// Does the member belong to a group the carve-out names? Level 4 returns its own income limit.
@@ -185,13 +188,18 @@ fn own_income_test(
             source: Some(sources::support_exemption(ctx)),
         });
     }
-    let own = member_income(
-        ctx,
-        m,
-        Purpose::Person {
-            exempt_support: exempt,
-        },
-    );
+    let own = if exempt {
+        member_income(
+            ctx,
+            m,
+            Purpose::Person {
+                exempt_support: true,
+            },
+        )
+    } else {
+        // Where the exemption may apply (age or disability not known), anything between.
+        crate::rules::income::member_income_maybe_exempt(ctx, m, support_exemption(ctx, m))
+    };
     v.checks(own.checks.iter().cloned());
     let s = match std {
         Some(s) => s,
