@@ -305,11 +305,18 @@ fn run(ctx: &Ctx) -> Evaluation {
         .iter()
         .map(|m| schemes::tekun::evaluate_person(ctx, m, std))
         .collect();
-    let all_tekun = tekun_people.iter().all(|p| p.status == St::Likely);
+    let all_tekun = tekun_people
+        .iter()
+        .map(|p| match p.status {
+            St::Likely => Tri::Yes,
+            St::Possible => Tri::Maybe,
+            St::Unlikely => Tri::No,
+        })
+        .fold(Tri::Yes, Tri::and);
     // 2. dibao, whole household.
     let dibao = schemes::dibao::evaluate(ctx, &hi, std);
     // 4. edge (needed by the carve-out's property test).
-    let edge = schemes::edge::evaluate(ctx, &hi, std, &dibao, all_tekun);
+    let edge = schemes::edge::evaluate(ctx, &hi, std, &dibao, (all_tekun, &tekun_people));
     // 3. single-person carve-out.
     let (sp_tri, sp_people, sp_reasons) =
         schemes::single_person::evaluate(ctx, &dibao, &hi, std, &edge.property);

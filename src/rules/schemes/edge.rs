@@ -27,7 +27,7 @@ pub fn evaluate(
     hi: &HouseholdIncome,
     std: Option<Standard>,
     dibao: &Dibao,
-    all_tekun: bool,
+    all_tekun: (Tri, &[crate::rules::outcome::PersonResult]),
 ) -> Edge {
     let net = hi.net;
     let income_checks: Vec<Reason> = hi
@@ -58,12 +58,23 @@ pub fn evaluate(
         },
         Some(sources::edge_definition()),
     );
-    if all_tekun {
-        v.test(
+    // Every member tekun → not an edge household; while that is open (some member's tekun is
+    // only possible and none is unlikely), so is edge status, naming what tekun needs.
+    match all_tekun.0 {
+        Tri::Yes => v.test(
             Tri::No,
             text!("家庭成员均符合特困条件", "every member qualifies for tekun"),
             Some(sources::edge_definition()),
-        );
+        ),
+        Tri::Maybe => {
+            let t = text!(
+                "家庭成员可能均符合特困条件（均符合的，不再认定为边缘家庭）",
+                "every member may qualify for tekun (if all do, the household is not an edge household)",
+            );
+            v.test(Tri::Maybe, t, Some(sources::edge_definition()));
+            v.checks(all_tekun.1.iter().flat_map(|p| p.to_check.iter().cloned()));
+        }
+        Tri::No => {}
     }
     let base = v.clone();
     let multiple = ctx.param("edge_multiple");
