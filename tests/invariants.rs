@@ -306,7 +306,14 @@ fn known_answers(h: &Value) -> Vec<Vec<Value>> {
             "serious_illness",
             "community_corrections",
             "disability",
+            "obligors",
         ] {
+            // The supporter answer is about everyone, living here or not; with other members
+            // in the household the generated answer may contradict them (a spouse present,
+            // "no supporters"), so it is tested where the person lives alone.
+            if f == "obligors" && h["members"].as_array().unwrap().len() > 1 {
+                continue;
+            }
             if !m[f].is_null() || f == "disability" {
                 paths.push(vec![json!("members"), json!(i), json!(f)]);
             }
