@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::fmt;
 
+mod json_path;
+
 pub const MAX_MEMBERS: usize = 30;
 pub const MAX_AGE: u8 = 130;
 /// More than 10 million yuan in one answer is treated as a typing mistake.
@@ -52,6 +54,7 @@ impl std::error::Error for InputError {}
 /// Parses a household document, turning serde errors into field-named messages. A UTF-8 byte
 /// order mark is skipped; documents over [`MAX_DOCUMENT_BYTES`] are refused unread.
 pub fn parse(json: &str) -> Result<Household, InputError> {
+    use serde::Deserialize as _;
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(InputError::new(
@@ -66,16 +69,8 @@ pub fn parse(json: &str) -> Result<Household, InputError> {
             ),
         ));
     }
-    // Fast path: valid input needs no path tracking. On any error, read again with the path
-    // tracked, to name the field.
-    if let Ok(h) = serde_json::from_str::<Household>(json) {
-        return match positional_array(json) {
-            None => Ok(h),
-            Some(place) => Err(positional(place)),
-        };
-    }
     let mut de = serde_json::Deserializer::from_str(json);
-    match serde_path_to_error::deserialize::<_, Household>(&mut de) {
+    let inner = match Household::deserialize(&mut de) {
         Ok(h) => {
             if let Err(e) = de.end() {
                 let msg = tidy(&e.to_string());
@@ -85,34 +80,37 @@ pub fn parse(json: &str) -> Result<Household, InputError> {
                     format!("malformed JSON: {msg} (one household per document)"),
                 ));
             }
-            Ok(h)
+            return match positional_array(json) {
+                None => Ok(h),
+                Some(place) => Err(positional(place)),
+            };
         }
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            // Valid JSON with an array where an object belongs: say that, whatever serde
-            // tripped over inside it.
-            if !inner.is_eof() && serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok() {
-                if let Some(place) = positional_array(json) {
-                    return Err(positional(place));
-                }
-            }
-            let field = if path == "." || path == "?" || path.is_empty() {
-                "(document)".to_string()
-            } else {
-                echo(&path)
-            };
-            let (zh, en) = if field == "residence" && !inner.is_eof() {
-                (
-                    "须填写 urban（城市）或 rural（农村）".to_string(),
-                    "must be urban or rural".to_string(),
-                )
-            } else {
-                serde_message(json, &inner)
-            };
-            Err(InputError::new(field, zh, en))
+        Err(e) => e,
+    };
+    // Valid JSON with an array where an object belongs: say that, whatever serde tripped over
+    // inside it.
+    if !inner.is_eof() && serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok() {
+        if let Some(place) = positional_array(json) {
+            return Err(positional(place));
         }
     }
+    // The field is found from where serde_json stopped (json_path.rs): no second reading with
+    // the path tracked, and valid input never pays for it.
+    let path = json_path::of_error(json, &inner, inner.to_string().contains(LANG_SEP));
+    let field = if path == "." || path.is_empty() {
+        "(document)".to_string()
+    } else {
+        echo(&path)
+    };
+    let (zh, en) = if field == "residence" && !inner.is_eof() {
+        (
+            "须填写 urban（城市）或 rural（农村）".to_string(),
+            "must be urban or rural".to_string(),
+        )
+    } else {
+        serde_message(json, &inner)
+    };
+    Err(InputError::new(field, zh, en))
 }
 
 fn positional(place: String) -> InputError {
