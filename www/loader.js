@@ -3,6 +3,7 @@
 // plain JS with no dependencies. The elements it updates are in index.html's loading block,
 // which the app replaces when it mounts.
 export default function jiuzhuLoader() {
+  elderFromPrefs();
   const text = () => document.getElementById("jiuzhu-load-text");
   const bar = () => document.getElementById("jiuzhu-load-progress");
   const show = (zh, en) => {
@@ -50,4 +51,18 @@ export default function jiuzhuLoader() {
       console.error("jiuzhu failed to start", error);
     },
   };
+}
+
+// 大字模式 on the loading screen too, if the resident turned it on in an earlier visit (the app's
+// preferences, src/ui/storage.rs: `<storage key>.prefs`, `{"elder": true, ...}`). Storage may be
+// missing or refuse: then the normal size.
+function elderFromPrefs() {
+  try {
+    const prefs = JSON.parse(localStorage.getItem("jiuzhu.answers.v1.prefs") || "{}");
+    if (prefs && prefs.elder === true) {
+      document.querySelector("#jiuzhu-root .loading")?.classList.add("elder");
+    }
+  } catch {
+    // no storage, or unreadable preferences: keep the normal size
+  }
 }
