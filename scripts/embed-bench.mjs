@@ -54,7 +54,7 @@ const controlIn = (sel) => (page) =>
   page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => e.shadowRoot?.querySelector("select, input, button")), sel);
 
 const modes = {
-  "JS API (jiuzhu.js)": await bytes("embed-demo/api.html", (p) => p.waitForSelector("#run:not([disabled])")),
+  "JS API (jiuzhu-engine.js)": await bytes("embed-demo/api.html", (p) => p.waitForSelector("#run:not([disabled])")),
   "custom element": await bytes("embed-demo/elements.html", controlIn("jiuzhu-screener")),
   iframe: await bytes("embed-demo/iframe.html", (p) =>
     p.frameLocator("#screener").locator("select, input, button").first().waitFor()

@@ -3,10 +3,11 @@
 #  1. Trunk 0.21.14 passes the wasm size to the initializer (www/loader.js) as measured *before*
 #     wasm-opt, so the load progress would stop at ~65% and then jump: this rewrites that number
 #     in the staged index.html to the size of the final .wasm.
-#  2. The files for portals (scripts/embed-post-build.sh; its CSP hashes index.html's inline
-#     script, so it runs after the edit above).
-#  3. The golden cases for the self-test screen, selftest-cases.json (scripts/selftest-cases.mjs).
-#  4. The service worker for offline use (scripts/pwa-sw.mjs; it precaches the cases too).
+#  2. The wasm-bindgen glue minified with terser (scripts/minify-glue.mjs; release builds).
+#  3. The files for portals (scripts/embed-post-build.sh; its CSP hashes index.html's inline
+#     script, so it runs after the edits above).
+#  4. The golden cases for the self-test screen, selftest-cases.json (scripts/selftest-cases.mjs).
+#  5. The service worker for offline use (scripts/pwa-sw.mjs; it precaches the cases too).
 # (Trunk runs the hooks of one stage concurrently; one hook keeps these in order.)
 #
 # Trunk's <link rel=preload> of the wasm stays: the download starts with the page. Deferring it
@@ -16,9 +17,10 @@ set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 html="$dir/index.html"
 shopt -s nullglob
-wasms=("$dir"/*_bg.wasm)
+# The app's wasm (the engine-only jiuzhu-engine_bg.wasm is not loaded by index.html).
+wasms=("$dir"/jiuzhu-app-*_bg.wasm)
 if [ ${#wasms[@]} -ne 1 ]; then
-  echo "trunk-post-build.sh: expected one *_bg.wasm in $dir, found ${#wasms[@]}" >&2
+  echo "trunk-post-build.sh: expected one jiuzhu-app-*_bg.wasm in $dir, found ${#wasms[@]}" >&2
   exit 1
 fi
 name="$(basename "${wasms[0]}")"
@@ -28,6 +30,10 @@ grep -q "${name}', ${size}," "$html" || {
   echo "trunk-post-build.sh: could not set the wasm size in index.html (Trunk's loader changed?)" >&2
   exit 1
 }
+
+# The wasm-bindgen glue, minified (Trunk's minifier fails on it), with the SRI hash in
+# index.html to match; before the CSP hash and the precache list, which read the final files.
+node "$(dirname "${BASH_SOURCE[0]}")/minify-glue.mjs" "$dir"
 
 # Portal embedding (docs/embedding.md).
 bash "$(dirname "${BASH_SOURCE[0]}")/embed-post-build.sh"

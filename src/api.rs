@@ -30,7 +30,9 @@
 
 use crate::rules::{self, params, Date, InputError};
 use serde::Serialize;
+#[cfg(feature = "ui")]
 use std::cell::RefCell;
+#[cfg(feature = "ui")]
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -312,9 +314,11 @@ pub fn version() -> JsValue {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The screener as a component of a host page: `mount(element, options)`.
+// The screener as a component of a host page: `mount(element, options)`. Only with the `ui`
+// feature (the default): the engine-only module (`src/bin/engine.rs`) has no Yew.
 // ---------------------------------------------------------------------------------------------
 
+#[cfg(feature = "ui")]
 /// What a portal may set on an embedded screener (`<jiuzhu-screener>` attributes, `embed.html`
 /// query parameters, or `mount`'s options object), after validation.
 #[derive(Debug, Clone, PartialEq)]
@@ -335,9 +339,11 @@ pub struct EmbedOptions {
     pub files_base: Option<String>,
 }
 
+#[cfg(feature = "ui")]
 /// The longest storage key accepted.
 const MAX_STORAGE_KEY: usize = 100;
 
+#[cfg(feature = "ui")]
 fn get(obj: &JsValue, key: &str) -> JsValue {
     if obj.is_object() {
         js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -346,6 +352,7 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     }
 }
 
+#[cfg(feature = "ui")]
 /// A string option, or `None` if absent/empty; anything else is a `wrong_type` error.
 fn opt_string(obj: &JsValue, key: &str) -> Result<Option<String>, (InputError, &'static str)> {
     let v = get(obj, key);
@@ -362,6 +369,7 @@ fn opt_string(obj: &JsValue, key: &str) -> Result<Option<String>, (InputError, &
     }
 }
 
+#[cfg(feature = "ui")]
 /// Reads and validates the options object. Region, date and standards are checked by the
 /// engine's own validation (a one-person household carrying them), so a portal standard that
 /// the engine would refuse is refused here, before anything is shown.
@@ -534,6 +542,7 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
     })
 }
 
+#[cfg(feature = "ui")]
 /// Checks a portal's standards against the region and date they will be used with: by the
 /// engine's own validation, on a one-person household carrying them.
 fn check_portal_params(
@@ -562,6 +571,7 @@ fn check_portal_params(
     Ok(())
 }
 
+#[cfg(feature = "ui")]
 /// Throws a JS `Error` whose message is `field: zh / en` and which carries `field`,
 /// `problem`, `message_zh` and `message_en` as properties.
 fn throw(e: &InputError, problem: &str) -> JsValue {
@@ -577,6 +587,7 @@ fn throw(e: &InputError, problem: &str) -> JsValue {
     err.into()
 }
 
+#[cfg(feature = "ui")]
 /// `validateOptions(options)`: the options as the screener will use them, or `{error}`.
 #[wasm_bindgen(js_name = validateOptions)]
 pub fn validate_options(options: JsValue) -> JsValue {
@@ -586,6 +597,7 @@ pub fn validate_options(options: JsValue) -> JsValue {
     }
 }
 
+#[cfg(feature = "ui")]
 fn options_value(o: &EmbedOptions) -> JsValue {
     to_js(&serde_json::json!({
         "region": o.region,
@@ -598,6 +610,7 @@ fn options_value(o: &EmbedOptions) -> JsValue {
     }))
 }
 
+#[cfg(feature = "ui")]
 /// An embedded screener: what `mount` returns. `destroy()` unmounts it and frees everything it
 /// holds (Yew's listeners on its root, the callbacks into the host page); calling it twice, or
 /// `update` after it, does nothing.
@@ -608,6 +621,7 @@ pub struct Screener {
     options: EmbedOptions,
 }
 
+#[cfg(feature = "ui")]
 /// The host page's callbacks: `onResult(statuses)` and `onApply()`. The app shows its "apply"
 /// button only when the host gave `onApply` (someone must be there to open the channel).
 #[derive(Clone, Default)]
@@ -618,6 +632,7 @@ struct Callbacks {
     last: Rc<RefCell<Option<String>>>,
 }
 
+#[cfg(feature = "ui")]
 fn callbacks(obj: &JsValue) -> Callbacks {
     let f = |k| get(obj, k).dyn_into::<js_sys::Function>().ok();
     Callbacks {
@@ -627,6 +642,7 @@ fn callbacks(obj: &JsValue) -> Callbacks {
     }
 }
 
+#[cfg(feature = "ui")]
 /// The statuses-only summary the host receives (`onResult`, the iframe's `result` message):
 /// no incomes, no amounts, no answers — the portal decides what, if anything, it stores.
 #[derive(Serialize)]
@@ -636,12 +652,14 @@ pub struct Statuses {
     pub schemes: Vec<SchemeStatus>,
 }
 
+#[cfg(feature = "ui")]
 #[derive(Serialize)]
 pub struct SchemeStatus {
     pub scheme: rules::SchemeId,
     pub status: rules::Status,
 }
 
+#[cfg(feature = "ui")]
 impl Statuses {
     pub fn of(ev: &rules::Evaluation) -> Statuses {
         Statuses {
@@ -659,6 +677,7 @@ impl Statuses {
     }
 }
 
+#[cfg(feature = "ui")]
 impl Callbacks {
     /// Calls `onResult` with the statuses when they changed; a throwing host callback is
     /// logged, not fatal.
@@ -685,15 +704,18 @@ impl Callbacks {
     }
 }
 
+#[cfg(feature = "ui")]
 /// How many screeners are mounted now (for the host page's diagnostics and the leak test).
 static MOUNTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+#[cfg(feature = "ui")]
 /// `mountedCount()`: screeners mounted and not yet destroyed, on this page.
 #[wasm_bindgen(js_name = mountedCount)]
 pub fn mounted_count() -> usize {
     MOUNTED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+#[cfg(feature = "ui")]
 /// The app's properties for these options: embedded (no `<main>`, no page title or `<html
 /// lang>` changes), with the host's callbacks.
 fn ui_options(o: &EmbedOptions, cbs: &Callbacks) -> crate::ui::Options {
@@ -723,6 +745,7 @@ fn ui_options(o: &EmbedOptions, cbs: &Callbacks) -> crate::ui::Options {
     }
 }
 
+#[cfg(feature = "ui")]
 /// Mounts the app into `root` with these options.
 fn render(
     root: web_sys::Element,
@@ -734,11 +757,13 @@ fn render(
     handle
 }
 
+#[cfg(feature = "ui")]
 fn unmount(handle: yew::AppHandle<crate::ui::App>) {
     handle.destroy();
     MOUNTED.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
 }
 
+#[cfg(feature = "ui")]
 /// A screener freed from JS (`free()`) without `destroy()` is destroyed all the same: dropping
 /// a Yew `AppHandle` alone would leave the app running.
 impl Drop for Screener {
@@ -749,6 +774,7 @@ impl Drop for Screener {
     }
 }
 
+#[cfg(feature = "ui")]
 #[wasm_bindgen]
 impl Screener {
     /// Applies new options (an attribute changed). Invalid options throw like `mount`'s and
@@ -789,6 +815,7 @@ impl Screener {
     }
 }
 
+#[cfg(feature = "ui")]
 /// `mount(element, options)`: the screener inside `element` (an element in the page or in a
 /// shadow root). Throws a JS `Error` carrying `{field, problem, message_zh, message_en}` if
 /// `element` is not an element or an option is invalid.

@@ -5,5 +5,5 @@ pub mod golden;
 pub mod handover;
 pub mod i18n;
 pub mod rules;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;

@@ -1,6 +1,12 @@
 //! `jiuzhu-app`: the browser app's entry point. Trunk builds it for wasm32 (see `Trunk.toml`,
 //! `www/index.html`); the app itself lives in `src/ui/`.
 
+/// The allocator: Talc instead of Rust's default dlmalloc — smaller code, and faster (BENCHMARKS.md,
+/// "App size"). A wasm page is single-threaded.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // Only the app's own page (index.html) has `#jiuzhu-root`. A portal page that loads the

@@ -1,5 +1,5 @@
 // The JS API demo (api.html): a plain module, no bundler. See docs/embedding.md#js-api.
-import { evaluate, regions, version } from "../jiuzhu.js";
+import { evaluate, regions, version } from "../jiuzhu-engine.js";
 
 const sample = {
   region: "530112",
