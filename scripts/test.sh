@@ -6,6 +6,7 @@
 #      (cargo test --target wasm32-unknown-unknown --test browser, via wasm-bindgen-test-runner)
 #   4. the release build of the app: trunk build --release (proves the app bundles)
 #   5. end-to-end on the built dist/: Playwright + axe in Debian's Chromium (e2e/), size report
+#      with its budgets (scripts/size-report.sh fails the run over them)
 #      (the offline/PWA test also uses a second build for the sub-path /jiuzhu/)
 # Every step runs even if an earlier one failed; the summary at the end lists each one and the
 # script exits non-zero if any failed. JIUZHU_CLIPPY=1 adds cargo clippy -D warnings (native and wasm32).
@@ -60,7 +61,12 @@ if [ -f dist/index.html ]; then
   step "release build for a sub-path (trunk build --release --public-url /jiuzhu/)" \
     trunk build --release --public-url /jiuzhu/ --dist target/e2e/dist-jiuzhu
   step "end-to-end on dist/ (Playwright + axe, Debian Chromium)" playwright test
-  step "size report" bash scripts/size-report.sh
+  # The size budgets (issue 11, BENCHMARKS.md "App size"): the engine-only module for portals
+  # must be within 150 KiB gzip; the first screen's target is 200 KiB, which needs the app split
+  # into two wasm modules (designed in BENCHMARKS.md, not built yet): until then the budget here
+  # is the measured ceiling, 470 KiB, so a regression fails the run. Lower it when the split lands.
+  step "size report (first screen <= 470 KiB until the split, engine-only <= 150 KiB)" \
+    bash scripts/size-report.sh dist 470 150
 else
   results+=("SKIP  end-to-end and size report (no dist/)")
 fi
