@@ -19,8 +19,32 @@ fn json_files(dir: &Path) -> Vec<(String, String)> {
     out
 }
 
+/// For the wasm (app and engine-only module, whose download size counts: BENCHMARKS.md, "App
+/// size"), a region file without its whitespace and without the entries' `note`s, which are
+/// for the people who maintain the data (docs/parameters.md, written by the CLI) and never
+/// reach a result. Numbers keep their exact digits (`arbitrary_precision`). Native builds embed
+/// the files as they are, so a data error names the line of the file.
+fn compact_region(path: &str, stem: &str) -> String {
+    let text = fs::read_to_string(path).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("data/regions/{stem}.json is not valid JSON: {e}"));
+    if let Some(values) = v.get_mut("values").and_then(|x| x.as_array_mut()) {
+        for entry in values {
+            if let Some(entry) = entry.as_object_mut() {
+                entry.remove("note");
+            }
+        }
+    }
+    let dir = Path::new(&env::var("OUT_DIR").unwrap()).join("regions");
+    fs::create_dir_all(&dir).unwrap();
+    let out = dir.join(format!("{stem}.json"));
+    fs::write(&out, serde_json::to_string(&v).unwrap()).unwrap();
+    out.display().to_string()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let mut code = String::new();
     for (name, dir) in [
         ("REGION_FILES", "data/regions"),
@@ -36,6 +60,11 @@ fn main() {
         .unwrap();
         for (stem, path) in json_files(&root.join(dir)) {
             println!("cargo:rerun-if-changed={path}");
+            let path = if name == "REGION_FILES" && wasm {
+                compact_region(&path, &stem)
+            } else {
+                path
+            };
             writeln!(code, "    ({stem:?}, include_str!({path:?})),").unwrap();
         }
         writeln!(code, "];").unwrap();

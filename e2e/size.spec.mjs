@@ -1,7 +1,7 @@
 // End-to-end for issue 11 ("first visit on a slow phone network"), on the built dist/:
 //  - the loading screen says what to have ready before any wasm has run;
 //  - the engine-only module for portals (jiuzhu-engine.js: no Yew) evaluates on a plain page,
-//    within its budget, without fetching the app's wasm;
+//    without fetching the app's wasm;
 //  - the release bundle (scripts/package.sh) unpacked into an empty portal page works in each
 //    mode, and its TypeScript declarations check (when typescript is installed).
 //   npx playwright test e2e/size.spec.mjs
@@ -136,7 +136,7 @@ test.describe("engine-only module for portals (jiuzhu-engine.js)", () => {
     expect(errors).toEqual([]);
   });
 
-  test("no Yew in it, and within its budget of 150 KiB gzip", async () => {
+  test("no Yew in it, and a fraction of the app's download", async () => {
     const f = engineFiles();
     const glue = readFileSync(join(DIST, f.glue), "utf8");
     const wasm = readFileSync(join(DIST, f.wasm));
@@ -145,11 +145,12 @@ test.describe("engine-only module for portals (jiuzhu-engine.js)", () => {
     const app = readdirSync(DIST).find((n) => /^jiuzhu-app-[0-9a-f]+_bg\.wasm$/.test(n));
     expect(readFileSync(join(DIST, app)).includes("yew")).toBe(true);
     expect(wasm.includes("yew")).toBe(false);
+    // Its budget (issue 11: 150 KiB gzip) is checked by scripts/size-report.sh, which
+    // scripts/test.sh runs with the ceiling in force (BENCHMARKS.md, "Embedding").
     const total = gz(f.entry) + gz(f.glue) + gz(f.wasm);
     console.log(`engine-only module: ${total} bytes gzip -9 (${(total / KIB).toFixed(1)} KiB)`);
-    expect(total).toBeLessThanOrEqual(150 * KIB);
-    // And much smaller than what the full jiuzhu.js makes a portal download.
-    expect(gz(f.wasm)).toBeLessThan(gz(app) / 2);
+    // Much smaller than what the full jiuzhu.js makes a portal download.
+    expect(gz(f.wasm)).toBeLessThan(gz(app) * 0.45);
   });
 });
 
