@@ -49,16 +49,33 @@ export interface PortalStandard {
   effective?: DateString;
   document?: string;
 }
+export type Relation =
+  | "applicant"
+  | "spouse"
+  | "child"
+  | "parent"
+  | "grandparent"
+  | "grandchild"
+  | "sibling"
+  | "child_in_law"
+  | "other";
+/** A member (docs/schema.md, "Member"); the other fields as listed there. */
 export interface Member {
   id: string;
-  relation: string;
-  age?: number | null;
+  relation: Relation;
+  /** 0–130, or null for "don't know" (required). */
+  age: number | null;
+  /** What the resident calls this person, 1–40 characters. */
+  name?: string;
   income?: IncomeItem[];
   [field: string]: unknown;
 }
+/** An income item (docs/schema.md, "Income item"). */
 export interface IncomeItem {
   type: string;
-  amount?: number | string | null;
+  /** Money (a number or a numeric string, at most two decimals), or null for "don't know" (required). */
+  amount: number | string | null;
+  period?: "month" | "year";
   [field: string]: unknown;
 }
 
