@@ -3,8 +3,8 @@
 //! serde_path_to_error names — the library's way until it left the wasm (BENCHMARKS.md, "App
 //! size"). Every field of every sample household and golden case is broken in each way a
 //! portal or a saved answer can break it: a wrong type (text, a huge number, an object, an
-//! array, `true`), removed, or joined by an unknown field; and the document is cut short or
-//! followed by more text. The messages come from the same serde error either way.
+//! array, `true`), removed, or joined by an unknown field; every string gets a bad escape or
+//! a control character; and the document is cut short or followed by more text. The messages come from the same serde error either way.
 
 use jiuzhu::rules::household::Household;
 use jiuzhu::rules::json_input::echo;
@@ -86,6 +86,17 @@ fn broken(doc: &Value) -> Vec<String> {
     for cut in (1..pretty.len()).step_by(37) {
         if pretty.is_char_boundary(cut) {
             out.push(pretty[..cut].to_string());
+        }
+    }
+    // Bad text inside a string value: a lone surrogate escape, a raw control character, an
+    // unknown escape.
+    for bad in ["\\ud800", "\u{1}", "\\q"] {
+        let mut at = 0;
+        while let Some(i) = pretty[at..].find(": \"") {
+            let start = at + i + 3;
+            let end = start + pretty[start..].find('"').unwrap();
+            out.push(format!("{}{bad}{}", &pretty[..end], &pretty[end..]));
+            at = end + 1;
         }
     }
     out.push(format!("{pretty} x"));
