@@ -10,6 +10,9 @@
 //! jiuzhu samples                      the sample households
 //! ```
 //! Invalid input exits with status 2 and one line on stderr naming the field and the problem.
+//! `--batch` writes exactly one line per input line (a blank, non-UTF-8 or oversized line gets
+//! its own error line) and exits 1 if any line failed. A closed pipe (`| head`) ends quietly;
+//! any other write failure (a full disk) is a message, never a panic. Limits: docs/schema.md.
 
 mod parameters_doc;
 
