@@ -1,7 +1,8 @@
 //! One screening in progress: the household, its parameters, who counts, and the trace.
 
 use super::date::Date;
-use super::household::{Exclusion, Household, Member, Relation, Residence};
+use super::household::{Exclusion, Household, Member, Residence};
+use super::membership::{membership, who, Facts};
 use super::money::{yuan_en, yuan_zh, Range, TWELVE};
 use super::outcome::{ExcludedMember, Reason, Source, Standing, Text, TraceLine};
 use super::params::{Params, Resolved};
@@ -36,12 +37,14 @@ impl<'a> Ctx<'a> {
         let mut counted = Vec::new();
         let mut excluded = Vec::new();
         for m in &h.members {
-            match exclusion_reason(m) {
-                None => counted.push(m),
-                Some(reason) => excluded.push(ExcludedMember {
+            let why = membership(Facts::of(m));
+            if why.counted() {
+                counted.push(m);
+            } else {
+                excluded.push(ExcludedMember {
                     member: m.id.clone(),
-                    reason,
-                }),
+                    reason: why.text(),
+                });
             }
         }
         Ctx {
@@ -170,61 +173,43 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Why a listed person is not a co-living household member, if they are not.
-fn exclusion_reason(m: &Member) -> Option<Text> {
-    if m.relation == Relation::Other {
-        return Some(text!(
-            "与申请人无法定赡养、抚养、扶养关系，不计入家庭成员",
-            "no legal duty of support with the applicant: not a household member",
-        ));
-    }
-    if !m.lives_together {
-        return Some(text!(
-            "未长期共同居住，不计入共同生活的家庭成员",
-            "does not live with the household long-term: not counted",
-        ));
-    }
-    match m.excluded {
-        Some(Exclusion::ReligiousAway3Years) => Some(text!(
-            "连续三年以上脱离家庭独立生活的宗教教职人员，不计入",
-            "religious personnel living apart for 3+ years: not counted",
-        )),
-        Some(Exclusion::Prison) => Some(text!(
-            "在监狱内服刑人员，不计入",
-            "serving a prison sentence: not counted",
-        )),
-        Some(Exclusion::CompulsoryRehab) => Some(text!(
-            "在强制隔离戒毒场所人员，不计入",
-            "in compulsory drug rehabilitation: not counted",
-        )),
-        Some(Exclusion::DeclaredMissing) => Some(text!(
-            "宣告失踪人员，不计入",
-            "declared missing: not counted",
-        )),
-        Some(Exclusion::Conscript) | None => None,
-    }
-}
-
 /// The head-count trace line, with the rule.
 pub fn note_members(ctx: &Ctx) {
-    let ids: Vec<&str> = ctx.counted.iter().map(|m| m.id.as_str()).collect();
-    let who = super::names::names(ctx.h, &ids);
+    if !super::outcome::explaining() {
+        return;
+    }
+    let names: Vec<Text> = ctx.counted.iter().map(|m| who(ctx.h, m)).collect();
+    let zh: Vec<&str> = names.iter().map(|t| t.zh.as_ref()).collect();
+    let en: Vec<&str> = names.iter().map(|t| t.en.as_ref()).collect();
     ctx.note(
         text!(
-            format!("共同生活的家庭成员 {} 人：{}", ids.len(), who.zh),
-            format!("household members counted: {} ({})", ids.len(), who.en),
+            format!("共同生活的家庭成员 {} 人：{}", zh.len(), zh.join("、")),
+            format!(
+                "household members counted: {} ({})",
+                en.len(),
+                en.join("; ")
+            ),
         ),
         Some(sources::household_members()),
     );
-    for e in &ctx.excluded {
-        let who = super::names::member_name(ctx.h, &e.member);
-        ctx.note(
-            text!(
-                format!("{}：{}", who.zh, e.reason.zh),
-                format!("{}: {}", who.en, e.reason.en),
-            ),
-            Some(sources::household_members()),
-        );
+    // Who is counted although living away, and who is not counted, each with the rule.
+    for m in &ctx.h.members {
+        let why = membership(Facts::of(m));
+        if why.counted_while_away() || !why.counted() {
+            let (w, r) = (who(ctx.h, m), why.text());
+            let verb = if why.counted() {
+                ("计入", "counted")
+            } else {
+                ("不计入", "not counted")
+            };
+            ctx.note(
+                text!(
+                    format!("{}（{}）：{}", w.zh, verb.0, r.zh),
+                    format!("{} ({}): {}", w.en, verb.1, r.en),
+                ),
+                Some(sources::household_members()),
+            );
+        }
     }
     if ctx
         .counted

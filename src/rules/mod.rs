@@ -8,7 +8,8 @@
 //!
 //! | module | policy concept |
 //! |---|---|
-//! | [`household`] | 共同生活的家庭成员 and the answers given |
+//! | [`household`] | the answers given |
+//! | [`membership`] | 共同生活的家庭成员: who counts (第九条) |
 //! | [`params`] | dated regional standards (data in `data/`) |
 //! | [`income`] | 家庭收入: counted, not counted, deductions, support-payment exemptions |
 //! | [`property`] | 家庭财产 tests |
@@ -44,6 +45,7 @@ pub mod fact;
 pub mod household;
 pub mod income;
 pub mod json_input;
+pub mod membership;
 pub mod money;
 pub mod names;
 pub mod next_steps;
