@@ -256,15 +256,19 @@ pub fn markdown() -> String {
         }
         if let Some(p) = params::Params::new(&r.code, on, Default::default()) {
             let (mut published, mut reference, mut unknown) = (0usize, Vec::new(), Vec::new());
+            let (mut floor, mut stale) = (Vec::new(), Vec::new());
             for name in cat.defs.keys() {
                 let u = p.get(name).to_use();
+                let shown = format!(
+                    "`{name}` ({} from {})",
+                    json_text(&u.value),
+                    u.region.clone().unwrap_or_default()
+                );
                 match u.standing {
                     Standing::Published | Standing::Override => published += 1,
-                    Standing::Reference => reference.push(format!(
-                        "`{name}` ({} from {})",
-                        json_text(&u.value),
-                        u.region.unwrap_or_default()
-                    )),
+                    Standing::Reference => reference.push(shown),
+                    Standing::Floor => floor.push(shown),
+                    Standing::Stale => stale.push(shown),
                     Standing::Unknown => unknown.push(format!("`{name}`")),
                 }
             }
@@ -278,6 +282,20 @@ pub fn markdown() -> String {
                     s,
                     "Reference only (a higher level's figure; results say `possible`): {}.",
                     reference.join(", ")
+                );
+            }
+            if !floor.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "Borrowed floor (a higher level's minimum; near the line results say `possible`): {}.",
+                    floor.join(", ")
+                );
+            }
+            if !stale.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "Out of date on that day (older than the review period): {}.",
+                    stale.join(", ")
                 );
             }
             if !unknown.is_empty() {

@@ -28,8 +28,12 @@ pub struct Ctx<'a> {
 pub struct Standard {
     pub annual: Decimal,
     pub monthly: Decimal,
-    /// Published for the region (not a reference from a wider area).
+    /// Published for the region and current (not borrowed, stale or a reference).
     pub firm: bool,
+    pub standing: Standing,
+    /// The highest the real local standard plausibly is, per person per year (`annual` when
+    /// firm; see [`lines`](super::lines)).
+    pub upper_annual: Decimal,
 }
 
 impl<'a> Ctx<'a> {
@@ -87,36 +91,37 @@ impl<'a> Ctx<'a> {
         self.trace.borrow_mut().push(TraceLine { text, source });
     }
 
-    /// The dibao standard: urban monthly × 12, or the rural yearly figure.
-    pub fn standard(&self) -> Option<Standard> {
+    /// The name of the dibao standard parameter for this household's residence.
+    pub fn standard_name(&self) -> &'static str {
         match self.h.residence {
-            Residence::Urban => {
-                let r = self.param("dibao_urban_monthly");
-                r.number().map(|m| Standard {
-                    annual: m * TWELVE,
-                    monthly: m,
-                    firm: r.is_firm(),
-                })
-            }
-            Residence::Rural => {
-                let r = self.param("dibao_rural_yearly");
-                r.number().map(|y| Standard {
-                    annual: y,
-                    monthly: y / TWELVE,
-                    firm: r.is_firm(),
-                })
-            }
+            Residence::Urban => "dibao_urban_monthly",
+            Residence::Rural => "dibao_rural_yearly",
         }
     }
 
-    /// What to check when the dibao standard itself is not published.
-    pub fn standard_check(&self) -> Reason {
-        let name = match self.h.residence {
-            Residence::Urban => "dibao_urban_monthly",
-            Residence::Rural => "dibao_rural_yearly",
+    /// The dibao standard: urban monthly × 12, or the rural yearly figure.
+    pub fn standard(&self) -> Option<Standard> {
+        let r = self.param(self.standard_name());
+        let annual = match self.h.residence {
+            Residence::Urban => r.number()? * TWELVE,
+            Residence::Rural => r.number()?,
         };
-        let r = self.param(name);
+        Some(Standard {
+            annual,
+            monthly: annual / TWELVE,
+            firm: r.is_firm(),
+            standing: r.standing,
+            upper_annual: annual * super::lines::upper_factor(self, &r),
+        })
+    }
+
+    /// What to check when the dibao standard is not published, borrowed, stale or a reference.
+    pub fn standard_check(&self) -> Reason {
+        let r = self.param(self.standard_name());
         let region = self.p.region().name();
+        if let Some(c) = self.standing_check(&r) {
+            return c;
+        }
         match (r.number(), r.standing) {
             (Some(v), Standing::Reference) => Reason {
                 text: text!(
@@ -144,8 +149,78 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Checks for a parameter that is not firm (unknown or reference).
+    /// The figure, where it comes from and its date, and what to confirm, for a borrowed
+    /// (floor) or stale value; `None` for other standings.
+    pub fn standing_check(&self, r: &Resolved) -> Option<Reason> {
+        let v = r.number()?;
+        let home = self.p.region().name();
+        let (fz, fe) = figure_text(r, v);
+        let from = r.effective().map(|d| d.to_string()).unwrap_or_default();
+        let (wz, we) = r
+            .region
+            .map(|g| (g.name_zh.clone(), g.name_en.clone()))
+            .unwrap_or_default();
+        let doc = r.source().document;
+        let text = match (r.standing, r.replaced) {
+            (Standing::Floor, Some((lr, le))) => {
+                let old = le
+                    .value
+                    .as_ref()
+                    .and_then(|x| super::params::parse_value(r.def, x).ok());
+                let old = match old {
+                    Some(super::params::Value::Number(o)) => figure_text(r, o),
+                    _ => (String::new(), String::new()),
+                };
+                text!(
+                    format!(
+                        "{}公布的{} {}（{}起）低于{}{}起的指导标准 {}（{}），地方标准不得低于省级标准，按 {} 计算；请向乡镇（街道）确认当地现行标准",
+                        lr.name_zh, r.def.zh, old.0, le.effective, wz, from, fz, doc, fz
+                    ),
+                    format!(
+                        "the {} {} published by {} (from {}) is below {}'s guidance of {} from {} ({}); a local standard cannot be below the province's, so {} was used — confirm the local standard now in force with the township office",
+                        r.def.en, old.1, lr.name_en, le.effective, we, fe, from, doc, fe
+                    ),
+                )
+            }
+            (Standing::Floor, None) => text!(
+                format!(
+                    "{}未公布本地{}，暂按{}的{} {}（{}，{}起）计算。这是上级规定的下限，当地标准可能更高：请向乡镇（街道）确认当地标准",
+                    home.zh, r.def.zh, wz, r.def.zh, fz, doc, from
+                ),
+                format!(
+                    "{} has not published its own {}; {}'s figure of {} ({}, from {}) was used. It is a minimum set by a higher level and the local figure may be higher — confirm the local standard with the township office",
+                    home.en, r.def.en, we, fe, doc, from
+                ),
+            ),
+            (Standing::Stale, _) => {
+                let months = r
+                    .region
+                    .and_then(|g| super::params::catalogue().review_months(&g.code))
+                    .unwrap_or(12);
+                text!(
+                    format!(
+                        "{}的{} {}（{}，{}起执行）已超过当地约每{}个月调整一次的周期，现行标准可能已经提高：请向乡镇（街道）确认当地现行标准",
+                        wz, r.def.zh, fz, doc, from, months
+                    ),
+                    format!(
+                        "{}'s {} of {} ({}, from {}) is older than the usual review period of about {} months; the standard now in force may be higher — confirm it with the township office",
+                        we, r.def.en, fe, doc, from, months
+                    ),
+                )
+            }
+            _ => return None,
+        };
+        Some(Reason {
+            text,
+            source: Some(r.source()),
+        })
+    }
+
+    /// Checks for a parameter that is not firm (unknown, reference, borrowed or stale).
     pub fn param_check(&self, r: &Resolved) -> Reason {
+        if let Some(c) = self.standing_check(r) {
+            return c;
+        }
         let region = self.p.region().name();
         let text = match r.number() {
             Some(v) => text!(
@@ -170,6 +245,25 @@ impl<'a> Ctx<'a> {
             text,
             source: Some(r.source()),
         }
+    }
+}
+
+/// A parameter value with its unit, for reasons: `每人每月 700元` / `¥700.00 per person a month`.
+pub fn figure_text(r: &Resolved, v: Decimal) -> (String, String) {
+    match r.def.unit.as_str() {
+        "yuan_per_person_month" => (
+            format!("每人每月 {}", yuan_zh(v)),
+            format!("{} per person a month", yuan_en(v)),
+        ),
+        "yuan_per_person_year" => (
+            format!("每人每年 {}", yuan_zh(v)),
+            format!("{} per person a year", yuan_en(v)),
+        ),
+        "ratio" => (
+            format!("{}倍", v.normalize()),
+            format!("{}×", v.normalize()),
+        ),
+        _ => (v.normalize().to_string(), v.normalize().to_string()),
     }
 }
 

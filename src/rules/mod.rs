@@ -45,6 +45,7 @@ pub mod fact;
 pub mod household;
 pub mod income;
 pub mod json_input;
+pub mod lines;
 pub mod membership;
 pub mod money;
 pub mod names;
@@ -299,6 +300,10 @@ fn run(ctx: &Ctx) -> Evaluation {
             ),
             Some(r.source()),
         );
+        // Borrowed, replaced by a newer provincial floor, or out of date: said in the trace.
+        if let Some(c) = ctx.standing_check(&r) {
+            ctx.note(c.text, c.source);
+        }
     }
 
     // 1. tekun, per person.

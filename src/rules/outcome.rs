@@ -249,8 +249,9 @@ pub struct ParameterUse {
     /// A number, a flag, or null when unknown.
     pub value: serde_json::Value,
     pub unit: String,
-    /// `published` (in force for this region), `reference` (from a wider area, or inherited
-    /// local statistic), `override` (given with the household), `unknown`.
+    /// `published` (in force for this region and current), `reference` (from a wider area, or
+    /// inherited local statistic), `floor` (a higher level's minimum, borrowed), `stale` (out of
+    /// date on the screening date), `override` (given with the household), `unknown`.
     pub standing: Standing,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -268,10 +269,19 @@ pub struct ParameterUse {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
+    /// Published for the region and current on the screening date.
     Published,
+    /// From a wider area, not a minimum (e.g. an inherited local statistic).
     Reference,
+    /// Given with the household (a portal's own standard).
     Override,
     Unknown,
+    /// Borrowed from a higher level (a provincial 指导标准, a national default), which the local
+    /// value may only exceed; or a local value replaced by a newer, higher provincial floor.
+    Floor,
+    /// Published for the region but out of date on the screening date (older than the region's
+    /// review period, or past its `valid_until`).
+    Stale,
 }
 
 /// An income line of the household, per month, for the status-by-income chart: below

@@ -12,6 +12,7 @@ use crate::rules::context::{Ctx, Standard};
 use crate::rules::household::Residence;
 use crate::rules::income::HouseholdIncome;
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
+use crate::rules::lines;
 use crate::rules::outcome::{Distance, Estimate, Text};
 use crate::rules::property;
 use crate::rules::sources;
@@ -68,9 +69,11 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
             )
         }
         Some(s) => {
-            let line = s.annual * n;
-            let t = hi.net.below(line);
-            let (zh_cmp, en_cmp) = match t {
+            let l = s.line(ctx, n);
+            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
+            let (t, near) = lines::below(hi.net, &l, slack.as_ref());
+            let line = l.annual;
+            let (zh_cmp, en_cmp) = match hi.net.below(line) {
                 Tri::Yes => ("低于", "below"),
                 Tri::No => ("不低于", "not below"),
                 Tri::Maybe => ("可能低于", "possibly below"),
@@ -131,6 +134,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                 ),
             };
             v.test(t, summary.clone(), Some(sources::dibao_eligibility()));
+            v.checks(near);
             if !s.firm {
                 v.soften(ctx.standard_check());
             }

@@ -11,6 +11,7 @@ use crate::rules::fact::Fact;
 use crate::rules::income::HouseholdIncome;
 use crate::rules::money::{fen, yuan_en, yuan_zh, Tri};
 use crate::rules::outcome::{Distance, Reason, Text};
+use crate::rules::lines;
 use crate::rules::property;
 use crate::rules::sources;
 
@@ -83,7 +84,10 @@ pub fn evaluate(
     let mut income = Tri::Maybe;
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
-            let line = k * s.annual * n;
+            let l = s.edge_line(ctx, &multiple, k, n);
+            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
+            let (t, near) = lines::below(net, &l, slack.as_ref());
+            let line = l.annual;
             income = net.below(line);
             if income == Tri::Maybe {
                 // An income amount the resident did not know: name it.
@@ -116,7 +120,9 @@ pub fn evaluate(
                     yuan_en(line_m)
                 ),
             );
+            income = t;
             v.test(income, summary.clone(), Some(sources::edge_definition()));
+            v.checks(near);
             if !s.firm {
                 v.soften(ctx.standard_check());
             }

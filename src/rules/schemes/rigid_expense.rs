@@ -18,6 +18,7 @@ use super::edge::Edge;
 use super::Verdict;
 use crate::rules::context::{Ctx, Standard};
 use crate::rules::income::{annual, HouseholdIncome};
+use crate::rules::lines;
 use crate::rules::money::{fen, yuan_en, yuan_zh, Range, Tri, TWELVE};
 use crate::rules::outcome::{Reason, Text};
 use crate::rules::property;
@@ -109,7 +110,11 @@ pub fn evaluate(
     let di = ctx.param("disposable_income_yearly");
     match di.number() {
         Some(d) => {
-            let t = gross.below(d * n);
+            let (t, near) = match lines::param_line(ctx, &di, n) {
+                Some(l) => lines::below(gross, &l, None),
+                None => (gross.below(d * n), Vec::new()),
+            };
+            v.checks(near);
             v.test(
                 t,
                 text!(

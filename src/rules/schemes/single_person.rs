@@ -17,6 +17,7 @@ use crate::rules::household::Member;
 use crate::rules::income::{member_income, HouseholdIncome, Purpose};
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Source, Text};
+use crate::rules::lines;
 use crate::rules::sources;
 use rust_decimal::Decimal;
 
@@ -213,7 +214,11 @@ fn own_income_test(
             return None;
         }
     };
-    let t = own.annual.below(s.annual);
+    // Above a line that is not firm but within its band, or within a plausible unpublished
+    // deduction for costs of working: possible (lines).
+    let slack = lines::employment_slack(ctx, &[m], &s);
+    let (t, near) = lines::below(own.annual, &s.line(ctx, Decimal::ONE), slack.as_ref());
+    v.checks(near);
     v.test(
         t,
         text!(
@@ -247,7 +252,8 @@ fn own_income_test(
         }
     }
     match (own.annual.exact_value(), t != Tri::No) {
-        (Some(x), true) => {
+        // No amount from a figure the income is not below.
+        (Some(x), true) if x < s.annual => {
             let amount = fen((s.annual - x) / TWELVE);
             Some(Estimate {
                 monthly_low: amount,
@@ -316,7 +322,10 @@ pub fn evaluate(
     let multiple = ctx.param("edge_multiple");
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
-            let t = net.below(k * s.annual * n);
+            let l = s.edge_line(ctx, &multiple, k, n);
+            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
+            let (t, near) = lines::below(net, &l, slack.as_ref());
+            household.checks(near);
             if t == Tri::Maybe {
                 household.checks(
                     hi.gross
