@@ -314,7 +314,7 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
         }
     }
     if check {
-        return regions_check(date, code.is_some());
+        return regions_check(date, code.is_some(), out);
     }
     let cat = params::catalogue();
     let Some(code) = code else {
@@ -363,30 +363,30 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
 /// `jiuzhu regions --check [--date D]`: the data loads, and every value a screening on D would
 /// use while out of date is listed (region, parameter, value, effective date, review period).
 /// Exit 1 on a data error; stale values are listed, not errors (a standard goes stale with time).
-fn regions_check(date: Date, with_code: bool) -> Result<ExitCode, String> {
+fn regions_check(date: Date, with_code: bool, out: &mut impl Write) -> Result<ExitCode, Stop> {
     if with_code {
         return Err(USAGE.into());
     }
     let n = params::check_data()?;
     let stale = params::stale_values(date);
-    println!(
+    writeln!(
+        out,
         "{n} region files load; {} values stale on {date}",
         stale.len()
-    );
+    )
+    .map_err(write_failed)?;
     for v in &stale {
-        println!(
-            "{}\t{}\t{}\t{}\tfrom {}\t{}",
-            v.region.code,
-            v.region.name_zh,
-            v.name,
-            v.value,
-            v.effective,
-            match (v.valid_until, v.review_months) {
-                (Some(u), _) if date > u => format!("valid until {u}"),
-                (_, Some(m)) => format!("older than the {m}-month review period"),
-                _ => String::new(),
-            }
-        );
+        let why = match (v.valid_until, v.review_months) {
+            (Some(u), _) if date > u => format!("valid until {u}"),
+            (_, Some(m)) => format!("older than the {m}-month review period"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\tfrom {}\t{why}",
+            v.region.code, v.region.name_zh, v.name, v.value, v.effective
+        )
+        .map_err(write_failed)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -248,6 +248,26 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// An amount per person as the household's standard is published: urban per month; rural per
+/// year with the month alongside (`每人每年 6400.00元（每月 533.33元）`). `annual` is exact.
+pub fn per_person_text(residence: Residence, annual: Decimal) -> Text {
+    match residence {
+        Residence::Urban => text!(yuan_zh(annual / TWELVE), yuan_en(annual / TWELVE)),
+        Residence::Rural => text!(
+            format!(
+                "每年 {}（每月 {}）",
+                yuan_zh(annual),
+                yuan_zh(annual / TWELVE)
+            ),
+            format!(
+                "{} a year ({} a month)",
+                yuan_en(annual),
+                yuan_en(annual / TWELVE)
+            ),
+        ),
+    }
+}
+
 /// A parameter value with its unit, for reasons: `每人每月 700元` / `¥700.00 per person a month`.
 pub fn figure_text(r: &Resolved, v: Decimal) -> (String, String) {
     match r.def.unit.as_str() {

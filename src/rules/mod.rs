@@ -286,14 +286,28 @@ fn run(ctx: &Ctx) -> Evaluation {
         ctx.note(
             text!(
                 format!(
-                    "适用低保标准：每人每月 {}（{}，{}起执行）",
-                    money::yuan_zh(s.monthly),
+                    "适用低保标准：每人{}（{}，{}起执行）",
+                    match h.residence {
+                        household::Residence::Urban =>
+                            format!("每月 {}", money::yuan_zh(s.monthly)),
+                        household::Residence::Rural =>
+                            context::per_person_text(h.residence, s.annual)
+                                .zh
+                                .to_string(),
+                    },
                     who_zh,
                     from
                 ),
                 format!(
-                    "dibao standard: {} per person a month ({}, from {})",
-                    money::yuan_en(s.monthly),
+                    "dibao standard: {} per person ({}, from {})",
+                    match h.residence {
+                        household::Residence::Urban =>
+                            format!("{} a month", money::yuan_en(s.monthly)),
+                        household::Residence::Rural =>
+                            context::per_person_text(h.residence, s.annual)
+                                .en
+                                .to_string(),
+                    },
                     who_en,
                     from
                 ),
@@ -451,6 +465,8 @@ fn run(ctx: &Ctx) -> Evaluation {
             scheme: SchemeId::Dibao,
             household_monthly: fen(s.monthly * n),
             firm: s.firm,
+            household_yearly: Some(fen(s.annual * n)),
+            standing: Some(s.standing),
         });
         let kp = ctx.param("edge_multiple");
         if let Some(k) = kp.number() {
@@ -458,6 +474,8 @@ fn run(ctx: &Ctx) -> Evaluation {
                 scheme: SchemeId::Edge,
                 household_monthly: fen(k * s.monthly * n),
                 firm: s.firm && kp.is_firm(),
+                household_yearly: Some(fen(k * s.annual * n)),
+                standing: Some(if !s.firm { s.standing } else { kp.standing }),
             });
         }
     }
@@ -467,6 +485,8 @@ fn run(ctx: &Ctx) -> Evaluation {
             scheme: SchemeId::RigidExpense,
             household_monthly: fen(d * n / TWELVE),
             firm: di.is_firm(),
+            household_yearly: Some(fen(d * n)),
+            standing: Some(di.standing),
         });
     }
     income_lines.sort_by_key(|l| l.household_monthly);
@@ -487,6 +507,10 @@ fn run(ctx: &Ctx) -> Evaluation {
         per_capita_monthly_income_at_least: fen(hi.net.low / TWELVE / n),
         per_capita_monthly_income_at_most: hi.net.high.map(|v| fen(v / TWELVE / n)),
         dibao_standard_monthly: std.map(|s| fen(s.monthly)),
+        dibao_standard_yearly: std.map(|s| fen(s.annual)),
+        dibao_standard_standing: std.map(|s| s.standing),
+        per_capita_yearly_income: hi.net.exact_value().map(|v| fen(v / n)),
+        per_capita_yearly_income_at_least: Some(fen(hi.net.low / n)),
         schemes: schemes_out,
         income_lines,
         trace: if outcome::explaining() { ctx.trace.borrow().clone() } else { Vec::new() },

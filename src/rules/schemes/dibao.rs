@@ -8,11 +8,11 @@
 //! labelled as an estimate. Members are enrolled as a whole household (整户施保, seed 002 一（一）).
 
 use super::{distance, Verdict};
-use crate::rules::context::{Ctx, Standard};
+use crate::rules::context::{per_person_text, Ctx, Standard};
 use crate::rules::household::Residence;
 use crate::rules::income::HouseholdIncome;
-use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::lines;
+use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Distance, Estimate, Text};
 use crate::rules::property;
 use crate::rules::sources;
@@ -88,7 +88,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                     format!("at least {}", yuan_en(pc_low)),
                 ),
             };
-            let summary = match (t, hi.net.high) {
+            let summary = match (hi.net.below(line), hi.net.high) {
                 // Bounded but not exact: an amount the resident gave may or may not count
                 // (e.g. the resident basic pension after 2025): both outcomes, in words.
                 (Tri::Yes | Tri::No, Some(high)) if hi.net.exact_value().is_none() => {
@@ -116,6 +116,28 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                         format!("household income per person between {} and {} a month, depending on income whose counting is not settled (see what to check): at {} it is {} the {} of {}, at {} {}", yuan_en(lo), yuan_en(hi_pc), yuan_en(lo), l_en, name.en, yuan_en(s.monthly), yuan_en(hi_pc), h_en),
                     )
                 }
+                _ if ctx.h.residence == Residence::Rural => {
+                    // Rural standards are published per year: say it as published, month
+                    // alongside.
+                    let line_t = per_person_text(Residence::Rural, s.annual);
+                    let pc_t = match hi.net.exact_value() {
+                        Some(x) => per_person_text(Residence::Rural, x / n),
+                        None => {
+                            let t = per_person_text(Residence::Rural, hi.net.low / n);
+                            text!(format!("至少{}", t.zh), format!("at least {}", t.en))
+                        }
+                    };
+                    text!(
+                        format!(
+                            "家庭人均收入 {}，{}{} {}",
+                            pc_t.zh, zh_cmp, name.zh, line_t.zh
+                        ),
+                        format!(
+                            "household income per person {}, {} the {} of {}",
+                            pc_t.en, en_cmp, name.en, line_t.en
+                        ),
+                    )
+                }
                 _ => text!(
                     format!(
                         "家庭月人均收入 {}，{}{} {}",
@@ -138,7 +160,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
             if !s.firm {
                 v.soften(ctx.standard_check());
             }
-            (t, summary, distance(hi.net, line, n))
+            (t, summary, distance(hi.net, line, n, s.standing))
         }
     };
 

@@ -6,12 +6,13 @@
 
 use super::dibao::Dibao;
 use super::{distance, Verdict};
-use crate::rules::context::{Ctx, Standard};
+use crate::rules::context::{per_person_text, Ctx, Standard};
 use crate::rules::fact::Fact;
+use crate::rules::household::Residence;
 use crate::rules::income::HouseholdIncome;
-use crate::rules::money::{fen, yuan_en, yuan_zh, Tri};
-use crate::rules::outcome::{Distance, Reason, Text};
 use crate::rules::lines;
+use crate::rules::money::Tri;
+use crate::rules::outcome::{Distance, Reason, Text};
 use crate::rules::property;
 use crate::rules::sources;
 
@@ -93,10 +94,15 @@ pub fn evaluate(
                 // An income amount the resident did not know: name it.
                 v.checks(income_checks.iter().cloned());
             }
-            let line_m = fen(k * s.monthly);
+            let lt = per_person_text(ctx.h.residence, k * s.annual);
+            let (pz, pe) = match ctx.h.residence {
+                Residence::Urban => ("家庭月人均收入", "household income per person"),
+                Residence::Rural => ("家庭人均收入", "household income per person"),
+            };
             summary = text!(
                 format!(
-                    "家庭月人均收入{}低保标准的{}倍（{}）",
+                    "{}{}低保标准的{}倍（{}）",
+                    pz,
                     if income == Tri::Yes {
                         "低于"
                     } else if income == Tri::No {
@@ -105,10 +111,11 @@ pub fn evaluate(
                         "可能低于"
                     },
                     k,
-                    yuan_zh(line_m)
+                    lt.zh
                 ),
                 format!(
-                    "household income per person {} {}× the dibao standard ({})",
+                    "{} {} {}× the dibao standard ({})",
+                    pe,
                     if income == Tri::Yes {
                         "below"
                     } else if income == Tri::No {
@@ -117,7 +124,7 @@ pub fn evaluate(
                         "possibly below"
                     },
                     k,
-                    yuan_en(line_m)
+                    lt.en
                 ),
             );
             income = t;
@@ -129,7 +136,18 @@ pub fn evaluate(
             if !multiple.is_firm() {
                 v.soften(ctx.param_check(&multiple));
             }
-            dist = distance(net, line, n);
+            dist = distance(
+                net,
+                line,
+                n,
+                if l.firm {
+                    crate::rules::outcome::Standing::Published
+                } else if s.firm {
+                    multiple.standing
+                } else {
+                    s.standing
+                },
+            );
         }
         _ => {
             v.test(

@@ -8,8 +8,8 @@
 use super::Verdict;
 use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
-use crate::rules::money::Tri;
 use crate::rules::lines;
+use crate::rules::money::Tri;
 use crate::rules::outcome::{Reason, Text};
 use crate::rules::sources;
 

@@ -15,9 +15,9 @@ use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
 use crate::rules::household::Member;
 use crate::rules::income::{member_income, HouseholdIncome, Purpose};
+use crate::rules::lines;
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Source, Text};
-use crate::rules::lines;
 use crate::rules::sources;
 use rust_decimal::Decimal;
 
