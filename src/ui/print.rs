@@ -21,7 +21,6 @@ use super::result::members::member_list;
 use super::result::money::{yuan, yuan_range};
 use crate::i18n::{t, tf, Lang};
 use crate::rules::household::Residence;
-use crate::rules::outcome::Side;
 use crate::rules::{Evaluation, Household, SchemeResult, Status};
 
 #[derive(Properties, PartialEq)]
@@ -84,16 +83,8 @@ fn sep(lang: Lang) -> &'static str {
 fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
     let per_person = !s.people.is_empty();
     let distance = s.distance.as_ref().map(|d| {
-        let args = [
-            ("household", yuan(d.household_monthly)),
-            ("per_person", yuan(d.per_capita_monthly)),
-            ("line", yuan(d.line_per_capita_monthly)),
-        ];
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        match d.side {
-            Side::Below => tf(lang, "result.distance.below", &args),
-            Side::Above => tf(lang, "result.distance.above", &args),
-        }
+        let (sentence, line) = crate::ui::result::yearly::distance_sentence(lang, h.residence, d);
+        format!("{sentence} {line}")
     });
     let estimate = s.estimate.as_ref().filter(|_| !per_person).map(|e| {
         format!(
@@ -163,6 +154,22 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
         Residence::Rural => t(lang, "result.overview.rural"),
     };
     let income = match (ev.household_monthly_income, ev.per_capita_monthly_income) {
+        (Some(hh), Some(pc)) if ev.residence == Residence::Rural => Some(tf(
+            lang,
+            "print.income_rural",
+            &[
+                ("household", &yuan(hh)),
+                (
+                    "per_capita",
+                    &crate::ui::result::yearly::per_person(
+                        lang,
+                        ev.residence,
+                        pc,
+                        ev.per_capita_yearly_income,
+                    ),
+                ),
+            ],
+        )),
         (Some(hh), Some(pc)) => Some(tf(
             lang,
             "print.income",
@@ -185,7 +192,7 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
                 <li>{ t(lang, "print.members") }{ colon(lang) }{ tf(lang, "print.members_count", &[("n", &ev.members_counted.len().to_string()), ("names", &names)]) }</li>
                 if let Some(i) = income { <li>{ i }</li> }
                 if let Some(s) = ev.dibao_standard_monthly {
-                    <li>{ tf(lang, "print.standard", &[("standard", &yuan(s))]) }</li>
+                    <li>{ standard_line(lang, ev, s) }</li>
                 }
             </ul>
             <h3>{ t(lang, "print.results") }</h3>
@@ -217,5 +224,26 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
                     ]) }</p>
             </footer>
         </section>
+    }
+}
+
+/// The local standard: per year for rural households, and how firm it is when it is not
+/// published and current.
+fn standard_line(lang: Lang, ev: &Evaluation, monthly: rust_decimal::Decimal) -> String {
+    use crate::ui::result::yearly;
+    let base = match (ev.residence, ev.dibao_standard_yearly) {
+        (Residence::Rural, Some(_)) => tf(
+            lang,
+            "print.standard_rural",
+            &[(
+                "standard",
+                &yearly::per_person(lang, ev.residence, monthly, ev.dibao_standard_yearly),
+            )],
+        ),
+        _ => tf(lang, "print.standard", &[("standard", &yuan(monthly))]),
+    };
+    match yearly::standing_note(lang, ev.dibao_standard_standing) {
+        Some(note) => format!("{base}{note}"),
+        None => base,
     }
 }
