@@ -318,8 +318,8 @@ pub fn note_members(ctx: &Ctx) {
             };
             ctx.note(
                 text!(
-                    format!("{}（{}）：{}", w.zh, verb.0, r.zh),
-                    format!("{} ({}): {}", w.en, verb.1, r.en),
+                    format!("{}{}：{}", w.zh, verb.0, r.zh),
+                    format!("{} {}: {}", w.en, verb.1, r.en),
                 ),
                 Some(sources::household_members()),
             );

@@ -176,7 +176,11 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
     });
 
     let estimate = match (std, hi.net.exact_value(), hi.net.high, v.tri) {
-        (Some(s), Some(net), _, Tri::Yes | Tri::Maybe) => Some(estimate(ctx, s, net)),
+        // Above the figure used (possible only because the line is not firm or a deduction is
+        // unpublished): no amount can be estimated from it.
+        (Some(s), Some(net), _, Tri::Yes | Tri::Maybe) if net < s.annual * n => {
+            Some(estimate(ctx, s, net))
+        }
         // Below the line whether or not an unsettled amount counts: the range of both outcomes.
         (Some(s), None, Some(high), Tri::Yes | Tri::Maybe) if income == Tri::Yes => {
             let counted = estimate(ctx, s, high);
