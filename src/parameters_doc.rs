@@ -62,8 +62,21 @@ engine, so a new file needs no code change.
   entry, the most specific of province → national is used. A local statistic (`local: true` in
   `data/parameters.json`, e.g. per-capita disposable income) found only at province or national
   level is shown as a reference, and results that depend on it are at best `possible`.
+- **Floors**: a parameter defined with `"floor": true` (dibao and tekun standards, the edge
+  multiple) taken from a province or the nation is a *floor* — the local figure is at or above
+  it — and a local value older than the newest higher-level value that exceeds it is replaced
+  by that floor. An entry with `"floor": false` at a higher level is the rule itself for every
+  level below (Yunnan's edge multiple). Lines built on a floor are not firm: see
+  `docs/reading-the-rules.md`.
+- **Staleness**: a region file may say `"review_months": 12` (how often it raises its
+  standards; inherited from the parent when absent — Yunnan, Shanxi, Gansu and the national
+  file say 12), and an entry may say `"valid_until": "YYYY-MM-DD"`. A value of a parameter
+  defined with `"reviewed": true` is *stale* on a date when it is older than the review period,
+  or past its `valid_until`, and no newer value is in force: it is not firm.
+  `jiuzhu regions --check [--date YYYY-MM-DD]` lists every value stale on that date (today by
+  default).
 - **A new parameter** needs a definition in `data/parameters.json` (name, unit, `local`,
-  zh/en label) and a rule that reads it; an entry naming an undefined parameter fails to load
+  zh/en label; optional `floor`, `reviewed`) and a rule that reads it; an entry naming an undefined parameter fails to load
   (`cargo test --test data`).
 - **Overrides**: a household may carry its own values in `params`, by parameter name
   (`{"dibao_urban_monthly": 760}` or `{"value": 760, "provided_by": "某某县民政局",
