@@ -115,17 +115,22 @@ pub fn evaluate(
                 None => (gross.below(d * n), Vec::new()),
             };
             v.checks(near);
+            let raw = gross.below(d * n);
             v.test(
                 t,
                 text!(
                     format!(
                         "家庭年人均收入{}上年度当地居民人均可支配收入 {}",
-                        if t == Tri::No { "不低于" } else { "低于" },
+                        if raw == Tri::No {
+                            "不低于"
+                        } else {
+                            "低于"
+                        },
                         yuan_zh(d)
                     ),
                     format!(
                         "income per person {} the previous year's local disposable income of {}",
-                        if t == Tri::No { "not below" } else { "below" },
+                        if raw == Tri::No { "not below" } else { "below" },
                         yuan_en(d)
                     ),
                 ),
