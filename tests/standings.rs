@@ -49,15 +49,26 @@ fn shangri_la_borrows_yunnan_guidance_as_a_floor() {
 }
 
 #[test]
-fn diqing_tekun_below_newer_yunnan_floor_is_replaced_by_it() {
-    // Diqing 948 from 2023-06-01; Yunnan guidance 956 from 2024-07-01 is newer and higher.
+fn kunming_standard_below_newer_yunnan_floor_is_replaced_by_it() {
+    // Kunming 640 from 2020-11-01; Yunnan guidance 660 from 2021-07-01 is newer and higher.
+    let r = get("530112", "2021-10-15", "dibao_urban_monthly");
+    assert_eq!(r.number(), Some(Decimal::from(660)));
+    assert_eq!(r.standing, Standing::Floor);
+    let (region, old) = r.replaced.expect("the local value is named as replaced");
+    assert_eq!(region.code, "530100");
+    assert_eq!(old.effective.to_string(), "2020-11-01");
+    // Before the newer floor, Kunming's own 640 is used as published.
+    let r = get("530112", "2021-06-01", "dibao_urban_monthly");
+    assert_eq!(r.number(), Some(Decimal::from(640)));
+    assert_eq!(r.standing, Standing::Published);
+}
+
+#[test]
+fn diqing_tekun_is_borrowed_from_yunnan_once_diqing_publishes_none() {
+    // Diqing 948 from 2023-06-01, then "not published" from 2024-07-01 → Yunnan's 956 floor.
     let r = get("533401", "2024-08-01", "tekun_basic_monthly");
     assert_eq!(r.number(), Some(Decimal::from(956)));
     assert_eq!(r.standing, Standing::Floor);
-    let (region, old) = r.replaced.expect("the local value is named as replaced");
-    assert_eq!(region.code, "533400");
-    assert_eq!(old.effective.to_string(), "2023-06-01");
-    // Before the newer floor, Diqing's own 948 is used as published.
     let r = get("533401", "2024-05-01", "tekun_basic_monthly");
     assert_eq!(r.number(), Some(Decimal::from(948)));
     assert_eq!(r.standing, Standing::Published);
