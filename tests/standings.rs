@@ -96,3 +96,20 @@ fn regions_check_lists_values_stale_on_the_day() {
     let early = stale_values(Date::parse("2019-06-01").unwrap());
     assert!(!early.iter().any(|v| v.region.code.starts_with("1404")));
 }
+
+#[test]
+fn cli_regions_check_lists_stale_values_for_the_date() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jiuzhu"))
+        .args(["regions", "--check", "--date", "2022-06-01"])
+        .output()
+        .expect("the CLI runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("values stale on 2022-06-01"), "{text}");
+    assert!(
+        text.lines().any(|l| l.starts_with("140403\t")
+            && l.contains("dibao_urban_monthly")
+            && l.contains("from 2019-04-28")),
+        "{text}"
+    );
+}
