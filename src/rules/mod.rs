@@ -509,6 +509,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         dibao_standard_monthly: std.map(|s| fen(s.monthly)),
         dibao_standard_yearly: std.map(|s| fen(s.annual)),
         dibao_standard_standing: std.map(|s| s.standing),
+        household_yearly_income: hi.net.exact_value().map(fen),
         per_capita_yearly_income: hi.net.exact_value().map(|v| fen(v / n)),
         per_capita_yearly_income_at_least: Some(fen(hi.net.low / n)),
         schemes: schemes_out,

@@ -355,6 +355,10 @@ pub struct Evaluation {
     /// `stale`, `reference`, `override`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dibao_standard_standing: Option<Standing>,
+    /// Counted household income per **year** after deductions, exact (rural households read
+    /// yearly figures); absent when an amount is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_yearly_income: Option<Decimal>,
     /// Per-capita income per **year**, exact from the yearly household income (not × 12 of the
     /// rounded monthly figure); `null` if an amount is unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
