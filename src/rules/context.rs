@@ -160,7 +160,6 @@ impl<'a> Ctx<'a> {
             .region
             .map(|g| (g.name_zh.clone(), g.name_en.clone()))
             .unwrap_or_default();
-        let doc = r.source().document;
         let text = match (r.standing, r.replaced) {
             (Standing::Floor, Some((lr, le))) => {
                 let old = le
@@ -173,23 +172,23 @@ impl<'a> Ctx<'a> {
                 };
                 text!(
                     format!(
-                        "{}公布的{} {}（{}起）低于{}{}起的指导标准 {}（{}），地方标准不得低于省级标准，按 {} 计算；请向乡镇（街道）确认当地现行标准",
-                        lr.name_zh, r.def.zh, old.0, le.effective, wz, from, fz, doc, fz
+                        "{}公布的{} {}（{}起）低于{}{}起的指导标准 {}，地方标准不得低于上级标准，按 {} 计算：请向乡镇（街道）确认当地现行标准",
+                        lr.name_zh, r.def.zh, old.0, le.effective, wz, from, fz, fz
                     ),
                     format!(
-                        "the {} {} published by {} (from {}) is below {}'s guidance of {} from {} ({}); a local standard cannot be below the province's, so {} was used — confirm the local standard now in force with the township office",
-                        r.def.en, old.1, lr.name_en, le.effective, we, fe, from, doc, fe
+                        "the {} {} published by {} (from {}) is below {}'s guidance of {} from {}; a local standard cannot be below it, so {} was used — confirm the local standard now in force with the township office",
+                        r.def.en, old.1, lr.name_en, le.effective, we, fe, from, fe
                     ),
                 )
             }
             (Standing::Floor, None) => text!(
                 format!(
-                    "{}未公布本地{}，暂按{}的{} {}（{}，{}起）计算。这是上级规定的下限，当地标准可能更高：请向乡镇（街道）确认当地标准",
-                    home.zh, r.def.zh, wz, r.def.zh, fz, doc, from
+                    "{}未公布本地{}，暂按{} {}（{}起）计算；这是上级定的下限，当地可能更高：请向乡镇（街道）确认当地标准",
+                    home.zh, r.def.zh, wz, fz, from
                 ),
                 format!(
-                    "{} has not published its own {}; {}'s figure of {} ({}, from {}) was used. It is a minimum set by a higher level and the local figure may be higher — confirm the local standard with the township office",
-                    home.en, r.def.en, we, fe, doc, from
+                    "{} has not published its own {}; {}'s {} (from {}) was used — a minimum set by a higher level, the local figure may be higher: confirm the local standard with the township office",
+                    home.en, r.def.en, we, fe, from
                 ),
             ),
             (Standing::Stale, _) => {
@@ -199,12 +198,12 @@ impl<'a> Ctx<'a> {
                     .unwrap_or(12);
                 text!(
                     format!(
-                        "{}的{} {}（{}，{}起执行）已超过当地约每{}个月调整一次的周期，现行标准可能已经提高：请向乡镇（街道）确认当地现行标准",
-                        wz, r.def.zh, fz, doc, from, months
+                        "{}的{} {}（{}起）已超过约{}个月的调整周期，现行标准可能更高：请向乡镇（街道）确认当地现行标准",
+                        wz, r.def.zh, fz, from, months
                     ),
                     format!(
-                        "{}'s {} of {} ({}, from {}) is older than the usual review period of about {} months; the standard now in force may be higher — confirm it with the township office",
-                        we, r.def.en, fe, doc, from, months
+                        "{}'s {} of {} (from {}) is older than the usual review period of about {} months; the standard now in force may be higher — confirm it with the township office",
+                        we, r.def.en, fe, from, months
                     ),
                 )
             }

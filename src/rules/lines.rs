@@ -188,11 +188,11 @@ pub fn employment_slack(ctx: &Ctx, members: &[&Member], s: &Standard) -> Option<
         check: Reason {
             text: text!(
                 format!(
-                    "{}的工资已全额计入：{}未公布就业成本扣减标准。若当地扣减就业成本（外地做法：按低保标准的{}%，约每人每月 {}），收入可能低于此线——请向乡镇（街道）询问就业成本扣减标准",
+                    "{}的工资未扣除就业成本（{}未公布扣减标准；外地按低保标准的{}%扣减，约每人每月 {}，收入就可能低于此线）：请询问当地就业成本扣减标准",
                     zh.join("、"), region.zh, (k * Decimal::ONE_HUNDRED).normalize(), yuan_zh(per_earner / TWELVE)
                 ),
                 format!(
-                    "the wages of {} are counted in full: {} has not published a deduction for costs of working. If it deducts one (elsewhere: {}% of the dibao standard, about {} per worker a month), income may be below this line — ask the township office about the deduction for costs of working",
+                    "{}: wages counted without a deduction for costs of working ({} publishes none; elsewhere {}% of the dibao standard, about {} per worker a month, is deducted, which could put income below this line) — ask about the local deduction for costs of working",
                     en.join("; "), region.en, (k * Decimal::ONE_HUNDRED).normalize(), yuan_en(per_earner / TWELVE)
                 ),
             ),

@@ -83,7 +83,7 @@ fn sep(lang: Lang) -> &'static str {
 fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
     let per_person = !s.people.is_empty();
     let distance = s.distance.as_ref().map(|d| {
-        let (sentence, line) = crate::ui::result::yearly::distance_sentence(lang, h.residence, d);
+        let (sentence, line) = crate::ui::result::yearly::distance_plain(lang, h.residence, d);
         format!("{sentence} {line}")
     });
     let estimate = s.estimate.as_ref().filter(|_| !per_person).map(|e| {

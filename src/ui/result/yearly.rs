@@ -37,13 +37,24 @@ pub fn standing_note(lang: Lang, s: Option<Standing>) -> Option<&'static str> {
     }
 }
 
-/// The distance sentence and the line, per year for rural households.
+/// The distance sentence and the line, per year for rural households; the line says how firm
+/// it is when it is not published and current.
 pub fn distance_sentence(lang: Lang, residence: Residence, d: &Distance) -> (String, String) {
+    let (sentence, line) = distance_plain(lang, residence, d);
+    match standing_note(lang, d.line_standing) {
+        Some(note) => (sentence, format!("{line}{note}")),
+        None => (sentence, line),
+    }
+}
+
+/// As [`distance_sentence`], without the standing note (the print summary says it once, next
+/// to the standard).
+pub fn distance_plain(lang: Lang, residence: Residence, d: &Distance) -> (String, String) {
     let yearly = match (residence, d.per_capita_yearly, d.line_per_capita_yearly) {
         (Residence::Rural, Some(py), Some(ly)) => Some((py, ly)),
         _ => None,
     };
-    let (sentence, line) = match yearly {
+    match yearly {
         Some((py, ly)) => {
             let args = [
                 ("per_person_year", yuan(py)),
@@ -77,9 +88,5 @@ pub fn distance_sentence(lang: Lang, residence: Residence, d: &Distance) -> (Str
                 tf(lang, "result.distance.line", &args),
             )
         }
-    };
-    match standing_note(lang, d.line_standing) {
-        Some(note) => (sentence, format!("{line}{note}")),
-        None => (sentence, line),
     }
 }
