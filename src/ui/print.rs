@@ -79,8 +79,10 @@ fn sep(lang: Lang) -> &'static str {
     }
 }
 
-/// One scheme that is likely or possible: status, name, reason and figures.
-fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
+/// One scheme that is likely or possible: status, name, reason and figures. `checks` are its
+/// things to check not already listed under an earlier scheme (the same unpublished figure often
+/// matters to several schemes; the page says it once).
+fn scheme(lang: Lang, h: &Household, s: &SchemeResult, checks: &[String]) -> Html {
     let per_person = !s.people.is_empty();
     let distance = s.distance.as_ref().map(|d| {
         let (sentence, line) = crate::ui::result::yearly::distance_plain(lang, h.residence, d);
@@ -124,10 +126,12 @@ fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
             }
             { for distance.map(|d| html! { <p>{ d }</p> }) }
             { for estimate.map(|e| html! { <p class="print-estimate">{ e }</p> }) }
-            if !s.to_check.is_empty() {
+            if !checks.is_empty() {
                 <p>{ t(lang, "result.card.to_check") }{ colon(lang) }
-                    { s.to_check.iter().map(|r| pick(lang, &r.text)).collect::<Vec<_>>().join(sep(lang)) }
+                    { checks.join(sep(lang)) }
                 </p>
+            } else if !s.to_check.is_empty() {
+                <p>{ t(lang, "print.to_check_above") }</p>
             }
         </li>
     }
@@ -178,6 +182,18 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
         _ => None,
     };
     let names = member_list(h, &ev.members_counted, lang);
+    // Each thing to check once, under the first scheme that needs it.
+    let mut seen = std::collections::BTreeSet::new();
+    let new_checks: Vec<Vec<String>> = hopeful
+        .iter()
+        .map(|s| {
+            s.to_check
+                .iter()
+                .map(|r| pick(lang, &r.text))
+                .filter(|c| seen.insert(c.clone()))
+                .collect()
+        })
+        .collect();
     let n = &ev.next_steps;
     html! {
         <section class="jz-print" hidden=true lang={lang.tag()} data-testid="print-summary">
@@ -197,7 +213,7 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
             </ul>
             <h3>{ t(lang, "print.results") }</h3>
             <ul class="print-schemes">
-                { for hopeful.iter().map(|s| scheme(lang, h, s)) }
+                { for hopeful.iter().zip(new_checks.iter()).map(|(s, c)| scheme(lang, h, s, c)) }
             </ul>
             if !unlikely.is_empty() {
                 <p class="print-unlikely">

@@ -335,16 +335,24 @@ pub fn evaluate(
                         .cloned(),
                 );
             }
+            // The words say where income is against the figure used; the band is in to_check.
+            let (cz, ce) = match net.below(l.annual) {
+                Tri::Yes => ("低于", "below"),
+                Tri::No => ("不低于", "not below"),
+                Tri::Maybe => ("可能低于", "possibly below"),
+            };
             household.test(
                 t,
                 text!(
                     format!(
-                        "家庭月人均收入低于低保标准的{}倍（{}）",
+                        "家庭月人均收入{}低保标准的{}倍（{}）",
+                        cz,
                         k,
                         yuan_zh(fen(k * s.monthly))
                     ),
                     format!(
-                        "household income per person below {}× the dibao standard ({})",
+                        "household income per person {} {}× the dibao standard ({})",
+                        ce,
                         k,
                         yuan_en(fen(k * s.monthly))
                     ),
