@@ -140,14 +140,13 @@ pub fn below(income: Range, line: &Line, slack: Option<&Slack>) -> (Tri, Vec<Rea
     (tri, checks)
 }
 
-/// Is `income` at or above `line` (the gradual exit)? Above a line that is not firm but within
-/// its band, the real local line may be higher: `Maybe`.
-pub fn at_or_above(income: Range, line: &Line) -> (Tri, Vec<Reason>) {
-    let t = !income.below(line.annual);
-    if t == Tri::Yes && !line.firm && income.low < line.upper {
-        return (Tri::Maybe, line.check.clone().into_iter().collect());
-    }
-    (t, Vec::new())
+/// Is `income` at or above `line` (the gradual exit)? `Yes` only when it is above the line's
+/// band and above it after any plausible unpublished deduction for costs of working (the same
+/// tests as [`below`], so the phase-out is never surer than dibao's "not below"); otherwise
+/// `Maybe` with what to check.
+pub fn at_or_above(income: Range, line: &Line, slack: Option<&Slack>) -> (Tri, Vec<Reason>) {
+    let (below, checks) = below(income, line, slack);
+    (!below, checks)
 }
 
 /// The plausible unpublished deduction for costs of working of `members` (annual), when the

@@ -44,7 +44,8 @@ pub fn evaluate(
     }
     match std {
         Some(s) => {
-            let (above, near) = lines::at_or_above(net, &s.line(ctx, ctx.size()));
+            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
+            let (above, near) = lines::at_or_above(net, &s.line(ctx, ctx.size()), slack.as_ref());
             v.checks(near);
             if above == Tri::Maybe {
                 // An amount the resident did not know leaves it open: name it.
