@@ -41,6 +41,7 @@ macro_rules! text {
 
 pub mod context;
 pub mod date;
+pub mod divisions;
 pub mod fact;
 pub mod household;
 pub mod income;

@@ -14,6 +14,11 @@
 //!    **reference** only; results that depend on it are at best `possible`;
 //! 4. a local statistic (`local: true`, e.g. disposable income) found only at province or
 //!    national level is likewise a reference.
+//!
+//! R is any real division of the tree ([`super::divisions`]), with or without a file of its
+//! own: a county without a file inherits from its prefecture, province and the national level
+//! like any other (its chain has an empty entry of its own). A code that is neither a division
+//! nor a data file is an input error.
 
 use super::date::Date;
 use super::outcome::{ParameterUse, Source, Standing, Text};
@@ -23,13 +28,14 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
 pub use embedded::SAMPLE_FILES;
+pub(super) use embedded::{DIVISIONS_JSON, DIVISION_CODES};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,7 +193,7 @@ pub fn months_between(from: Date, to: Date) -> u32 {
 
 /// How many review periods old an entry is on `as_of` (0 = current): past its `valid_until`
 /// counts as at least one; otherwise whole `review_months` periods since it took effect.
-pub fn stale_periods(cat: &Catalogue, region: &Region, e: &Entry, as_of: Date) -> u32 {
+pub fn stale_periods(cat: &'static Catalogue, region: &Region, e: &Entry, as_of: Date) -> u32 {
     let by_review = cat
         .review_months(&region.code)
         .filter(|m| *m > 0)
@@ -307,8 +313,11 @@ impl Catalogue {
         }
         for r in regions.values() {
             if let Some(p) = &r.parent {
-                if !regions.contains_key(p) {
-                    return Err(format!("region {}: parent {p} has no data file", r.code));
+                if !regions.contains_key(p) && !super::divisions::is_division(p) {
+                    return Err(format!(
+                        "region {}: parent {p} is neither a data file nor a division",
+                        r.code
+                    ));
                 }
             }
         }
@@ -327,22 +336,60 @@ impl Catalogue {
     }
 
     /// The region's review period in months, inherited from the nearest ancestor that says.
-    pub fn review_months(&self, code: &str) -> Option<u32> {
+    pub fn review_months(&'static self, code: &str) -> Option<u32> {
         self.chain(code).iter().find_map(|r| r.review_months)
     }
 
-    /// The region and its ancestors, most specific first.
-    pub fn chain(&self, code: &str) -> Vec<&Region> {
+    /// The region and its ancestors, most specific first. A division without a data file
+    /// appears with no values of its own, so the chain always names every level.
+    pub fn chain(&'static self, code: &str) -> Vec<&'static Region> {
         let mut out = Vec::new();
-        let mut cur = self.regions.get(code);
+        let mut cur = self.region(code);
         while let Some(r) = cur {
             if out.len() > 8 {
                 break;
             }
             out.push(r);
-            cur = r.parent.as_deref().and_then(|p| self.regions.get(p));
+            cur = r.parent.as_deref().and_then(|p| self.region(p));
         }
         out
+    }
+
+    /// A region by code: its data file, or, for a real division without one, an entry with no
+    /// values (its parent from the tree). `None` for a code that is neither.
+    pub fn region(&'static self, code: &str) -> Option<&'static Region> {
+        if let Some(r) = self.regions.get(code) {
+            return Some(r);
+        }
+        let parent = super::divisions::parent(code)?;
+        static BARE: Mutex<BTreeMap<String, &'static Region>> = Mutex::new(BTreeMap::new());
+        let names = super::divisions::names(code);
+        let mut bare = BARE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = bare.get(code) {
+            // Named since it was made (the app registered the names): make it again, named.
+            if names.is_none() || !r.name_zh.ends_with(code) {
+                return Some(r);
+            }
+        }
+        let (name_zh, name_en) =
+            names.unwrap_or_else(|| (format!("行政区划 {code}"), format!("division {code}")));
+        let r: &'static Region = Box::leak(Box::new(Region {
+            code: code.to_string(),
+            parent: Some(parent),
+            level: super::divisions::level(code).to_string(),
+            name_zh,
+            name_en,
+            review_months: None,
+            values: Vec::new(),
+            index: BTreeMap::new(),
+        }));
+        bare.insert(code.to_string(), r);
+        Some(r)
+    }
+
+    /// Whether `code` is a place jiuzhu can screen for: a division of the tree or a data file.
+    pub fn is_region(&'static self, code: &str) -> bool {
+        self.region(code).is_some()
     }
 }
 
