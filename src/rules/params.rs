@@ -417,6 +417,21 @@ pub struct Provenance {
     pub document: Option<String>,
 }
 
+/// `provided_by` of a standard the resident typed themselves ("I know my local standard"):
+/// results say 您提供的 / provided by you.
+pub const PROVIDED_BY_YOU: &str = "您 / you";
+
+impl Provenance {
+    /// Who provided an override, as a result says it: `(中文, English)`.
+    pub fn who(by: &str) -> (String, String) {
+        if by == PROVIDED_BY_YOU {
+            ("您提供的".into(), "provided by you".into())
+        } else {
+            (format!("由{by}提供"), format!("provided by {by}"))
+        }
+    }
+}
+
 /// A parameter as resolved for one household.
 #[derive(Debug, Clone)]
 pub struct Resolved {
@@ -470,12 +485,11 @@ impl Resolved {
                 let p = self.provenance.as_ref();
                 let by = p.and_then(|p| p.provided_by.as_deref());
                 let doc = p.and_then(|p| p.document.as_deref());
+                let who = by.map(Provenance::who);
                 Source {
-                    document: match (by, doc) {
-                        (Some(by), Some(doc)) => {
-                            format!("{doc}（由{by}提供 / provided by {by}）").into()
-                        }
-                        (Some(by), None) => format!("由{by}提供 / provided by {by}").into(),
+                    document: match (who, doc) {
+                        (Some((zh, en)), Some(doc)) => format!("{doc}（{zh} / {en}）").into(),
+                        (Some((zh, en)), None) => format!("{zh} / {en}").into(),
                         (None, Some(doc)) => {
                             format!("{doc}（随家庭信息提供 / provided with the household）").into()
                         }
