@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
 /// One division of the tree.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Division {
     pub code: String,
     pub name_zh: String,
