@@ -3,12 +3,11 @@
 //! Pure logic, shared by the place picker (`src/ui/screens/place.rs`) and its native tests.
 
 use crate::rules::divisions::{level, Division};
-use std::collections::HashMap;
 
 /// The tree with lookups by code and by parent, for the picker.
 pub struct Tree {
+    /// Sorted by code.
     pub list: Vec<Division>,
-    by_code: HashMap<String, usize>,
     /// Search keys per division: pinyin without spaces, initials.
     keys: Vec<(String, String)>,
 }
@@ -23,22 +22,24 @@ pub struct Match<'a> {
     pub province: Option<&'a Division>,
 }
 
-/// Lower case, without spaces, apostrophes or hyphens; ü as v.
+/// Latin letters in lower case, without spaces, apostrophes or hyphens; ü as v. (ASCII case
+/// folding only: pinyin is ASCII, and Unicode tables would grow the wasm.)
 fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '’' | '-' | '·'))
-        .map(|c| if c == 'ü' { 'v' } else { c })
-        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if c == 'ü' {
+                'v'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 
 impl Tree {
+    /// `list` must be sorted by code (as [`crate::rules::divisions::parse`] returns it).
     pub fn new(list: Vec<Division>) -> Tree {
-        let by_code = list
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.code.clone(), i))
-            .collect();
         let keys = list
             .iter()
             .map(|d| {
@@ -50,15 +51,14 @@ impl Tree {
                 (fold(&d.pinyin), initials)
             })
             .collect();
-        Tree {
-            list,
-            by_code,
-            keys,
-        }
+        Tree { list, keys }
     }
 
     pub fn get(&self, code: &str) -> Option<&Division> {
-        self.by_code.get(code).map(|&i| &self.list[i])
+        self.list
+            .binary_search_by(|d| d.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.list[i])
     }
 
     /// The divisions directly under `parent` (`000000` for the provinces), by code.

@@ -14,12 +14,10 @@
 //! parameter file is named by its code.
 
 use super::params::{DIVISIONS_JSON, DIVISION_CODES};
-use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
 /// One division of the tree.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Division {
     pub code: String,
     pub name_zh: String,
@@ -29,24 +27,32 @@ pub struct Division {
     pub pinyin: String,
 }
 
-#[derive(Deserialize)]
-struct TreeFile {
-    rows: Vec<(String, String, String, String, String)>,
-}
-
-/// Parses the tree file (`data/divisions.json`, or the copy the app fetches).
+/// Parses the tree file (`data/divisions.json`, or the copy the app fetches): `rows` of
+/// `[code, name_zh, name_en, parent, pinyin]`, sorted by code. (Read as a `serde_json::Value`,
+/// which the library parses anyway: no extra deserializer code in the wasm.)
 pub fn parse(json: &str) -> Result<Vec<Division>, String> {
-    let f: TreeFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    Ok(f.rows
-        .into_iter()
-        .map(|(code, name_zh, name_en, parent, pinyin)| Division {
-            code,
-            name_zh,
-            name_en,
-            parent,
-            pinyin,
-        })
-        .collect())
+    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let rows = v["rows"].as_array().ok_or("no rows")?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, r) in rows.iter().enumerate() {
+        let f = |k: usize| r[k].as_str().map(str::to_string);
+        match (f(0), f(1), f(2), f(3), f(4)) {
+            (Some(code), Some(name_zh), Some(name_en), Some(parent), Some(pinyin)) => {
+                out.push(Division {
+                    code,
+                    name_zh,
+                    name_en,
+                    parent,
+                    pinyin,
+                })
+            }
+            _ => return Err(format!("row {i} is not five strings")),
+        }
+    }
+    if !out.windows(2).all(|w| w[0].code < w[1].code) {
+        return Err("rows not sorted by code".into());
+    }
+    Ok(out)
 }
 
 fn codes() -> &'static [u32] {
@@ -113,8 +119,8 @@ pub fn parent(code: &str) -> Option<String> {
     })
 }
 
-/// Names registered at run time (the app's fetched tree), by code.
-static NAMES: RwLock<Option<HashMap<String, (String, String)>>> = RwLock::new(None);
+/// Names registered at run time (the app's fetched tree), sorted by code.
+static NAMES: RwLock<Vec<(String, String, String)>> = RwLock::new(Vec::new());
 
 /// The whole tree with names: embedded in native builds; in the app, what was registered.
 pub fn all() -> &'static [Division] {
@@ -129,14 +135,15 @@ pub fn all() -> &'static [Division] {
 /// Registers names fetched at run time (the app), so that results name a division that has no
 /// parameter file. Returns how many were registered.
 pub fn register_names(divisions: &[Division]) -> usize {
-    let map: HashMap<_, _> = divisions
+    let mut list: Vec<_> = divisions
         .iter()
         .filter(|d| is_division(&d.code))
-        .map(|d| (d.code.clone(), (d.name_zh.clone(), d.name_en.clone())))
+        .map(|d| (d.code.clone(), d.name_zh.clone(), d.name_en.clone()))
         .collect();
-    let n = map.len();
+    list.sort_unstable();
+    let n = list.len();
     if let Ok(mut names) = NAMES.write() {
-        *names = Some(map);
+        *names = list;
     }
     n
 }
@@ -149,10 +156,9 @@ pub fn names(code: &str) -> Option<(String, String)> {
         let d = &all()[d];
         return Some((d.name_zh.clone(), d.name_en.clone()));
     }
-    NAMES
-        .read()
-        .ok()
-        .and_then(|n| n.as_ref().and_then(|m| m.get(code).cloned()))
+    let names = NAMES.read().ok()?;
+    let i = names.binary_search_by(|x| x.0.as_str().cmp(code)).ok()?;
+    Some((names[i].1.clone(), names[i].2.clone()))
 }
 
 #[cfg(test)]
