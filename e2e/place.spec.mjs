@@ -68,7 +68,7 @@ test("in English the matches and the menus are in English", async ({ page }) => 
   await page.getByTestId("lang").click();
   await search(page).fill("Wuhua");
   await expect(page.locator('[role=option][data-code="530102"]')).toContainText("Wuhua District");
-  await expect(page.locator('[role=option][data-code="530102"]')).toContainText("Kunming, Yunnan Province");
+  await expect(page.locator('[role=option][data-code="530102"]')).toContainText("Kunming City, Yunnan Province");
   await expect(status(page)).toContainText("places found");
 });
 
