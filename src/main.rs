@@ -6,6 +6,8 @@
 //!                                     (`--full` for full results; errors as {"line","error"})
 //! jiuzhu regions                      every division (GB/T 2260 tree), marked where it has data
 //! jiuzhu regions --data               only the regions with data of their own
+//! jiuzhu regions --coverage [--date D] per prefecture: own standards (current or older), the
+//!                                     province's borrowed, or nothing known — with counts
 //! jiuzhu regions CODE [--date D]      the chain a region inherits from and its parameters in
 //!                                     force on D, each with the level it comes from and source
 //! jiuzhu regions --markdown           docs/parameters.md (every region's data, generated)
@@ -17,6 +19,7 @@
 //! its own error line) and exits 1 if any line failed. A closed pipe (`| head`) ends quietly;
 //! any other write failure (a full disk) is a message, never a panic. Limits: docs/schema.md.
 
+mod coverage;
 mod parameters_doc;
 
 use jiuzhu::rules::json_input::echo;
@@ -25,7 +28,7 @@ use jiuzhu::rules::{self, params, samples, Date, InputError};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [--data] [CODE] [--date YYYY-MM-DD] | jiuzhu regions --markdown | jiuzhu regions --check [--date YYYY-MM-DD] | jiuzhu samples";
+const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [--data | --coverage] [CODE] [--date YYYY-MM-DD] | jiuzhu regions --markdown | jiuzhu regions --check [--date YYYY-MM-DD] | jiuzhu samples";
 
 /// Why the program stops early.
 enum Stop {
@@ -300,10 +303,13 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
     let mut code = None;
     let mut check = false;
     let mut only_data = false;
+    let mut coverage = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--check" {
             check = true;
+        } else if a == "--coverage" {
+            coverage = true;
         } else if a == "--data" {
             only_data = true;
         } else if a == "--date" {
@@ -322,6 +328,13 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
         return regions_check(date, code.is_some(), out);
     }
     let cat = params::catalogue();
+    if coverage {
+        if code.is_some() {
+            return Err(USAGE.into());
+        }
+        print!("{}", coverage::markdown(cat, date));
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(code) = code else {
         if only_data {
             for r in params::region_list() {

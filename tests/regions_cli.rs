@@ -76,3 +76,37 @@ fn a_code_that_is_not_a_division_is_an_error() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("not a current division code"));
     }
 }
+
+#[test]
+fn coverage_counts_agree_with_the_hand_written_table() {
+    // docs/coverage.md: "Counts: own, current **N**; own, older only **N**; borrows the
+    // province's **N**; nothing known **N**." per province, for a screening date in 2025.
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/coverage.md"))
+        .expect("docs/coverage.md");
+    let counts = |text: &str| -> Vec<String> {
+        let flat = text.replace('\n', " ");
+        flat.split("Counts: ")
+            .skip(1)
+            .map(|c| {
+                c.split("**")
+                    .skip(1)
+                    .step_by(2)
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect()
+    };
+    let computed = stdout(&["regions", "--coverage", "--date", "2025-12-31"]);
+    let section = |text: &str, code: &str| -> String {
+        let start = text
+            .find(&format!("## {code}"))
+            .unwrap_or_else(|| panic!("{code}"));
+        counts(&text[start..])[0].clone()
+    };
+    // The hand-written page lists Yunnan, Shanxi and Gansu in that order.
+    let by_hand = counts(&doc);
+    assert_eq!(section(&computed, "530000"), by_hand[0], "Yunnan");
+    assert_eq!(section(&computed, "140000"), by_hand[1], "Shanxi");
+    assert_eq!(section(&computed, "620000"), by_hand[2], "Gansu");
+}
