@@ -86,23 +86,45 @@ pub struct Answers {
     pub events: EventAnswers,
     /// The local dibao standard the resident (or staff) typed because jiuzhu's is unknown,
     /// borrowed or stale: used in place of the data, marked "provided by you" in the result.
-    #[serde(rename = "ls", skip_serializing_if = "Option::is_none")]
-    pub local_standard: Option<LocalStandard>,
+    /// (Empty when none was typed: not an `Option`, which costs the wasm a deserializer.)
+    #[serde(rename = "ls", skip_serializing_if = "is_default")]
+    pub local_standard: LocalStandard,
 }
 
-/// "I know my local standard": what the resident was told or read on a notice board.
+/// "I know my local standard": what the resident was told or read on a notice board. Saved as
+/// one string `name|month|amount` (the amount last: it is typed text), so the wasm needs no
+/// deserializer of its own for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", from = "String")]
 pub struct LocalStandard {
     /// `dibao_urban_monthly` or `dibao_rural_yearly`: which standard it is (it applies only
     /// while the answers' urban/rural choice matches).
-    #[serde(rename = "n")]
     pub name: String,
     /// The amount as typed (yuan per person a month, or a year for the rural standard).
-    #[serde(rename = "v")]
     pub amount: String,
-    /// The month it took effect, `YYYY-MM`.
-    #[serde(rename = "m")]
+    /// The month it took effect, `YYYY-MM`, as typed.
     pub month: String,
+}
+
+impl From<LocalStandard> for String {
+    fn from(l: LocalStandard) -> String {
+        [l.name, l.month, l.amount].join("|")
+    }
+}
+
+impl From<String> for LocalStandard {
+    /// A saved text that is not `name|month|amount` reads as nothing typed.
+    fn from(s: String) -> LocalStandard {
+        let mut parts = s.splitn(3, '|');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(name), Some(month), Some(amount)) => LocalStandard {
+                name: name.into(),
+                amount: amount.into(),
+                month: month.into(),
+            },
+            _ => LocalStandard::default(),
+        }
+    }
 }
 
 /// Who a standard typed by the resident is credited to, in results and the print summary
@@ -129,7 +151,7 @@ impl Default for Answers {
             expenses: ExpenseAnswers::default(),
             assets: AssetAnswers::default(),
             events: EventAnswers::default(),
-            local_standard: None,
+            local_standard: LocalStandard::default(),
         }
     }
 }
@@ -1360,9 +1382,7 @@ impl Answers {
         as_of: Option<Date>,
     ) -> std::collections::BTreeMap<String, serde_json::Value> {
         let mut out = std::collections::BTreeMap::new();
-        let Some(ls) = &self.local_standard else {
-            return out;
-        };
+        let ls = &self.local_standard;
         let Some(res) = self.residence else {
             return out;
         };
@@ -1506,7 +1526,7 @@ impl Answers {
             })
         });
         Answers {
-            local_standard,
+            local_standard: local_standard.unwrap_or_default(),
             v: VERSION,
             region: h.region.clone(),
             residence: Some(h.residence),
@@ -1620,11 +1640,11 @@ mod tests {
         let mut a = filled();
         a.region = "440106".into();
         a.date = "2025-01-01".into();
-        a.local_standard = Some(LocalStandard {
+        a.local_standard = LocalStandard {
             name: "dibao_urban_monthly".into(),
             amount: "1200".into(),
             month: "2024-07".into(),
-        });
+        };
         let h = a.to_household().expect("valid");
         let ev = evaluate_on(&h, Date::new(2025, 1, 1).unwrap()).unwrap();
         let used = ev
@@ -1643,6 +1663,16 @@ mod tests {
         assert_eq!(back.local_standard, a.local_standard);
         let (restored, _) = Answers::restore(&a.to_json()).unwrap();
         assert_eq!(restored.local_standard, a.local_standard);
+        assert!(a
+            .to_json()
+            .contains(r#""ls":"dibao_urban_monthly|2024-07|1200""#));
+        // An amount typed with a "|" survives; a mangled saved text reads as nothing typed.
+        let odd = LocalStandard::from(String::from("dibao_urban_monthly|2024-07|12|00"));
+        assert_eq!(odd.amount, "12|00");
+        assert_eq!(
+            LocalStandard::from(String::from("x")),
+            LocalStandard::default()
+        );
         // For the other (rural) standard it does not apply.
         a.residence = Some(Residence::Rural);
         assert!(a.to_household().unwrap().params.is_empty());
@@ -1651,20 +1681,20 @@ mod tests {
     #[test]
     fn a_bad_local_standard_is_named() {
         let mut a = filled();
-        a.local_standard = Some(LocalStandard {
+        a.local_standard = LocalStandard {
             name: "dibao_urban_monthly".into(),
             amount: "abc".into(),
             month: String::new(),
-        });
+        };
         only_error(&a, "local_standard.amount");
-        a.local_standard = Some(LocalStandard {
+        a.local_standard = LocalStandard {
             name: "dibao_urban_monthly".into(),
             amount: "800".into(),
             month: "2023-13".into(),
-        });
+        };
         only_error(&a, "local_standard.month");
         // After the screening date (2022-11-01).
-        a.local_standard.as_mut().unwrap().month = "2023-01".into();
+        a.local_standard.month = "2023-01".into();
         only_error(&a, "local_standard.month");
     }
 

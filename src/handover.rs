@@ -286,11 +286,11 @@ mod tests {
     fn the_residents_own_standard_travels_with_the_link() {
         let a = Answers {
             region: "440106".into(),
-            local_standard: Some(crate::answers::LocalStandard {
+            local_standard: crate::answers::LocalStandard {
                 name: "dibao_urban_monthly".into(),
                 amount: "1200".into(),
                 month: "2024-07".into(),
-            }),
+            },
             ..Answers::default()
         };
         let got = decode(&encode(&a, today()).unwrap()).unwrap().unwrap();
@@ -301,7 +301,7 @@ mod tests {
             ..Answers::default()
         };
         let got = decode(&encode(&old, today()).unwrap()).unwrap().unwrap();
-        assert_eq!(got.answers.local_standard, None);
+        assert_eq!(got.answers.local_standard, Default::default());
     }
 
     #[test]

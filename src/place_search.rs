@@ -92,34 +92,35 @@ impl Tree {
             return Vec::new();
         }
         let latin = q.chars().all(|c| c.is_ascii_alphanumeric());
-        let mut hits: Vec<(u8, usize)> = Vec::new();
+        // Buckets by (rank, level) instead of a sort (less code in the wasm); within a bucket
+        // the tree's code order.
+        let mut buckets: [Vec<usize>; 9] = Default::default();
         for (i, d) in self.list.iter().enumerate() {
             let rank = if d.name_zh.starts_with(&q) || d.code == q {
-                Some(0)
+                0
             } else if d.name_zh.contains(&q) {
-                Some(1)
+                1
             } else if latin && q.len() >= 2 && self.keys[i].0.starts_with(&q) {
-                Some(0)
+                0
             } else if latin && q.len() >= 2 && self.keys[i].1.starts_with(&q) {
-                Some(2)
+                2
             } else if latin && q.len() >= 3 && fold(&d.name_en).starts_with(&q) {
-                Some(1)
+                1
             } else {
-                None
+                continue;
             };
-            if let Some(r) = rank {
-                hits.push((r, i));
-            }
+            let depth = match level(&d.code) {
+                "province" => 0,
+                "prefecture" => 1,
+                _ => 2,
+            };
+            buckets[rank * 3 + depth].push(i);
         }
-        let depth = |d: &Division| match level(&d.code) {
-            "province" => 0,
-            "prefecture" => 1,
-            _ => 2,
-        };
-        hits.sort_by_key(|&(r, i)| (r, depth(&self.list[i]), i));
-        hits.into_iter()
+        buckets
+            .iter()
+            .flatten()
             .take(limit)
-            .map(|(_, i)| {
+            .map(|&i| {
                 let d = &self.list[i];
                 let [province, city, _] = self.levels(&d.code);
                 Match {

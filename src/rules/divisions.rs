@@ -135,12 +135,12 @@ pub fn all() -> &'static [Division] {
 /// Registers names fetched at run time (the app), so that results name a division that has no
 /// parameter file. Returns how many were registered.
 pub fn register_names(divisions: &[Division]) -> usize {
-    let mut list: Vec<_> = divisions
+    // `divisions` is sorted by code ([`parse`] checks it).
+    let list: Vec<_> = divisions
         .iter()
         .filter(|d| is_division(&d.code))
         .map(|d| (d.code.clone(), d.name_zh.clone(), d.name_en.clone()))
         .collect();
-    list.sort_unstable();
     let n = list.len();
     if let Ok(mut names) = NAMES.write() {
         *names = list;

@@ -362,17 +362,21 @@ impl Catalogue {
             return Some(r);
         }
         let parent = super::divisions::parent(code)?;
-        static BARE: Mutex<BTreeMap<String, &'static Region>> = Mutex::new(BTreeMap::new());
+        // Made once per code (sorted by code), and again once the app has the names.
+        static BARE: Mutex<Vec<&'static Region>> = Mutex::new(Vec::new());
         let names = super::divisions::names(code);
         let mut bare = BARE.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(r) = bare.get(code) {
-            // Named since it was made (the app registered the names): make it again, named.
-            if names.is_none() || !r.name_zh.ends_with(code) {
-                return Some(r);
+        let at = bare.binary_search_by(|r| r.code.as_str().cmp(code));
+        if let Ok(i) = at {
+            if names.is_none() || !bare[i].name_zh.ends_with(code) {
+                return Some(bare[i]);
             }
         }
-        let (name_zh, name_en) =
-            names.unwrap_or_else(|| (format!("行政区划 {code}"), format!("division {code}")));
+        let (name_zh, name_en) = names.unwrap_or_else(|| {
+            let zh = String::from("行政区划 ") + code;
+            let en = String::from("division ") + code;
+            (zh, en)
+        });
         let r: &'static Region = Box::leak(Box::new(Region {
             code: code.to_string(),
             parent: Some(parent),
@@ -383,7 +387,10 @@ impl Catalogue {
             values: Vec::new(),
             index: BTreeMap::new(),
         }));
-        bare.insert(code.to_string(), r);
+        match at {
+            Ok(i) => bare[i] = r,
+            Err(i) => bare.insert(i, r),
+        }
         Some(r)
     }
 

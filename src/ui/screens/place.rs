@@ -269,21 +269,21 @@ fn own_standard(p: &ScreenProps, ui: &Ui, date: Date) -> Html {
         return html! {};
     }
     let name = standard_param(res);
-    let mine = a.local_standard.as_ref().filter(|l| l.name == name);
+    let mine = Some(&a.local_standard).filter(|l| l.name == name);
     let doubt = standard_doubt(&a.region, date, name);
     if doubt.is_none() && mine.is_none() {
         return html! {};
     }
     let set = |f: fn(&mut LocalStandard, String)| {
         p.set(move |a, v: String| {
-            let ls = a.local_standard.get_or_insert_with(LocalStandard::default);
+            let ls = &mut a.local_standard;
             ls.name = name.to_string();
             f(ls, v);
         })
     };
     let on_amount = set(|l, v| l.amount = v);
     let on_month = set(|l, v| l.month = v);
-    let remove = p.act(|a| a.local_standard = None);
+    let remove = p.act(|a| a.local_standard = LocalStandard::default());
     let unit = match res {
         Residence::Urban => "place.own.amount_urban",
         Residence::Rural => "place.own.amount_rural",
