@@ -126,7 +126,7 @@ fn main() {
 
 /// The division tree (data/divisions.json, written by scripts/regions-tree.mjs): the engine needs
 /// to know which codes are real divisions, so every build gets the sorted codes as LEB128 varint
-/// deltas (~5 KB, `DIVISION_CODES`); names and pinyin only in native builds (`DIVISIONS_JSON`,
+/// deltas (~3.3 KB, `DIVISION_CODES`); names and pinyin only in native builds (`DIVISIONS_JSON`,
 /// for the CLI) — the app fetches them after first paint (src/rules/divisions.rs).
 fn divisions(path: &Path, code: &mut String) {
     println!("cargo:rerun-if-changed={}", path.display());

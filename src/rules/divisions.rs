@@ -8,7 +8,7 @@
 //! directly under a province, such as 湖北省 429004 仙桃市, and the districts of the four
 //! municipalities 11, 12, 31, 50).
 //!
-//! Every build knows *which* codes are real (a compact list of ~5 KB). The names and pinyin
+//! Every build knows *which* codes are real (a compact list of 3.3 KB). The names and pinyin
 //! (~60 KB gzip) are only embedded in native builds (the CLI); the app fetches them after the
 //! first paint and hands them over with [`register_names`]; until then a division without a
 //! parameter file is named by its code.
