@@ -332,7 +332,7 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
         if code.is_some() {
             return Err(USAGE.into());
         }
-        print!("{}", coverage::markdown(cat, date));
+        write!(out, "{}", coverage::markdown(cat, date)).map_err(write_failed)?;
         return Ok(ExitCode::SUCCESS);
     }
     let Some(code) = code else {
