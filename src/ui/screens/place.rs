@@ -243,8 +243,11 @@ fn standard_doubt(region: &str, date: Date, name: &str) -> Option<&'static str> 
     if r.number().is_none() {
         return Some("place.own.why_unknown");
     }
-    if r.standing == Standing::Reference {
+    if matches!(r.standing, Standing::Reference | Standing::Floor) {
         return Some("place.own.why_borrowed");
+    }
+    if r.standing == Standing::Stale {
+        return Some("place.own.why_stale");
     }
     let months = catalogue()
         .chain(region)
