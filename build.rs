@@ -117,8 +117,66 @@ fn main() {
         msgs,
     )
     .unwrap();
+    divisions(&root.join("data/divisions.json"), &mut code);
     println!("cargo:rerun-if-changed=data/parameters.json");
     println!("cargo:rerun-if-changed=data/channels.json");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(out, code).unwrap();
+}
+
+/// The division tree (data/divisions.json, written by scripts/regions-tree.mjs): the engine needs
+/// to know which codes are real divisions, so every build gets the sorted codes as LEB128 varint
+/// deltas (~3.3 KB, `DIVISION_CODES`); names and pinyin only in native builds (`DIVISIONS_JSON`,
+/// for the CLI) — the app fetches them after first paint (src/rules/divisions.rs).
+fn divisions(path: &Path, code: &mut String) {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).expect("data/divisions.json");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("data/divisions.json: JSON");
+    let mut codes: Vec<u32> = v["rows"]
+        .as_array()
+        .expect("data/divisions.json: rows")
+        .iter()
+        .map(|r| {
+            r[0].as_str()
+                .and_then(|c| c.parse().ok())
+                .expect("data/divisions.json: a row's code")
+        })
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut bytes = Vec::new();
+    let mut prev = 0u32;
+    for c in codes {
+        let mut d = c - prev;
+        prev = c;
+        loop {
+            let b = (d & 0x7f) as u8;
+            d >>= 7;
+            if d == 0 {
+                bytes.push(b);
+                break;
+            }
+            bytes.push(b | 0x80);
+        }
+    }
+    writeln!(
+        code,
+        "#[allow(dead_code)]\npub const DIVISION_CODES: &[u8] = &{bytes:?};"
+    )
+    .unwrap();
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let canon = path.canonicalize().unwrap().display().to_string();
+    if wasm {
+        writeln!(
+            code,
+            "#[allow(dead_code)]\npub const DIVISIONS_JSON: Option<&str> = None;"
+        )
+        .unwrap();
+    } else {
+        writeln!(
+            code,
+            "#[allow(dead_code)]\npub const DIVISIONS_JSON: Option<&str> = Some(include_str!({canon:?}));"
+        )
+        .unwrap();
+    }
 }

@@ -385,6 +385,9 @@ test.describe("custom element <jiuzhu-screener>", () => {
     await expect(count).toHaveAttribute("data-total", String(GOLDEN_CASES));
     expect(fetched).toContain("/selftest-cases.json");
     expect(fetched.filter((p) => p.startsWith("/embed-demo/selftest"))).toEqual([]);
+    // The place names for the search come from jiuzhu's folder too.
+    expect(fetched).toContain("/regions-tree.json");
+    expect(fetched.filter((p) => p.startsWith("/embed-demo/regions-tree"))).toEqual([]);
   });
 
   test("portal standards reach the on-screen screener: used, credited to the portal, and changeable", async ({ page }) => {

@@ -148,7 +148,7 @@ test("installable: manifest (name, zh-CN, standalone, icons), no installability 
   }
 });
 
-test("precache = exactly the files index.html loads, plus the manifest and its icons and the self-test's cases", async ({ page }) => {
+test("precache = exactly the files index.html loads, plus the manifest and its icons, the self-test's cases and the place names", async ({ page }) => {
   const server = await serve(DIST, await freePort());
   try {
     await loadAndInstall(page, server.origin + "/");
@@ -163,6 +163,7 @@ test("precache = exactly the files index.html loads, plus the manifest and its i
     const expected = [
       "/index.html",
       "/manifest.webmanifest",
+      "/regions-tree.json",
       "/selftest-cases.json",
       ...hashedNames(DIST).map((n) => "/" + n),
       ...manifest.icons.map((i) => "/" + i.src),

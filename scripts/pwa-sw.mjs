@@ -100,6 +100,9 @@ for (const manifest of [...files].filter((f) => f.endsWith(".webmanifest"))) {
 }
 // The self-test's golden cases (scripts/selftest-cases.mjs): read by the app, not named by the page.
 add("selftest-cases.json", "the self-test (src/ui/self_test.rs)");
+// The place names for the picker (scripts/trunk-post-build.sh copies data/divisions.json): read
+// after the first paint (src/ui/place_tree.rs), so offline the picker has every place.
+add("regions-tree.json", "the place picker (src/ui/place_tree.rs)");
 if (![...files].some((f) => f.endsWith("_bg.wasm"))) fail("index.html names no *_bg.wasm (Trunk's loader changed?)");
 if (files.has("sw.js")) fail("index.html must not name sw.js (it is not precached)");
 

@@ -84,6 +84,59 @@ pub struct Answers {
     pub assets: AssetAnswers,
     #[serde(rename = "e", skip_serializing_if = "is_default")]
     pub events: EventAnswers,
+    /// The local dibao standard the resident (or staff) typed because jiuzhu's is unknown,
+    /// borrowed or stale: used in place of the data, marked "provided by you" in the result.
+    /// (Empty when none was typed: not an `Option`, which costs the wasm a deserializer.)
+    #[serde(rename = "ls", skip_serializing_if = "is_default")]
+    pub local_standard: LocalStandard,
+}
+
+/// "I know my local standard": what the resident was told or read on a notice board. Saved as
+/// one string `name|month|amount` (the amount last: it is typed text), so the wasm needs no
+/// deserializer of its own for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", from = "String")]
+pub struct LocalStandard {
+    /// `dibao_urban_monthly` or `dibao_rural_yearly`: which standard it is (it applies only
+    /// while the answers' urban/rural choice matches).
+    pub name: String,
+    /// The amount as typed (yuan per person a month, or a year for the rural standard).
+    pub amount: String,
+    /// The month it took effect, `YYYY-MM`, as typed.
+    pub month: String,
+}
+
+impl From<LocalStandard> for String {
+    fn from(l: LocalStandard) -> String {
+        [l.name, l.month, l.amount].join("|")
+    }
+}
+
+impl From<String> for LocalStandard {
+    /// A saved text that is not `name|month|amount` reads as nothing typed.
+    fn from(s: String) -> LocalStandard {
+        let mut parts = s.splitn(3, '|');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(name), Some(month), Some(amount)) => LocalStandard {
+                name: name.into(),
+                amount: amount.into(),
+                month: month.into(),
+            },
+            _ => LocalStandard::default(),
+        }
+    }
+}
+
+/// Who a standard typed by the resident is credited to, in results and the print summary
+/// (the engine shows it as 您提供的 / provided by you: `Provenance::who`).
+pub const PROVIDED_BY_YOU: &str = crate::rules::params::PROVIDED_BY_YOU;
+
+/// The dibao standard parameter for an urban or rural household.
+pub fn standard_param(r: Residence) -> &'static str {
+    match r {
+        Residence::Urban => "dibao_urban_monthly",
+        Residence::Rural => "dibao_rural_yearly",
+    }
 }
 
 impl Default for Answers {
@@ -98,6 +151,7 @@ impl Default for Answers {
             expenses: ExpenseAnswers::default(),
             assets: AssetAnswers::default(),
             events: EventAnswers::default(),
+            local_standard: LocalStandard::default(),
         }
     }
 }
@@ -1290,6 +1344,7 @@ impl Answers {
             },
         };
 
+        let params = self.local_standard_params(&mut c, as_of);
         if !c.errors.is_empty() {
             return Err(c.errors);
         }
@@ -1298,7 +1353,7 @@ impl Answers {
             region: self.region.trim().to_string(),
             residence: self.residence.unwrap_or(Residence::Urban),
             as_of,
-            params: Default::default(),
+            params,
             members,
             expenses,
             assets,
@@ -1317,8 +1372,66 @@ impl Answers {
         Ok(h)
     }
 
+    /// The resident's own standard as a household override (`params`), with its month and
+    /// "provided by you"; nothing when none was typed or it is for the other urban/rural
+    /// standard. A blank amount is no override; a bad amount or month is an error on
+    /// `local_standard.amount` / `local_standard.month`.
+    fn local_standard_params(
+        &self,
+        c: &mut Checker,
+        as_of: Option<Date>,
+    ) -> std::collections::BTreeMap<String, serde_json::Value> {
+        let mut out = std::collections::BTreeMap::new();
+        let ls = &self.local_standard;
+        let Some(res) = self.residence else {
+            return out;
+        };
+        if ls.name != standard_param(res) || ls.amount.trim().is_empty() {
+            return out;
+        }
+        let before = c.errors.len();
+        let amount = match c.money("local_standard.amount", &ls.amount, true) {
+            _ if c.errors.len() > before => return out,
+            Fact::Known(d) if !d.is_zero() => d,
+            Fact::Known(_) => {
+                c.errors.push(FieldError::blank(
+                    "local_standard.amount",
+                    "err.amount_required",
+                ));
+                return out;
+            }
+            Fact::Unknown => return out,
+        };
+        let month = ls.month.trim();
+        let effective = if month.is_empty() {
+            None
+        } else {
+            match Date::parse(&format!("{month}-01")) {
+                Some(d) if as_of.is_none_or(|a| d <= a) && d <= Date::today() => Some(d),
+                _ => {
+                    c.errors.push(FieldError::new(
+                        "local_standard.month",
+                        "err.local_month",
+                        &[("typed", month)],
+                    ));
+                    return out;
+                }
+            }
+        };
+        let mut v = serde_json::json!({
+            "value": amount.normalize().to_string(),
+            "provided_by": PROVIDED_BY_YOU,
+        });
+        if let Some(d) = effective {
+            v["effective"] = serde_json::Value::String(d.to_string());
+        }
+        out.insert(ls.name.clone(), v);
+        out
+    }
+
     /// The answers that describe a household (a sample, or a household handed over as JSON).
-    /// Parameter overrides are not answers and are dropped; a list of several supporters is
+    /// Parameter overrides are not answers and are dropped, except the standard the resident
+    /// typed ("provided by you"); a list of several supporters is
     /// read from its first one.
     pub fn from_household(h: &Household) -> Answers {
         let money = |f: &Fact<Decimal>| match f {
@@ -1396,7 +1509,24 @@ impl Answers {
         let x = &h.expenses;
         let a = &h.assets;
         let c = &h.circumstances;
+        // The resident's own standard travels as an override credited to "you".
+        let local_standard = h.params.iter().find_map(|(name, v)| {
+            (v.get("provided_by").and_then(|b| b.as_str()) == Some(PROVIDED_BY_YOU)).then(|| {
+                let text = |k: &str| match v.get(k) {
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(serde_json::Value::Number(n)) => n.to_string(),
+                    _ => String::new(),
+                };
+                let effective = text("effective");
+                LocalStandard {
+                    name: name.clone(),
+                    amount: text("value"),
+                    month: effective.get(..7).unwrap_or_default().to_string(),
+                }
+            })
+        });
         Answers {
+            local_standard: local_standard.unwrap_or_default(),
             v: VERSION,
             region: h.region.clone(),
             residence: Some(h.residence),
@@ -1501,6 +1631,71 @@ mod tests {
         // 600 < 700 (Xishan urban standard, 2022): dibao likely.
         let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
         assert_eq!(ev.scheme(SchemeId::Dibao).status, Status::Likely);
+    }
+
+    #[test]
+    fn a_standard_the_resident_typed_is_used_credited_and_kept() {
+        // 天河区 (no data anywhere in Guangdong): the resident read 1,200 a month on a notice
+        // board, in force from July 2024. Income 600 < 1200 → dibao is no longer unknown.
+        let mut a = filled();
+        a.region = "440106".into();
+        a.date = "2025-01-01".into();
+        a.local_standard = LocalStandard {
+            name: "dibao_urban_monthly".into(),
+            amount: "1200".into(),
+            month: "2024-07".into(),
+        };
+        let h = a.to_household().expect("valid");
+        let ev = evaluate_on(&h, Date::new(2025, 1, 1).unwrap()).unwrap();
+        let used = ev
+            .parameters
+            .iter()
+            .find(|p| p.name == "dibao_urban_monthly")
+            .expect("the standard is used");
+        assert_eq!(used.value, serde_json::json!("1200"));
+        assert_eq!(used.effective, Date::new(2024, 7, 1));
+        assert!(used.source.document.to_string().contains("您提供的"));
+        assert!(used.source.document.to_string().contains("provided by you"));
+        let notes = serde_json::to_string(&ev).unwrap();
+        assert!(notes.contains("您提供的，2024-07-01起执行"), "{notes}");
+        // Saved with the answers and read back from the household (the hand-over link).
+        let back = Answers::from_household(&h);
+        assert_eq!(back.local_standard, a.local_standard);
+        let (restored, _) = Answers::restore(&a.to_json()).unwrap();
+        assert_eq!(restored.local_standard, a.local_standard);
+        assert!(a
+            .to_json()
+            .contains(r#""ls":"dibao_urban_monthly|2024-07|1200""#));
+        // An amount typed with a "|" survives; a mangled saved text reads as nothing typed.
+        let odd = LocalStandard::from(String::from("dibao_urban_monthly|2024-07|12|00"));
+        assert_eq!(odd.amount, "12|00");
+        assert_eq!(
+            LocalStandard::from(String::from("x")),
+            LocalStandard::default()
+        );
+        // For the other (rural) standard it does not apply.
+        a.residence = Some(Residence::Rural);
+        assert!(a.to_household().unwrap().params.is_empty());
+    }
+
+    #[test]
+    fn a_bad_local_standard_is_named() {
+        let mut a = filled();
+        a.local_standard = LocalStandard {
+            name: "dibao_urban_monthly".into(),
+            amount: "abc".into(),
+            month: String::new(),
+        };
+        only_error(&a, "local_standard.amount");
+        a.local_standard = LocalStandard {
+            name: "dibao_urban_monthly".into(),
+            amount: "800".into(),
+            month: "2023-13".into(),
+        };
+        only_error(&a, "local_standard.month");
+        // After the screening date (2022-11-01).
+        a.local_standard.month = "2023-01".into();
+        only_error(&a, "local_standard.month");
     }
 
     #[test]

@@ -382,7 +382,7 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
     }
     let region = opt_string(obj, "region")?;
     if let Some(r) = &region {
-        if !params::catalogue().regions.contains_key(r) {
+        if !params::catalogue().is_region(r) {
             return Err((
                 InputError::new(
                     "region",

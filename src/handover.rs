@@ -10,6 +10,7 @@
 //!
 //! `h1=` then base64url (RFC 4648 §5, no padding) of `crc32 ‖ deflate(json)`:
 //! - `json`: [`Answers::to_json`] — the same compact, versioned JSON the app saves on the device
+//!   (including a local standard the resident typed, `ls`: additive, older links simply lack it)
 //!   (short field names, defaults left out). A positional binary format (postcard, bincode)
 //!   would be smaller still, but it cannot carry the answers' `skip_serializing_if` defaults and
 //!   would need a second, hand-kept mirror of every answer type; the deflated JSON reuses the one
@@ -279,6 +280,28 @@ mod tests {
         a.date = "2023-01-31".into();
         let got = decode(&encode(&a, today()).unwrap()).unwrap().unwrap();
         assert_eq!(got.answers.date, "2023-01-31");
+    }
+
+    #[test]
+    fn the_residents_own_standard_travels_with_the_link() {
+        let a = Answers {
+            region: "440106".into(),
+            local_standard: crate::answers::LocalStandard {
+                name: "dibao_urban_monthly".into(),
+                amount: "1200".into(),
+                month: "2024-07".into(),
+            },
+            ..Answers::default()
+        };
+        let got = decode(&encode(&a, today()).unwrap()).unwrap().unwrap();
+        assert_eq!(got.answers.local_standard, a.local_standard);
+        // A link made before the field existed reads as "none typed".
+        let old = Answers {
+            region: "440106".into(),
+            ..Answers::default()
+        };
+        let got = decode(&encode(&old, today()).unwrap()).unwrap().unwrap();
+        assert_eq!(got.answers.local_standard, Default::default());
     }
 
     #[test]

@@ -4,8 +4,12 @@
 //! jiuzhu evaluate [FILE|-]            one household (JSON) in, the result (JSON) out
 //! jiuzhu evaluate --batch [FILE|-]    JSON lines in, statuses-only JSON lines out
 //!                                     (`--full` for full results; errors as {"line","error"})
-//! jiuzhu regions                      every region with data
-//! jiuzhu regions CODE [--date D]      one region's parameters in force on D, with sources
+//! jiuzhu regions                      every division (GB/T 2260 tree), marked where it has data
+//! jiuzhu regions --data               only the regions with data of their own
+//! jiuzhu regions --coverage [--date D] per prefecture: own standards (current or older), the
+//!                                     province's borrowed, or nothing known — with counts
+//! jiuzhu regions CODE [--date D]      the chain a region inherits from and its parameters in
+//!                                     force on D, each with the level it comes from and source
 //! jiuzhu regions --markdown           docs/parameters.md (every region's data, generated)
 //! jiuzhu regions --check [--date D]   data loads; every value stale on D (default today)
 //! jiuzhu samples                      the sample households
@@ -15,6 +19,7 @@
 //! its own error line) and exits 1 if any line failed. A closed pipe (`| head`) ends quietly;
 //! any other write failure (a full disk) is a message, never a panic. Limits: docs/schema.md.
 
+mod coverage;
 mod parameters_doc;
 
 use jiuzhu::rules::json_input::echo;
@@ -23,7 +28,7 @@ use jiuzhu::rules::{self, params, samples, Date, InputError};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [CODE] [--date YYYY-MM-DD] | jiuzhu regions --markdown | jiuzhu regions --check [--date YYYY-MM-DD] | jiuzhu samples";
+const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [--data | --coverage] [CODE] [--date YYYY-MM-DD] | jiuzhu regions --markdown | jiuzhu regions --check [--date YYYY-MM-DD] | jiuzhu samples";
 
 /// Why the program stops early.
 enum Stop {
@@ -297,10 +302,16 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
     let mut date = Date::today();
     let mut code = None;
     let mut check = false;
+    let mut only_data = false;
+    let mut coverage = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--check" {
             check = true;
+        } else if a == "--coverage" {
+            coverage = true;
+        } else if a == "--data" {
+            only_data = true;
         } else if a == "--date" {
             let d = it.next().ok_or("--date needs YYYY-MM-DD")?;
             date = Date::parse(d)
@@ -317,16 +328,27 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
         return regions_check(date, code.is_some(), out);
     }
     let cat = params::catalogue();
+    if coverage {
+        if code.is_some() {
+            return Err(USAGE.into());
+        }
+        write!(out, "{}", coverage::markdown(cat, date)).map_err(write_failed)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(code) = code else {
-        for r in params::region_list() {
-            writeln!(out, "{}\t{}\t{}\t{}", r.code, r.level, r.name_zh, r.name_en)
-                .map_err(write_failed)?;
+        if only_data {
+            for r in params::region_list() {
+                writeln!(out, "{}\t{}\t{}\t{}", r.code, r.level, r.name_zh, r.name_en)
+                    .map_err(write_failed)?;
+            }
+        } else {
+            list_tree(cat, out)?;
         }
         return Ok(ExitCode::SUCCESS);
     };
     let p = params::Params::new(&code, date, Default::default()).ok_or_else(|| {
         format!(
-            "unknown region code {} (run `jiuzhu regions` for the list)",
+            "unknown region code {}: not a current division code (run `jiuzhu regions` for the list)",
             echo(&code)
         )
     })?;
@@ -339,6 +361,24 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
         out,
         "# {} — parameters in force on {date}",
         chain.join(" → ")
+    )
+    .map_err(write_failed)?;
+    for r in cat.chain(&code) {
+        let own = if cat.regions.contains_key(&r.code) {
+            format!("{} values of its own", r.values.len())
+        } else {
+            "no data of its own: inherits".to_string()
+        };
+        writeln!(
+            out,
+            "#   {} {} {} ({}): {own}",
+            r.code, r.level, r.name_zh, r.name_en
+        )
+        .map_err(write_failed)?;
+    }
+    writeln!(
+        out,
+        "# name\tvalue\tunit\tstanding\tfrom region\teffective\tsource [confidence]"
     )
     .map_err(write_failed)?;
     for name in cat.defs.keys() {
@@ -389,4 +429,40 @@ fn regions_check(date: Date, with_code: bool, out: &mut impl Write) -> Result<Ex
         .map_err(write_failed)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `jiuzhu regions`: the national level and every division of the tree, one per line:
+/// code, level, Chinese and English name, parent, and `data` where the region has a parameter
+/// file of its own, or `inherits CODE` naming the nearest ancestor that has one.
+fn list_tree(cat: &'static params::Catalogue, out: &mut impl Write) -> Result<(), Stop> {
+    let national = &cat.regions["000000"];
+    writeln!(
+        out,
+        "000000\tnational\t{}\t{}\t-\tdata",
+        national.name_zh, national.name_en
+    )
+    .map_err(write_failed)?;
+    for d in rules::divisions::all() {
+        let mark = if cat.regions.contains_key(&d.code) {
+            "data".to_string()
+        } else {
+            let from = cat
+                .chain(&d.code)
+                .into_iter()
+                .find(|r| cat.regions.contains_key(&r.code))
+                .map_or("000000", |r| r.code.as_str());
+            format!("inherits {from}")
+        };
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{mark}",
+            d.code,
+            rules::divisions::level(&d.code),
+            d.name_zh,
+            d.name_en,
+            d.parent
+        )
+        .map_err(write_failed)?;
+    }
+    Ok(())
 }

@@ -41,6 +41,7 @@ macro_rules! text {
 
 pub mod context;
 pub mod date;
+pub mod divisions;
 pub mod fact;
 pub mod household;
 pub mod income;
@@ -274,7 +275,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         // An override names who provided it instead of the region's data file.
         let by = r.provenance.as_ref().and_then(|p| p.provided_by.clone());
         let (who_zh, who_en) = match (&by, r.region) {
-            (Some(b), _) => (format!("由{b}提供"), format!("provided by {b}")),
+            (Some(b), _) => params::Provenance::who(b),
             (None, Some(x)) => (x.name_zh.clone(), x.name_en.clone()),
             (None, None) => (String::new(), String::new()),
         };

@@ -14,6 +14,11 @@
 //!    **reference** only; results that depend on it are at best `possible`;
 //! 4. a local statistic (`local: true`, e.g. disposable income) found only at province or
 //!    national level is likewise a reference.
+//!
+//! R is any real division of the tree ([`super::divisions`]), with or without a file of its
+//! own: a county without a file inherits from its prefecture, province and the national level
+//! like any other (its chain has an empty entry of its own). A code that is neither a division
+//! nor a data file is an input error.
 
 use super::date::Date;
 use super::outcome::{ParameterUse, Source, Standing, Text};
@@ -23,13 +28,14 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
 pub use embedded::SAMPLE_FILES;
+pub(super) use embedded::{DIVISIONS_JSON, DIVISION_CODES};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,7 +193,7 @@ pub fn months_between(from: Date, to: Date) -> u32 {
 
 /// How many review periods old an entry is on `as_of` (0 = current): past its `valid_until`
 /// counts as at least one; otherwise whole `review_months` periods since it took effect.
-pub fn stale_periods(cat: &Catalogue, region: &Region, e: &Entry, as_of: Date) -> u32 {
+pub fn stale_periods(cat: &'static Catalogue, region: &Region, e: &Entry, as_of: Date) -> u32 {
     let by_review = cat
         .review_months(&region.code)
         .filter(|m| *m > 0)
@@ -307,8 +313,11 @@ impl Catalogue {
         }
         for r in regions.values() {
             if let Some(p) = &r.parent {
-                if !regions.contains_key(p) {
-                    return Err(format!("region {}: parent {p} has no data file", r.code));
+                if !regions.contains_key(p) && !super::divisions::is_division(p) {
+                    return Err(format!(
+                        "region {}: parent {p} is neither a data file nor a division",
+                        r.code
+                    ));
                 }
             }
         }
@@ -327,22 +336,67 @@ impl Catalogue {
     }
 
     /// The region's review period in months, inherited from the nearest ancestor that says.
-    pub fn review_months(&self, code: &str) -> Option<u32> {
+    pub fn review_months(&'static self, code: &str) -> Option<u32> {
         self.chain(code).iter().find_map(|r| r.review_months)
     }
 
-    /// The region and its ancestors, most specific first.
-    pub fn chain(&self, code: &str) -> Vec<&Region> {
+    /// The region and its ancestors, most specific first. A division without a data file
+    /// appears with no values of its own, so the chain always names every level.
+    pub fn chain(&'static self, code: &str) -> Vec<&'static Region> {
         let mut out = Vec::new();
-        let mut cur = self.regions.get(code);
+        let mut cur = self.region(code);
         while let Some(r) = cur {
             if out.len() > 8 {
                 break;
             }
             out.push(r);
-            cur = r.parent.as_deref().and_then(|p| self.regions.get(p));
+            cur = r.parent.as_deref().and_then(|p| self.region(p));
         }
         out
+    }
+
+    /// A region by code: its data file, or, for a real division without one, an entry with no
+    /// values (its parent from the tree). `None` for a code that is neither.
+    pub fn region(&'static self, code: &str) -> Option<&'static Region> {
+        if let Some(r) = self.regions.get(code) {
+            return Some(r);
+        }
+        let parent = super::divisions::parent(code)?;
+        // Made once per code (sorted by code), and again once the app has the names.
+        static BARE: Mutex<Vec<&'static Region>> = Mutex::new(Vec::new());
+        let names = super::divisions::names(code);
+        let mut bare = BARE.lock().unwrap_or_else(|e| e.into_inner());
+        let at = bare.binary_search_by(|r| r.code.as_str().cmp(code));
+        if let Ok(i) = at {
+            if names.is_none() || !bare[i].name_zh.ends_with(code) {
+                return Some(bare[i]);
+            }
+        }
+        let (name_zh, name_en) = names.unwrap_or_else(|| {
+            let zh = String::from("行政区划 ") + code;
+            let en = String::from("division ") + code;
+            (zh, en)
+        });
+        let r: &'static Region = Box::leak(Box::new(Region {
+            code: code.to_string(),
+            parent: Some(parent),
+            level: super::divisions::level(code).to_string(),
+            name_zh,
+            name_en,
+            review_months: None,
+            values: Vec::new(),
+            index: BTreeMap::new(),
+        }));
+        match at {
+            Ok(i) => bare[i] = r,
+            Err(i) => bare.insert(i, r),
+        }
+        Some(r)
+    }
+
+    /// Whether `code` is a place jiuzhu can screen for: a division of the tree or a data file.
+    pub fn is_region(&'static self, code: &str) -> bool {
+        self.region(code).is_some()
     }
 }
 
@@ -368,6 +422,21 @@ pub struct Provenance {
     pub effective: Option<Date>,
     /// The document the value comes from, e.g. a notice's title and number.
     pub document: Option<String>,
+}
+
+/// `provided_by` of a standard the resident typed themselves ("I know my local standard"):
+/// results say 您提供的 / provided by you.
+pub const PROVIDED_BY_YOU: &str = "您 / you";
+
+impl Provenance {
+    /// Who provided an override, as a result says it: `(中文, English)`.
+    pub fn who(by: &str) -> (String, String) {
+        if by == PROVIDED_BY_YOU {
+            ("您提供的".into(), "provided by you".into())
+        } else {
+            (format!("由{by}提供"), format!("provided by {by}"))
+        }
+    }
 }
 
 /// A parameter as resolved for one household.
@@ -423,12 +492,11 @@ impl Resolved {
                 let p = self.provenance.as_ref();
                 let by = p.and_then(|p| p.provided_by.as_deref());
                 let doc = p.and_then(|p| p.document.as_deref());
+                let who = by.map(Provenance::who);
                 Source {
-                    document: match (by, doc) {
-                        (Some(by), Some(doc)) => {
-                            format!("{doc}（由{by}提供 / provided by {by}）").into()
-                        }
-                        (Some(by), None) => format!("由{by}提供 / provided by {by}").into(),
+                    document: match (who, doc) {
+                        (Some((zh, en)), Some(doc)) => format!("{doc}（{zh} / {en}）").into(),
+                        (Some((zh, en)), None) => format!("{zh} / {en}").into(),
                         (None, Some(doc)) => {
                             format!("{doc}（随家庭信息提供 / provided with the household）").into()
                         }

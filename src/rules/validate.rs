@@ -408,11 +408,17 @@ pub fn check(h: &Household) -> Result<Overrides, InputError> {
             ));
         }
     }
-    if !catalogue().regions.contains_key(&h.region) {
+    if !catalogue().is_region(&h.region) {
         return Err(InputError::new(
             "region",
-            format!("未知地区代码 {}：没有该地区的数据", echo(&h.region)),
-            format!("unknown region code {}: no data for it", echo(&h.region)),
+            format!(
+                "未知地区代码 {}：不是现行的县级及以上行政区划代码",
+                echo(&h.region)
+            ),
+            format!(
+                "unknown region code {}: not a current county-level or higher division code",
+                echo(&h.region)
+            ),
         ));
     }
     if let Some(d) = h.as_of {

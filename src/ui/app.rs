@@ -43,11 +43,11 @@ fn init(o: &Options) -> Flow {
     let (mut answers, notice) = storage::load_answers(&o.storage_key);
     let prefs = storage::load_prefs(&o.storage_key);
     if answers.region.is_empty() {
-        if let Some(r) = o.region.as_ref().filter(|r| {
-            crate::rules::params::catalogue()
-                .regions
-                .contains_key(r.as_str())
-        }) {
+        if let Some(r) = o
+            .region
+            .as_ref()
+            .filter(|r| crate::rules::params::catalogue().is_region(r.as_str()))
+        {
             answers.region = r.clone();
         }
     }
@@ -84,6 +84,16 @@ pub fn App(o: &Options) -> Html {
     let staff_on = use_state(|| o.mode == Mode::Staff || staff::remembered(&o.storage_key));
     let selftest = use_state(self_test::requested);
     let resident = use_state(|| 0u32);
+    // The place names for the picker, read after the first paint (`place_tree`); when they
+    // arrive the result is worked out again, so it names a county without a data file.
+    {
+        let d = flow.dispatcher();
+        let _ = super::place_tree::use_tree(Some(Callback::from(move |()| {
+            d.dispatch(Action::Reevaluate)
+        })));
+        let base = o.files_base.clone().unwrap_or_default();
+        use_effect_with((), move |_| super::place_tree::start(&base));
+    }
     // The portal may change its standards after mounting (element property `params`).
     {
         let d = flow.dispatcher();

@@ -52,6 +52,8 @@ pub mod crash;
 pub mod fields;
 pub mod format;
 pub mod handover;
+pub mod place_picker;
+pub mod place_tree;
 pub mod portal_params;
 pub mod print;
 pub mod result;

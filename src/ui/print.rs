@@ -195,6 +195,11 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
         })
         .collect();
     let n = &ev.next_steps;
+    // A standard the resident typed ("I know my local standard") is said to be theirs.
+    let by_you = ev.parameters.iter().any(|p| {
+        p.name.starts_with("dibao_")
+            && p.provided_by.as_deref() == Some(crate::answers::PROVIDED_BY_YOU)
+    });
     html! {
         <section class="jz-print" hidden=true lang={lang.tag()} data-testid="print-summary">
             <header class="print-header">
@@ -208,7 +213,8 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
                 <li>{ t(lang, "print.members") }{ colon(lang) }{ tf(lang, "print.members_count", &[("n", &ev.members_counted.len().to_string()), ("names", &names)]) }</li>
                 if let Some(i) = income { <li>{ i }</li> }
                 if let Some(s) = ev.dibao_standard_monthly {
-                    <li>{ standard_line(lang, ev, s) }</li>
+                    <li>{ standard_line(lang, ev, s) }
+                        if by_you { { t(lang, "print.standard_by_you") } }</li>
                 }
             </ul>
             <h3>{ t(lang, "print.results") }</h3>

@@ -145,6 +145,8 @@ pub enum Action {
     DismissNotice,
     /// The host portal changed its standards (the embedded element's `params`): re-evaluate.
     SetPortalParams(Rc<PortalParams>),
+    /// Evaluate again with the same answers (the place names arrived: `ui::place_tree`).
+    Reevaluate,
 }
 
 /// A portal's own standards by parameter name (see `docs/schema.md`, `params`).
@@ -256,6 +258,7 @@ impl Reducible for Flow {
                 next.portal_params = params;
                 next = next.with_answers((*next.answers).clone());
             }
+            Action::Reevaluate => next = next.with_answers((*next.answers).clone()),
             Action::ToggleElder => next.elder = !self.elder,
             Action::AskClear => next.confirming_clear = true,
             Action::CancelClear => next.confirming_clear = false,

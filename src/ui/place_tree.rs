@@ -1,0 +1,115 @@
+//! The names of every division for the place picker, fetched after the first paint.
+//!
+//! The wasm only knows which codes are real ([`crate::rules::divisions`]); the names, English
+//! names and pinyin (~60 KB gzip) are the file [`TREE_FILE`], which the build copies next to the
+//! app (`scripts/trunk-post-build.sh`) and the service worker precaches, so it is read from the
+//! offline cache after the first visit and never delays the first screen. Once read, the names
+//! are registered with the engine, so a result for a county without a data file names it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::place_search::Tree;
+use crate::rules::divisions;
+
+/// The tree file, next to the app (written by the build from `data/divisions.json`).
+pub const TREE_FILE: &str = "regions-tree.json";
+
+#[derive(Clone)]
+pub enum Loaded {
+    Loading,
+    Ready(Rc<Tree>),
+    Failed,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<Loaded>> = const { RefCell::new(None) };
+    static LISTENERS: RefCell<Vec<(u32, Callback<()>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// The tree if read, else whether it is loading or failed (`None`: not asked for yet).
+pub fn state() -> Option<Loaded> {
+    STATE.with(|s| s.borrow().clone())
+}
+
+/// Starts reading the tree from `base` + [`TREE_FILE`], once per page.
+pub fn start(base: &str) {
+    if state().is_some() {
+        return;
+    }
+    STATE.with(|s| *s.borrow_mut() = Some(Loaded::Loading));
+    let url = format!("{base}{TREE_FILE}");
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = match fetch_text(&url).await.and_then(|t| divisions::parse(&t)) {
+            Ok(list) => {
+                divisions::register_names(&list);
+                Loaded::Ready(Rc::new(Tree::new(list)))
+            }
+            Err(e) => {
+                web_sys::console::warn_1(&format!("{TREE_FILE}: {e}").into());
+                Loaded::Failed
+            }
+        };
+        STATE.with(|s| *s.borrow_mut() = Some(done));
+        let listeners: Vec<_> =
+            LISTENERS.with(|l| l.borrow().iter().map(|x| x.1.clone()).collect());
+        for cb in listeners {
+            cb.emit(());
+        }
+    });
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let err = |e: wasm_bindgen::JsValue| {
+        e.as_string()
+            .or_else(|| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "network error".into())
+    };
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(err)?
+        .dyn_into()
+        .map_err(err)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    Ok(JsFuture::from(response.text().map_err(err)?)
+        .await
+        .map_err(err)?
+        .as_string()
+        .unwrap_or_default())
+}
+
+/// Re-renders the component when the tree has been read (or failed), and calls `on_loaded`.
+#[hook]
+pub fn use_tree(on_loaded: Option<Callback<()>>) -> Option<Loaded> {
+    let tick = use_state(|| 0u32);
+    {
+        let tick = tick.clone();
+        use_effect_with((), move |_| {
+            let id = NEXT.with(|n| {
+                let mut n = n.borrow_mut();
+                *n += 1;
+                *n
+            });
+            let cb = Callback::from(move |()| {
+                tick.set(*tick + 1);
+                if let Some(f) = &on_loaded {
+                    f.emit(());
+                }
+            });
+            LISTENERS.with(|l| l.borrow_mut().push((id, cb)));
+            move || LISTENERS.with(|l| l.borrow_mut().retain(|x| x.0 != id))
+        });
+    }
+    state()
+}
