@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlElement;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::fields::Ui;
@@ -13,6 +15,7 @@ use super::result_bar::ResultBar;
 use super::sample_picker::SamplePicker;
 use super::screens::{self, ScreenProps};
 use super::state::{Action, Edit, Flow, Outcome, Step};
+use super::unanswered::{MissingAnswers, OpenQuestions};
 use super::{handover, print, self_test, staff, storage, Mode, Options};
 use crate::i18n::{t, tf, Lang};
 use crate::rules::date::Date;
@@ -78,6 +81,7 @@ pub fn App(o: &Options) -> Html {
         use_reducer(move || init(&o))
     };
     let heading = use_node_ref();
+    let root = use_node_ref();
     let key = o.storage_key.clone();
     // Outreach (staff.rs, self_test.rs, handover.rs): staff mode remembered on the device, the
     // self-test view, and a count of residents that remounts the outreach parts for each one.
@@ -146,13 +150,55 @@ pub fn App(o: &Options) -> Html {
             }
         }
     });
-    // Focus moves to the screen heading on every navigation (not on first load).
+    // Focus moves on every navigation (not on first load): to the field a link named (an
+    // unanswered question, an answer to fix), else to the screen heading.
     {
-        let heading = heading.clone();
+        let (heading, root) = (heading.clone(), root.clone());
+        let focus_id = flow.focus.as_deref().map(|f| field_id(&key, f));
         use_effect_with(flow.nav_count, move |n| {
             if *n > 0 {
-                if let Some(h) = heading.cast::<HtmlElement>() {
-                    let _ = h.focus();
+                let field = focus_id.and_then(|id| {
+                    root.cast::<Element>()?
+                        .query_selector(&format!("#{id}"))
+                        .ok()
+                        .flatten()?
+                        .dyn_into::<HtmlElement>()
+                        .ok()
+                });
+                if let Some(f) = field.or_else(|| heading.cast::<HtmlElement>()) {
+                    let _ = f.focus();
+                }
+            }
+        });
+    }
+    // The browser's back button goes to the previous step (full-page app only: a host page's
+    // history belongs to the host). Each step is a history entry whose state is the step's code.
+    {
+        let embedded = o.embedded;
+        use_effect_with((flow.step, flow.nav_count), move |(step, _)| {
+            if !embedded {
+                remember_step(*step);
+            }
+        });
+        let d = flow.dispatcher();
+        use_effect_with(o.embedded, move |embedded| {
+            let listener = (!embedded).then(|| {
+                Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+                    if let Some(step) = history_step() {
+                        d.dispatch(Action::Go(step));
+                    }
+                })
+            });
+            let window = web_sys::window();
+            if let (Some(w), Some(l)) = (&window, &listener) {
+                let _ = w.add_event_listener_with_callback("popstate", l.as_ref().unchecked_ref());
+            }
+            move || {
+                if let (Some(w), Some(l)) = (window, listener) {
+                    let _ = w.remove_event_listener_with_callback(
+                        "popstate",
+                        l.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -191,6 +237,10 @@ pub fn App(o: &Options) -> Html {
     let go = {
         let d = flow.dispatcher();
         Callback::from(move |s: Step| d.dispatch(Action::Go(s)))
+    };
+    let go_to = {
+        let d = flow.dispatcher();
+        Callback::from(move |f: Rc<str>| d.dispatch(Action::GoTo(f)))
     };
     let edit = {
         let d = flow.dispatcher();
@@ -267,7 +317,7 @@ pub fn App(o: &Options) -> Html {
         Step::Expenses => html! { <screens::expenses::Expenses ..props /> },
         Step::Assets => html! { <screens::assets::Assets ..props /> },
         Step::Events => html! { <screens::events::Events ..props /> },
-        Step::Result => result_screen(&flow, o, &go, &ui.prefix),
+        Step::Result => result_screen(&flow, o, &go_to, &ui.prefix),
     };
     let main_id = format!("{}-main", ui.prefix);
     let content = if *selftest {
@@ -306,7 +356,7 @@ pub fn App(o: &Options) -> Html {
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
             <div class={classes!("jz-app", flow.elder.then_some("elder"))} lang={lang.tag()}
-                data-testid="app" data-step={step.code()}>
+                data-testid="app" data-step={step.code()} ref={root}>
                 <a class="skip-link" href={format!("#{main_id}")}>{ t(lang, "app.skip") }</a>
                 <header class="site-header">
                     // The page's <h1> in the full-page app; inside a host page, the host has one.
@@ -389,7 +439,8 @@ pub fn App(o: &Options) -> Html {
                     <main id={main_id.clone()} class="jz-main" tabindex="-1">{ content }</main>
                 }
                 if step != Step::Result {
-                    <ResultBar outcome={flow.outcome.clone()} go={go.clone()} />
+                    <ResultBar outcome={flow.outcome.clone()} answers={flow.answers.clone()}
+                        go={go.clone()} go_to={go_to.clone()} />
                 }
                 <footer class="privacy">
                     <p>{ t(lang, "app.privacy") }</p>
@@ -403,8 +454,41 @@ pub fn App(o: &Options) -> Html {
     }
 }
 
+/// The element id of a field in the app with storage key `key` (as [`Ui::id`]).
+fn field_id(key: &str, field: &str) -> String {
+    Ui {
+        lang: Lang::Zh,
+        elder: false,
+        prefix: prefix(key),
+    }
+    .id(field)
+}
+
+/// Makes the current history entry the step's (a new entry when the step changed).
+fn remember_step(step: Step) {
+    let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let state = JsValue::from_str(step.code());
+    match history_step() {
+        Some(s) if s == step => {}
+        Some(_) => {
+            let _ = h.push_state(&state, "");
+        }
+        None => {
+            let _ = h.replace_state(&state, "");
+        }
+    }
+}
+
+/// The step of the current history entry, if it is one of ours.
+fn history_step() -> Option<Step> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    Step::from_code(&state.as_string()?)
+}
+
 /// The result screen: the result component, or what still needs an answer.
-fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>, prefix: &Rc<str>) -> Html {
+fn result_screen(flow: &Flow, o: &Options, go_to: &Callback<Rc<str>>, prefix: &Rc<str>) -> Html {
     let lang = flow.lang;
     match &flow.outcome {
         Outcome::Evaluated {
@@ -412,6 +496,7 @@ fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>, prefix: &Rc<str>
             evaluation,
         } => html! {
             <>
+                <OpenQuestions answers={flow.answers.clone()} go_to={go_to.clone()} collapsed=true />
                 <ResultScreen evaluation={evaluation.clone()} household={household.clone()}
                     lang={lang} elder={flow.elder} heading={false}
                     id_prefix={AttrValue::from(prefix.clone())} />
@@ -433,30 +518,17 @@ fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>, prefix: &Rc<str>
         Outcome::Invalid(errors) => html! {
             <div class="missing" data-testid="result-missing">
                 <p>{ t(lang, "result.missing") }</p>
-                <ul>
-                    { for errors.iter().map(|e| {
-                        let s = Step::of_field(&e.field);
-                        let (name, _) = step_names(lang, s);
-                        html! {
-                            <li>
-                                { e.message(lang).to_string() }
-                                { " " }
-                                <button type="button" class="link" onclick={go.reform(move |_| s)}>
-                                    { tf(lang, "result.go_to", &[("step", name)]) }
-                                </button>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <MissingAnswers answers={flow.answers.clone()} errors={errors.clone()} go_to={go_to.clone()} />
             </div>
         },
         Outcome::Refused(e) => {
             let s = Step::of_field(&e.field);
             let (name, _) = step_names(lang, s);
+            let field: Rc<str> = e.field.as_str().into();
             html! {
                 <div class="missing" data-testid="result-missing">
                     <p>{ e.message(lang).to_string() }</p>
-                    <button type="button" class="link" onclick={go.reform(move |_| s)}>
+                    <button type="button" class="link" onclick={go_to.reform(move |_| field.clone())}>
                         { tf(lang, "result.go_to", &[("step", name)]) }
                     </button>
                 </div>
