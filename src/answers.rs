@@ -1552,16 +1552,10 @@ impl Answers {
                         d.level.to_string(),
                     ),
                 };
-                let plain_key =
-                    m.id.strip_prefix('m')
-                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
                 MemberAnswers {
                     id: format!("m{}", i + 1),
-                    name: if plain_key {
-                        String::new()
-                    } else {
-                        m.id.clone()
-                    },
+                    // The name the resident gave, never the household's id (a program's key).
+                    name: m.name.clone().unwrap_or_default(),
                     relation: m.relation,
                     age: count(&m.age),
                     living: match (m.lives_together, m.excluded) {

@@ -242,6 +242,26 @@ pub fn App(o: &Options) -> Html {
         let d = flow.dispatcher();
         Callback::from(move |f: Rc<str>| d.dispatch(Action::GoTo(f)))
     };
+    // The result's "hand-over" button: opens the hand-over panel further down and moves there.
+    let open_handover = {
+        let root = root.clone();
+        Callback::from(move |_: MouseEvent| {
+            let show = root.cast::<Element>().and_then(|r| {
+                r.query_selector("[data-testid=handover-show]")
+                    .ok()
+                    .flatten()?
+                    .dyn_into::<HtmlElement>()
+                    .ok()
+            });
+            if let Some(b) = show {
+                if b.get_attribute("aria-expanded").as_deref() != Some("true") {
+                    b.click();
+                }
+                b.scroll_into_view();
+                let _ = b.focus();
+            }
+        })
+    };
     let edit = {
         let d = flow.dispatcher();
         Callback::from(move |e: Edit| d.dispatch(Action::Edit(e)))
@@ -317,7 +337,7 @@ pub fn App(o: &Options) -> Html {
         Step::Expenses => html! { <screens::expenses::Expenses ..props /> },
         Step::Assets => html! { <screens::assets::Assets ..props /> },
         Step::Events => html! { <screens::events::Events ..props /> },
-        Step::Result => result_screen(&flow, o, &go_to, &ui.prefix),
+        Step::Result => result_screen(&flow, o, &go_to, &open_handover, &ui.prefix),
     };
     let main_id = format!("{}-main", ui.prefix);
     let content = if *selftest {
@@ -488,33 +508,54 @@ fn history_step() -> Option<Step> {
 }
 
 /// The result screen: the result component, or what still needs an answer.
-fn result_screen(flow: &Flow, o: &Options, go_to: &Callback<Rc<str>>, prefix: &Rc<str>) -> Html {
+fn result_screen(
+    flow: &Flow,
+    o: &Options,
+    go_to: &Callback<Rc<str>>,
+    open_handover: &Callback<MouseEvent>,
+    prefix: &Rc<str>,
+) -> Html {
     let lang = flow.lang;
     match &flow.outcome {
         Outcome::Evaluated {
             household,
             evaluation,
-        } => html! {
-            <>
+        } => {
+            // The first screen's buttons: print and hand-over in the app's own page (a host page
+            // prints and addresses as it likes), the portal's "apply".
+            let actions = html! {
+                <>
+                    if !o.embedded {
+                        <print::PrintButton hint={false} />
+                        <p class="handover-action">
+                            <button type="button" class="secondary" onclick={open_handover.clone()} data-testid="handover-jump">
+                                { t(lang, "handover.show") }
+                            </button>
+                        </p>
+                    }
+                    if let Some(apply) = &o.on_apply {
+                        <p class="apply">
+                            <button type="button" class="primary" data-testid="apply"
+                                onclick={apply.reform(|_| ())}>{ t(lang, "result.apply") }</button>
+                        </p>
+                    }
+                </>
+            };
+            let notes = html! {
                 <OpenQuestions answers={flow.answers.clone()} go_to={go_to.clone()} collapsed=true />
+            };
+            html! {
+            <>
                 <ResultScreen evaluation={evaluation.clone()} household={household.clone()}
                     lang={lang} elder={flow.elder} heading={false}
-                    id_prefix={AttrValue::from(prefix.clone())} />
-                if let Some(apply) = &o.on_apply {
-                    <p class="apply">
-                        <button type="button" class="primary" data-testid="apply"
-                            onclick={apply.reform(|_| ())}>{ t(lang, "result.apply") }</button>
-                    </p>
-                }
-                // Outreach (print.rs, handover.rs): the 办事清单 for print and the hand-over QR code,
-                // in the app's own page only (a host page prints and addresses as it likes).
+                    id_prefix={AttrValue::from(prefix.clone())} {actions} {notes} />
                 if !o.embedded {
-                    <print::PrintButton />
                     <print::PrintSummary evaluation={evaluation.clone()} household={household.clone()} lang={lang} />
                     <handover::HandoverPanel answers={flow.answers.clone()} today={flow.today} />
                 }
             </>
-        },
+            }
+        }
         Outcome::Invalid(errors) => html! {
             <div class="missing" data-testid="result-missing">
                 <p>{ t(lang, "result.missing") }</p>
