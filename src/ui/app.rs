@@ -464,8 +464,10 @@ pub fn App(o: &Options) -> Html {
                 }
                 <footer class="privacy">
                     <p>{ t(lang, "app.privacy") }</p>
-                    // The settings area: staff mode (a portal's `Mode::Staff` keeps it on).
-                    if o.mode != Mode::Staff {
+                    // The settings area: the staff-mode switch, in the app's own page only. An
+                    // embedded screener is what its portal made it: resident (no switch: a
+                    // resident never meets staff tools there) or staff (`mode: "staff"`, on).
+                    if o.mode != Mode::Staff && !o.embedded {
                         <staff::StaffSwitch on={*staff_on} on_toggle={toggle_staff} />
                     }
                 </footer>

@@ -124,6 +124,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             // The first screen: the one path, the next step, the buttons.
             { path::recommendation(lang, &ev.recommendation, &id("path-h")) }
             { path::first_step(lang, &ev.next_steps, &id("first-h")) }
+            { path::alternatives(lang, &ev.recommendation) }
             if props.actions != Html::default() {
                 <div class="result-actions" data-testid="result-actions">
                     { props.actions.clone() }

@@ -16,7 +16,17 @@ use crate::rules::next_steps::NextSteps;
 use crate::rules::recommendation::{Alternative, PathPart, Recommendation};
 
 /// How many documents the first screen names (the full list is under "how to apply").
-const FIRST_DOCUMENTS: usize = 2;
+const FIRST_DOCUMENTS: usize = 1;
+
+/// The first clause of a channel's sentence (up to `；`, `，`, ` — ` or `; `): the place itself.
+/// The whole sentence is under "how to apply".
+pub fn first_clause(s: &str) -> &str {
+    ["；", "，", " — ", "; "]
+        .iter()
+        .filter_map(|sep| s.find(sep))
+        .min()
+        .map_or(s, |i| &s[..i])
+}
 
 /// One scheme of a path: name, for whom, status, amount with its unit (or what it gives).
 pub fn part(lang: Lang, p: &PathPart) -> Html {
@@ -30,14 +40,16 @@ pub fn part(lang: Lang, p: &PathPart) -> Html {
                     <span class="result-path-who">{ tf(lang, "result.path.for", &[("who", &who)]) }</span>
                 }
             </p>
-            { status_badge(lang, p.status) }
-            if let Some(a) = &p.amount {
-                <p class="result-path-amount" data-testid="path-amount">
-                    <strong class="result-money">{ figure(lang, a.low, a.high, a.approximate) }</strong>
-                    { " " }
-                    <span class="result-per">{ per_unit(lang, a.unit) }</span>
-                </p>
-            }
+            <div class="result-path-line">
+                { status_badge(lang, p.status) }
+                if let Some(a) = &p.amount {
+                    <p class="result-path-amount" data-testid="path-amount">
+                        <strong class="result-money">{ figure(lang, a.low, a.high, a.approximate) }</strong>
+                        { " " }
+                        <span class="result-per">{ per_unit(lang, a.unit) }</span>
+                    </p>
+                }
+            </div>
             if let Some(n) = &p.note {
                 <p class="result-path-note">{ pick(lang, n) }</p>
             }
@@ -58,7 +70,7 @@ fn alternative(lang: Lang, a: &Alternative) -> Html {
     }
 }
 
-/// The recommended path, what comes in addition, and the alternatives behind one tap.
+/// The recommended path and what comes in addition.
 pub fn recommendation(lang: Lang, r: &Recommendation, heading_id: &str) -> Html {
     html! {
         <section class="result-path" aria-labelledby={heading_id.to_string()} data-testid="recommendation">
@@ -76,13 +88,21 @@ pub fn recommendation(lang: Lang, r: &Recommendation, heading_id: &str) -> Html 
                     { for r.in_addition.iter().map(|p| part(lang, p)) }
                 </ul>
             }
-            if !r.alternatives.is_empty() {
-                <details class="result-alternatives" data-testid="alternatives">
-                    <summary><span>{ tf(lang, "result.path.alternatives", &[("n", &r.alternatives.len().to_string())]) }</span></summary>
-                    <ul class="result-alternative-list">{ for r.alternatives.iter().map(|a| alternative(lang, a)) }</ul>
-                </details>
-            }
         </section>
+    }
+}
+
+/// The other paths, each with why it comes second and the rule that the two are not received
+/// together: one tap away, after the next step.
+pub fn alternatives(lang: Lang, r: &Recommendation) -> Html {
+    if r.alternatives.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <details class="result-alternatives" data-testid="alternatives">
+            <summary><span>{ tf(lang, "result.path.alternatives", &[("n", &r.alternatives.len().to_string())]) }</span></summary>
+            <ul class="result-alternative-list">{ for r.alternatives.iter().map(|a| alternative(lang, a)) }</ul>
+        </details>
     }
 }
 
@@ -105,11 +125,11 @@ pub fn first_step(lang: Lang, n: &NextSteps, heading_id: &str) -> Html {
         <section class="result-first-step" aria-labelledby={heading_id.to_string()} data-testid="first-step">
             <h3 id={heading_id.to_string()}>{ t(lang, "result.first.next") }</h3>
             if let Some(c) = place {
-                <p><strong>{ t(lang, "result.first.where") }</strong>{ pick(lang, &c.text) }</p>
+                <p><strong>{ t(lang, "result.first.where") }</strong>{ first_clause(&pick(lang, &c.text)).to_string() }</p>
             }
             if !docs.is_empty() {
                 <p><strong>{ t(lang, "result.first.bring") }</strong>{ docs.join(lang.pick("；", "; ")) }
-                    if more > 0 { { lang.pick("；", "; ") }{ tf(lang, "result.first.bring_more", &[("n", &more.to_string())]) } }
+                    if more > 0 { { tf(lang, "result.first.bring_more", &[("n", &more.to_string())]) } }
                 </p>
             }
         </section>

@@ -179,7 +179,7 @@ fn income_item(
                     on_change={p.set(move |a, v: String| if let Some(x) = item_at(a, i, j) { x.payer = parse(&v) })} />
             }
             if asks_payer_band(item) {
-                <SelectField field={format!("{base}.payer_income")} label={t(lang, "income.band")}
+                <Radios field={format!("{base}.payer_income")} legend={t(lang, "income.band")}
                     choices={bands} value={item.band.map(|x| code(&x)).unwrap_or_default()}
                     on_change={p.set(move |a, v: String| if let Some(x) = item_at(a, i, j) { x.band = parse(&v) })} />
             }
