@@ -59,7 +59,7 @@ test.describe("complete flows in Chinese", () => {
     expect(await barStatus(page, "rigid_expense")).toBe("possible");
     expect(await barStatus(page, "dibao")).toBe("unlikely");
     await next(page, "result");
-    const card = page.locator(".result-screen [data-scheme=rigid_expense]").first();
+    const card = page.locator(".result-cards [data-scheme=rigid_expense]");
     await expect(card).toHaveAttribute("data-status", "possible");
     await expect(card).toContainText("未公布");
   });
@@ -198,11 +198,11 @@ test("every yes/no question starts unanswered; the bar and the result name it an
   await income(page, 0, 0, { amount: 600 });
   // Not answered counts as "don't know": dibao stays possible, and the bar says why.
   expect(await barStatus(page, "dibao")).toBe("possible");
-  const open = page.getByTestId("unanswered");
-  await expect(open).toContainText("没有回答");
-  await expect(open).toContainText("是否患有重特大疾病");
+  const openQs = page.getByTestId("unanswered");
+  await expect(openQs).toContainText("没有回答");
+  await expect(openQs).toContainText("是否患有重特大疾病");
   // The link opens the question's screen and puts the focus on it.
-  await open.locator('[data-field="members[0].serious_illness"]').click();
+  await openQs.locator('[data-field="members[0].serious_illness"]').click();
   await expect(page.getByTestId("app")).toHaveAttribute("data-step", "members");
   await expect(illness.locator("input").first()).toBeFocused();
   await radio(page, "members[0].serious_illness", "n");

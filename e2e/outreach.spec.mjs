@@ -47,7 +47,7 @@ async function resultOf(page) {
   return {
     cards,
     path: await page.getByTestId("recommendation").innerText(),
-    perCapita: await page.getByTestId("per-capita").innerText(),
+    perCapita: (await page.getByTestId("per-capita").textContent()).trim(), // behind "how it was worked out"
     region: await page.getByTestId("region").innerText(),
   };
 }
