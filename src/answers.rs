@@ -177,7 +177,7 @@ impl YesNo {
     }
 
     /// A version 1 answer: "unanswered" did not exist, a left-out answer was "否".
-    fn from_v1(self) -> YesNo {
+    fn as_read_in_v1(self) -> YesNo {
         match self {
             YesNo::Unanswered => YesNo::No,
             x => x,
@@ -1030,15 +1030,15 @@ impl Answers {
     /// Version 1 left a "否" out of the JSON: what was read as unanswered was "否".
     fn yes_no_from_v1(&mut self) {
         for m in &mut self.members {
-            m.serious_illness = m.serious_illness.from_v1();
-            m.bedridden = m.bedridden.from_v1();
+            m.serious_illness = m.serious_illness.as_read_in_v1();
+            m.bedridden = m.bedridden.as_read_in_v1();
         }
         let (a, e) = (&mut self.assets, &mut self.events);
-        a.non_residential = a.non_residential.from_v1();
-        a.business = a.business.from_v1();
-        e.spending_spike = e.spending_spike.from_v1();
-        e.unemployment_insurance = e.unemployment_insurance.from_v1();
-        e.income_rose_from_work = e.income_rose_from_work.from_v1();
+        a.non_residential = a.non_residential.as_read_in_v1();
+        a.business = a.business.as_read_in_v1();
+        e.spending_spike = e.spending_spike.as_read_in_v1();
+        e.unemployment_insurance = e.unemployment_insurance.as_read_in_v1();
+        e.income_rose_from_work = e.income_rose_from_work.as_read_in_v1();
     }
 
     /// Structurally usable (the form can show it): member keys present and distinct, and no
