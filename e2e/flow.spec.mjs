@@ -390,6 +390,35 @@ async function axe(page, where) {
   expect(results.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)).toEqual([]);
 }
 
+// The new parts of issue 13 — the open questions in the bar, the missing answers named, the
+// "是每年的收入吗？" check, the result's first screen with its details open — in both modes and
+// both languages.
+for (const elder of [false, true]) {
+  for (const en of [false, true]) {
+    test(`axe: the new parts pass in ${elder ? "大字模式" : "normal mode"}, ${en ? "English" : "中文"}`, async ({ page }) => {
+      await open(page);
+      if (elder) await page.getByTestId("elder").click();
+      if (en) await page.getByTestId("lang").click();
+      await place(page, ["530000", "532300", "532329"], "rural", "2023-08-01");
+      await next(page, "members");
+      await type(page, "members[0].age", "48");
+      await select(page, "members[0].disability", "physical");
+      await expect(page.getByTestId("missing-link")).toBeVisible();
+      await axe(page, "missing answers in the bar");
+      await select(page, "members[0].disability.level", "2");
+      await next(page, "income");
+      await income(page, 0, 0, { type: "farming", amount: "18000" });
+      await expect(page.getByTestId("sense-check")).toBeVisible();
+      await expect(page.getByTestId("unanswered")).toBeVisible();
+      await axe(page, "sense check and open questions");
+      await page.getByTestId("bar-open").click();
+      await page.locator(".result-screen details").evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+      await expect(page.locator(".result-screen [data-testid=unanswered] li").first()).toBeVisible();
+      await axe(page, "result with every detail open");
+    });
+  }
+}
+
 for (const elder of [false, true]) {
   test(`axe: no WCAG A/AA violations on any screen${elder ? " in 大字模式" : ""}`, async ({ page }) => {
     await open(page);
