@@ -577,16 +577,32 @@ async fn scheme_dibao_in_both_languages() {
 /// shown as the alternative with "not received together" — never as a second payment.
 #[wasm_bindgen_test]
 async fn scheme_tekun_in_both_languages() {
-    for (lang, amount, alt, not_together) in [
-        (Lang::Zh, "¥998.00 每月", "¥650.00 每月", "不能同时享受"),
+    for (lang, amount, alt, not_together, second) in [
+        (
+            Lang::Zh,
+            "¥998.00 每月",
+            "¥650.00 每月",
+            "不能同时享受",
+            "如未被认定为特困",
+        ),
         (
             Lang::En,
             "¥998.00 a month",
             "¥650.00 a month",
             "Not received together",
+            "if not recognised",
         ),
     ] {
         let s = render("xishan_tekun_elder", lang, false).await;
+        // The cards follow the path: tekun first; the dibao card says it is the second path.
+        let first = s.one(".result-cards > li");
+        assert_eq!(first.get_attribute("data-scheme").as_deref(), Some("tekun"));
+        let because = s.one(".result-cards [data-scheme=dibao] [data-testid=second-because]");
+        assert!(
+            shown(&because) && text_of(&because).contains(second),
+            "{}",
+            text_of(&because)
+        );
         assert_eq!(path_amount(&s, "tekun"), amount);
         assert!(s
             .all("[data-testid=recommended] [data-scheme=dibao]")

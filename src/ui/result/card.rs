@@ -36,7 +36,15 @@ pub fn status_badge(lang: Lang, status: Status) -> Html {
 /// One short card per scheme: name, status, the amount with its unit, one sentence, what to
 /// check; the reasons, the calculation and the sources one tap away (`<details>`). An unlikely
 /// scheme is name and status, with its reasons behind the same tap.
-pub fn scheme_card(lang: Lang, h: &Household, s: &SchemeResult, id_prefix: &str) -> Html {
+/// `second`: for a scheme that is only an alternative path, why it comes second (shown under
+/// the status, so the card is never read as a second payment).
+pub fn scheme_card(
+    lang: Lang,
+    h: &Household,
+    s: &SchemeResult,
+    id_prefix: &str,
+    second: Option<&crate::rules::Text>,
+) -> Html {
     let code = s.scheme.code();
     let heading_id = format!("{id_prefix}-card-{code}");
     let per_person = !s.people.is_empty();
@@ -47,6 +55,9 @@ pub fn scheme_card(lang: Lang, h: &Household, s: &SchemeResult, id_prefix: &str)
             <article aria-labelledby={heading_id.clone()}>
                 <h4 id={heading_id}>{ pick(lang, &s.scheme.label()) }</h4>
                 { status_badge(lang, s.status) }
+                if let Some(w) = second {
+                    <p class="result-second" data-testid="second-because">{ pick(lang, w) }</p>
+                }
                 { for s.estimate.as_ref().filter(|_| !per_person && !unlikely).map(|e| estimate(lang, e)) }
                 // Per-person schemes show each person instead of the household sentence.
                 if !per_person && !unlikely {

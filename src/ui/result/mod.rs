@@ -68,11 +68,46 @@ pub struct ResultScreenProps {
     pub notes: Html,
 }
 
-/// Likely first, then possible, then unlikely; the engine's order within each.
+/// The cards in the order of the recommendation: the recommended path, what comes in addition,
+/// the alternatives; then the rest, likely first, then possible, then unlikely (the engine's
+/// order within each).
 fn ordered(ev: &Evaluation) -> Vec<&SchemeResult> {
+    let r = &ev.recommendation;
+    let place = |s: &SchemeResult| {
+        let is = |parts: &[crate::rules::recommendation::PathPart]| {
+            parts.iter().any(|p| p.scheme == s.scheme)
+        };
+        if is(&r.recommended) {
+            0
+        } else if is(&r.in_addition) {
+            1
+        } else if r.alternatives.iter().any(|a| is(&a.parts)) {
+            2
+        } else {
+            3
+        }
+    };
     let mut v: Vec<&SchemeResult> = ev.schemes.iter().collect();
-    v.sort_by_key(|s| s.status);
+    v.sort_by_key(|s| (place(s), s.status));
     v
+}
+
+/// For a scheme that is only an alternative path: why it comes second ("如未被认定为特困，可
+/// 申请低保"), so its card is never read as a second payment.
+fn second_because(ev: &Evaluation, s: &SchemeResult) -> Option<crate::rules::Text> {
+    let r = &ev.recommendation;
+    let in_path = r
+        .recommended
+        .iter()
+        .chain(&r.in_addition)
+        .any(|p| p.scheme == s.scheme);
+    if in_path {
+        return None;
+    }
+    r.alternatives
+        .iter()
+        .find(|a| a.parts.iter().any(|p| p.scheme == s.scheme))
+        .map(|a| a.why_second.clone())
 }
 
 /// The newest effective date among the parameters used (the "parameter date" of the stamp).
@@ -137,7 +172,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             <section class="result-schemes" aria-labelledby={id("schemes-h")}>
                 <h3 id={id("schemes-h")}>{ t(lang, "result.schemes.title") }</h3>
                 <ul class="result-cards">
-                    { for schemes.iter().map(|s| card::scheme_card(lang, h, s, p)) }
+                    { for schemes.iter().map(|s| card::scheme_card(lang, h, s, p, second_because(ev, s).as_ref())) }
                 </ul>
             </section>
             // One tap away: how it was worked out, how to apply in full.
