@@ -432,7 +432,7 @@ impl MemberAnswers {
             income: Vec::new(),
             supporters: Supporters::Unknown,
             in_institution: false,
-            community_corrections: YesNo::No,
+            community_corrections: YesNo::Unanswered,
         }
     }
 
@@ -1032,6 +1032,7 @@ impl Answers {
         for m in &mut self.members {
             m.serious_illness = m.serious_illness.as_read_in_v1();
             m.bedridden = m.bedridden.as_read_in_v1();
+            m.community_corrections = m.community_corrections.as_read_in_v1();
         }
         let (a, e) = (&mut self.assets, &mut self.events);
         a.non_residential = a.non_residential.as_read_in_v1();
@@ -1039,6 +1040,7 @@ impl Answers {
         e.spending_spike = e.spending_spike.as_read_in_v1();
         e.unemployment_insurance = e.unemployment_insurance.as_read_in_v1();
         e.income_rose_from_work = e.income_rose_from_work.as_read_in_v1();
+        e.monitored_at_risk = e.monitored_at_risk.as_read_in_v1();
     }
 
     /// Structurally usable (the form can show it): member keys present and distinct, and no
@@ -1172,6 +1174,14 @@ impl Answers {
             if asks_bedridden(m) {
                 ask(m.bedridden, f("bedridden"), "members.bedridden", Some(i));
             }
+            if self.asks_community_corrections(m) {
+                ask(
+                    m.community_corrections,
+                    f("community_corrections"),
+                    "members.corrections",
+                    Some(i),
+                );
+            }
         }
         let (a, e) = (&self.assets, &self.events);
         ask(
@@ -1205,6 +1215,14 @@ impl Answers {
                 e.income_rose_from_work,
                 "circumstances.income_rose_from_work".into(),
                 "events.rose",
+                None,
+            );
+        }
+        if self.asks_monitored() {
+            ask(
+                e.monitored_at_risk,
+                "circumstances.monitored_at_risk".into(),
+                "events.monitored",
                 None,
             );
         }
@@ -1676,7 +1694,11 @@ mod tests {
     /// The resident answers "否" to every yes/no question still open.
     fn answer_no_to_the_rest(a: &mut Answers) {
         for m in &mut a.members {
-            for x in [&mut m.serious_illness, &mut m.bedridden] {
+            for x in [
+                &mut m.serious_illness,
+                &mut m.bedridden,
+                &mut m.community_corrections,
+            ] {
                 if *x == YesNo::Unanswered {
                     *x = YesNo::No;
                 }
@@ -1689,6 +1711,7 @@ mod tests {
             &mut e.spending_spike,
             &mut e.unemployment_insurance,
             &mut e.income_rose_from_work,
+            &mut e.monitored_at_risk,
         ] {
             if *y == YesNo::Unanswered {
                 *y = YesNo::No;
@@ -1734,6 +1757,33 @@ mod tests {
             assert!(crate::i18n::message(u.question).is_some(), "{}", u.question);
         }
         assert_eq!(b.unanswered().len(), 6, "{:?}", b.unanswered());
+    }
+
+    /// Changzhi's own questions start unanswered too, and are listed while open.
+    #[test]
+    fn changzhi_questions_start_unanswered() {
+        let mut a = filled();
+        a.region = "140404".into();
+        a.date = "2023-06-01".into();
+        a.members[0].community_corrections = YesNo::Unanswered;
+        a.events.monitored_at_risk = YesNo::Unanswered;
+        let open: Vec<String> = a.unanswered().into_iter().map(|u| u.field).collect();
+        assert_eq!(
+            open,
+            [
+                "members[0].community_corrections",
+                "circumstances.monitored_at_risk"
+            ]
+        );
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[0].community_corrections, Fact::Unknown);
+        assert_eq!(h.circumstances.monitored_at_risk, Fact::Unknown);
+        let (v1, _) = Answers::restore(
+            r#"{"v":1,"r":"140404","u":"urban","m":[{"id":"m1","rel":"applicant","age":"40"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(v1.members[0].community_corrections, YesNo::No);
+        assert_eq!(v1.events.monitored_at_risk, YesNo::No);
     }
 
     #[test]
