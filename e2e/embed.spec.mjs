@@ -184,13 +184,15 @@ test.describe("JS API", () => {
   test("portal standards: used, validated, shown as provided by the portal with their date", async ({ page }) => {
     await page.goto("embed-demo/api.html");
     await expect(page.locator("#run")).toBeEnabled();
-    // A (hypothetical) 2025 standard of 600 from the portal: 612.00 per person is then above it.
+    // A (hypothetical) 2025 standard of 480 from the portal: 612.00 per person is above it, even
+    // after a plausible unpublished deduction for costs of working (30 % × 480 per earner:
+    // (1836 − 2 × 144) ÷ 3 = 516.00), so unlikely.
     const household = {
       ...XISHAN,
       as_of: "2025-03-01",
       params: {
         dibao_urban_monthly: {
-          value: 600,
+          value: 480,
           provided_by: "西山区民政局",
           effective: "2025-01-01",
           document: "关于调整2025年城乡低保标准的通知",
@@ -199,7 +201,7 @@ test.describe("JS API", () => {
     };
     const r = await api(page, "return m.evaluate(a)", household);
     expect(r.error).toBeUndefined();
-    expect(r.dibao_standard_monthly).toBe("600.00");
+    expect(r.dibao_standard_monthly).toBe("480.00");
     expect(r.schemes.find((s) => s.scheme === "dibao").status).toBe("unlikely");
     const std = r.parameters.find((p) => p.name === "dibao_urban_monthly");
     expect(std).toMatchObject({ standing: "override", provided_by: "西山区民政局", effective: "2025-01-01" });
@@ -404,10 +406,11 @@ test.describe("custom element <jiuzhu-screener>", () => {
     // 西山区 family of three (2022-11-01): 612.00 per person, below the 2022 standard of 700 → likely.
     await page.locator("#wuwei [data-testid=sample]").selectOption("xishan_urban_three");
     await expect.poll(dibao).toBe("likely");
-    // The portal says its standard is 600 (from 2022-01-01): 612.00 is not below it → unlikely.
+    // The portal says its standard is 480 (from 2022-01-01): 612.00 is not below it, even after a
+    // plausible deduction for costs of working (516.00) → unlikely.
     await page.evaluate(() => {
       document.getElementById("wuwei").params = {
-        dibao_urban_monthly: { value: 600, provided_by: "西山区民政局（演示）", effective: "2022-01-01" },
+        dibao_urban_monthly: { value: 480, provided_by: "西山区民政局（演示）", effective: "2022-01-01" },
       };
     });
     await expect.poll(dibao).toBe("unlikely");

@@ -221,6 +221,17 @@ impl Living {
         }
     }
 
+    /// The national exclusion this answer means, if any.
+    pub fn exclusion(self) -> Option<Exclusion> {
+        match self {
+            Living::Prison => Some(Exclusion::Prison),
+            Living::CompulsoryRehab => Some(Exclusion::CompulsoryRehab),
+            Living::ReligiousAway3Years => Some(Exclusion::ReligiousAway3Years),
+            Living::DeclaredMissing => Some(Exclusion::DeclaredMissing),
+            Living::Together | Living::Apart => None,
+        }
+    }
+
     pub fn from_code(s: &str) -> Living {
         Living::ALL
             .into_iter()
@@ -444,9 +455,30 @@ impl MemberAnswers {
         }
     }
 
-    /// Counted in the household (lives together, has a support relation to the applicant).
+    /// Counted in the household, by the engine's own rule (民发〔2021〕57号 第九条: the spouse,
+    /// minor children and children who cannot live independently count while living away).
     pub fn is_counted(&self) -> bool {
-        self.living == Living::Together && self.relation != Relation::Other
+        self.membership().counted()
+    }
+
+    /// Why this person is or is not a household member (`rules::membership`).
+    pub fn membership(&self) -> crate::rules::membership::Why {
+        let level: Option<u8> = self.level.trim().parse().ok();
+        let im = matches!(self.disability.as_str(), "intellectual" | "mental");
+        let has_kind = !self.disability.is_empty() && self.disability != "?";
+        let severe = has_kind && level.is_some_and(|l| l <= 2 || (l == 3 && im));
+        crate::rules::membership::membership(crate::rules::membership::Facts {
+            relation: self.relation,
+            lives_together: self.living != Living::Apart,
+            excluded: self.living.exclusion(),
+            age: self.age_years(),
+            schooling: if asks_schooling(self) {
+                self.schooling
+            } else {
+                Schooling::None
+            },
+            cannot_live_independently: severe || self.self_care != SelfCare::Full,
+        })
     }
 
     /// Has, or may have, a disability.
@@ -1379,13 +1411,7 @@ impl Answers {
                 relation: m.relation,
                 age,
                 lives_together: m.living != Living::Apart,
-                excluded: match m.living {
-                    Living::Prison => Some(Exclusion::Prison),
-                    Living::CompulsoryRehab => Some(Exclusion::CompulsoryRehab),
-                    Living::ReligiousAway3Years => Some(Exclusion::ReligiousAway3Years),
-                    Living::DeclaredMissing => Some(Exclusion::DeclaredMissing),
-                    Living::Together | Living::Apart => None,
-                },
+                excluded: m.living.exclusion(),
                 disability,
                 serious_illness: m.serious_illness.fact(),
                 bedridden: if asks_bedridden(m) {
@@ -2146,6 +2172,7 @@ mod tests {
         m.age = "?".into();
         assert!(asks_supporters(&m) && asks_schooling(&m) && asks_work(&m));
         m.age = "40".into();
+        m.relation = Relation::Sibling;
         m.living = Living::Apart;
         m.disability = "?".into();
         assert!(!asks_supporters(&m), "not counted: no 特困 questions");
@@ -2154,7 +2181,7 @@ mod tests {
     #[test]
     fn income_of_people_not_counted_is_not_read() {
         let mut a = filled();
-        let mut m = MemberAnswers::new("m2", Relation::Spouse);
+        let mut m = MemberAnswers::new("m2", Relation::Sibling);
         m.age = "40".into();
         m.living = Living::Apart;
         m.income.push(IncomeAnswer {
@@ -2164,6 +2191,24 @@ mod tests {
         a.members.push(m);
         let h = a.to_household().unwrap();
         assert!(h.members[1].income.is_empty());
+        assert!(!h.members[1].lives_together);
+    }
+
+    #[test]
+    fn spouse_working_away_is_family_and_their_income_is_read() {
+        // 民发〔2021〕57号 第九条: the spouse counts whether or not they live at home.
+        let mut a = filled();
+        let mut m = MemberAnswers::new("m2", Relation::Spouse);
+        m.age = "40".into();
+        m.living = Living::Apart;
+        m.income.push(IncomeAnswer {
+            amount: "2000".into(),
+            ..IncomeAnswer::default()
+        });
+        a.members.push(m);
+        assert!(a.members[1].is_counted());
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[1].income.len(), 1);
         assert!(!h.members[1].lives_together);
     }
 

@@ -67,6 +67,14 @@ pub struct Expect {
     pub household_monthly_income: Option<serde_json::Value>,
     #[serde(default, deserialize_with = "present")]
     pub dibao_standard_monthly: Option<serde_json::Value>,
+    /// Per-capita income per year, exact (rural standards are published per year).
+    #[serde(default, deserialize_with = "present")]
+    pub per_capita_yearly_income: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub dibao_standard_yearly: Option<serde_json::Value>,
+    /// `published`, `floor`, `stale`, `reference`, `override`.
+    #[serde(default)]
+    pub dibao_standard_standing: Option<crate::rules::outcome::Standing>,
     #[serde(default)]
     pub members_counted: Option<Vec<String>>,
     /// Ids of the members listed as excluded.
@@ -356,6 +364,26 @@ fn compare(id: &str, e: &Expect, r: &Evaluation, errs: &mut Vec<String>) {
         &e.dibao_standard_monthly,
         r.dibao_standard_monthly,
     );
+    money_field(
+        errs,
+        &format!("{id}: per_capita_yearly_income"),
+        &e.per_capita_yearly_income,
+        r.per_capita_yearly_income,
+    );
+    money_field(
+        errs,
+        &format!("{id}: dibao_standard_yearly"),
+        &e.dibao_standard_yearly,
+        r.dibao_standard_yearly,
+    );
+    if let Some(w) = e.dibao_standard_standing {
+        if Some(w) != r.dibao_standard_standing {
+            errs.push(format!(
+                "{id}: dibao_standard_standing: expected {w:?}, got {:?}",
+                r.dibao_standard_standing
+            ));
+        }
+    }
     set_field(
         errs,
         &format!("{id}: members_counted"),

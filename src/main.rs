@@ -7,6 +7,7 @@
 //! jiuzhu regions                      every region with data
 //! jiuzhu regions CODE [--date D]      one region's parameters in force on D, with sources
 //! jiuzhu regions --markdown           docs/parameters.md (every region's data, generated)
+//! jiuzhu regions --check [--date D]   data loads; every value stale on D (default today)
 //! jiuzhu samples                      the sample households
 //! ```
 //! Invalid input exits with status 2 and one line on stderr naming the field and the problem.
@@ -22,7 +23,7 @@ use jiuzhu::rules::{self, params, samples, Date, InputError};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [CODE] [--date YYYY-MM-DD] | jiuzhu regions --markdown | jiuzhu samples";
+const USAGE: &str = "usage: jiuzhu evaluate [--batch [--full]] [FILE|-] | jiuzhu regions [CODE] [--date YYYY-MM-DD] | jiuzhu regions --markdown | jiuzhu regions --check [--date YYYY-MM-DD] | jiuzhu samples";
 
 /// Why the program stops early.
 enum Stop {
@@ -295,9 +296,12 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
     }
     let mut date = Date::today();
     let mut code = None;
+    let mut check = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if a == "--date" {
+        if a == "--check" {
+            check = true;
+        } else if a == "--date" {
             let d = it.next().ok_or("--date needs YYYY-MM-DD")?;
             date = Date::parse(d)
                 .ok_or_else(|| format!("invalid date `{}`, expected YYYY-MM-DD", echo(d)))?;
@@ -308,6 +312,9 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
         } else {
             return Err(USAGE.into());
         }
+    }
+    if check {
+        return regions_check(date, code.is_some(), out);
     }
     let cat = params::catalogue();
     let Some(code) = code else {
@@ -347,6 +354,37 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
             u.effective.map(|d| d.to_string()).unwrap_or_default(),
             u.source.document,
             u.confidence
+        )
+        .map_err(write_failed)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `jiuzhu regions --check [--date D]`: the data loads, and every value a screening on D would
+/// use while out of date is listed (region, parameter, value, effective date, review period).
+/// Exit 1 on a data error; stale values are listed, not errors (a standard goes stale with time).
+fn regions_check(date: Date, with_code: bool, out: &mut impl Write) -> Result<ExitCode, Stop> {
+    if with_code {
+        return Err(USAGE.into());
+    }
+    let n = params::check_data()?;
+    let stale = params::stale_values(date);
+    writeln!(
+        out,
+        "{n} region files load; {} values stale on {date}",
+        stale.len()
+    )
+    .map_err(write_failed)?;
+    for v in &stale {
+        let why = match (v.valid_until, v.review_months) {
+            (Some(u), _) if date > u => format!("valid until {u}"),
+            (_, Some(m)) => format!("older than the {m}-month review period"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\tfrom {}\t{why}",
+            v.region.code, v.region.name_zh, v.name, v.value, v.effective
         )
         .map_err(write_failed)?;
     }

@@ -62,8 +62,21 @@ engine, so a new file needs no code change.
   entry, the most specific of province → national is used. A local statistic (`local: true` in
   `data/parameters.json`, e.g. per-capita disposable income) found only at province or national
   level is shown as a reference, and results that depend on it are at best `possible`.
+- **Floors**: a parameter defined with `"floor": true` (dibao and tekun standards, the edge
+  multiple) taken from a province or the nation is a *floor* — the local figure is at or above
+  it — and a local value older than the newest higher-level value that exceeds it is replaced
+  by that floor. An entry with `"floor": false` at a higher level is the rule itself for every
+  level below (Yunnan's edge multiple). Lines built on a floor are not firm: see
+  `docs/reading-the-rules.md`.
+- **Staleness**: a region file may say `"review_months": 12` (how often it raises its
+  standards; inherited from the parent when absent — Yunnan, Shanxi, Gansu and the national
+  file say 12), and an entry may say `"valid_until": "YYYY-MM-DD"`. A value of a parameter
+  defined with `"reviewed": true` is *stale* on a date when it is older than the review period,
+  or past its `valid_until`, and no newer value is in force: it is not firm.
+  `jiuzhu regions --check [--date YYYY-MM-DD]` lists every value stale on that date (today by
+  default).
 - **A new parameter** needs a definition in `data/parameters.json` (name, unit, `local`,
-  zh/en label) and a rule that reads it; an entry naming an undefined parameter fails to load
+  zh/en label; optional `floor`, `reviewed`) and a rule that reads it; an entry naming an undefined parameter fails to load
   (`cargo test --test data`).
 - **Overrides**: a household may carry its own values in `params`, by parameter name
   (`{"dibao_urban_monthly": 760}` or `{"value": 760, "provided_by": "某某县民政局",
@@ -256,15 +269,19 @@ pub fn markdown() -> String {
         }
         if let Some(p) = params::Params::new(&r.code, on, Default::default()) {
             let (mut published, mut reference, mut unknown) = (0usize, Vec::new(), Vec::new());
+            let (mut floor, mut stale) = (Vec::new(), Vec::new());
             for name in cat.defs.keys() {
                 let u = p.get(name).to_use();
+                let shown = format!(
+                    "`{name}` ({} from {})",
+                    json_text(&u.value),
+                    u.region.clone().unwrap_or_default()
+                );
                 match u.standing {
                     Standing::Published | Standing::Override => published += 1,
-                    Standing::Reference => reference.push(format!(
-                        "`{name}` ({} from {})",
-                        json_text(&u.value),
-                        u.region.unwrap_or_default()
-                    )),
+                    Standing::Reference => reference.push(shown),
+                    Standing::Floor => floor.push(shown),
+                    Standing::Stale => stale.push(shown),
                     Standing::Unknown => unknown.push(format!("`{name}`")),
                 }
             }
@@ -278,6 +295,20 @@ pub fn markdown() -> String {
                     s,
                     "Reference only (a higher level's figure; results say `possible`): {}.",
                     reference.join(", ")
+                );
+            }
+            if !floor.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "Borrowed floor (a higher level's minimum; near the line results say `possible`): {}.",
+                    floor.join(", ")
+                );
+            }
+            if !stale.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "Out of date on that day (older than the review period): {}.",
+                    stale.join(", ")
                 );
             }
             if !unknown.is_empty() {

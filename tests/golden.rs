@@ -219,7 +219,6 @@ const PARTIAL_LEGACY: &[&str] = &[
     "gradual_exit_chuxiong_income_at_standard",
     "gradual_exit_chuxiong_still_below_standard",
     "gradual_exit_not_from_work",
-    "gradual_exit_wuwei_standard_unpublished",
     "gradual_exit_wuwei_with_standard_given",
     "inherit_prefecture_chuxiong_city_2022",
     "inherit_province_reference_shangri_la",

@@ -4,13 +4,14 @@
 use jiuzhu::rules::{evaluate_json, outcome::Standing, SchemeId, Status};
 
 /// Xishan household of three with 612.00 yuan per person a month (docs/schema.md), screened on
-/// 2025-03-01, with the standard given by the portal.
+/// 2025-03-01, with the standard given by the portal. Business income (not wages), so no
+/// unpublished deduction for costs of working is in question.
 fn household(params: &str) -> String {
     format!(
         r#"{{"region":"530112","residence":"urban","as_of":"2025-03-01","params":{params},
         "members":[
-          {{"id":"m1","relation":"applicant","age":45,"income":[{{"type":"wages","amount":1200}}]}},
-          {{"id":"m2","relation":"spouse","age":44,"income":[{{"type":"wages","amount":636}}]}},
+          {{"id":"m1","relation":"applicant","age":45,"income":[{{"type":"business","amount":1200}}]}},
+          {{"id":"m2","relation":"spouse","age":44,"income":[{{"type":"business","amount":636}}]}},
           {{"id":"c1","relation":"child","age":10}}]}}"#
     )
 }

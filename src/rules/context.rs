@@ -1,7 +1,8 @@
 //! One screening in progress: the household, its parameters, who counts, and the trace.
 
 use super::date::Date;
-use super::household::{Exclusion, Household, Member, Relation, Residence};
+use super::household::{Exclusion, Household, Member, Residence};
+use super::membership::{membership, who, Facts};
 use super::money::{yuan_en, yuan_zh, Range, TWELVE};
 use super::outcome::{ExcludedMember, Reason, Source, Standing, Text, TraceLine};
 use super::params::{Params, Resolved};
@@ -27,8 +28,12 @@ pub struct Ctx<'a> {
 pub struct Standard {
     pub annual: Decimal,
     pub monthly: Decimal,
-    /// Published for the region (not a reference from a wider area).
+    /// Published for the region and current (not borrowed, stale or a reference).
     pub firm: bool,
+    pub standing: Standing,
+    /// The highest the real local standard plausibly is, per person per year (`annual` when
+    /// firm; see [`lines`](super::lines)).
+    pub upper_annual: Decimal,
 }
 
 impl<'a> Ctx<'a> {
@@ -36,12 +41,14 @@ impl<'a> Ctx<'a> {
         let mut counted = Vec::new();
         let mut excluded = Vec::new();
         for m in &h.members {
-            match exclusion_reason(m) {
-                None => counted.push(m),
-                Some(reason) => excluded.push(ExcludedMember {
+            let why = membership(Facts::of(m));
+            if why.counted() {
+                counted.push(m);
+            } else {
+                excluded.push(ExcludedMember {
                     member: m.id.clone(),
-                    reason,
-                }),
+                    reason: why.text(),
+                });
             }
         }
         Ctx {
@@ -84,36 +91,37 @@ impl<'a> Ctx<'a> {
         self.trace.borrow_mut().push(TraceLine { text, source });
     }
 
-    /// The dibao standard: urban monthly × 12, or the rural yearly figure.
-    pub fn standard(&self) -> Option<Standard> {
+    /// The name of the dibao standard parameter for this household's residence.
+    pub fn standard_name(&self) -> &'static str {
         match self.h.residence {
-            Residence::Urban => {
-                let r = self.param("dibao_urban_monthly");
-                r.number().map(|m| Standard {
-                    annual: m * TWELVE,
-                    monthly: m,
-                    firm: r.is_firm(),
-                })
-            }
-            Residence::Rural => {
-                let r = self.param("dibao_rural_yearly");
-                r.number().map(|y| Standard {
-                    annual: y,
-                    monthly: y / TWELVE,
-                    firm: r.is_firm(),
-                })
-            }
+            Residence::Urban => "dibao_urban_monthly",
+            Residence::Rural => "dibao_rural_yearly",
         }
     }
 
-    /// What to check when the dibao standard itself is not published.
-    pub fn standard_check(&self) -> Reason {
-        let name = match self.h.residence {
-            Residence::Urban => "dibao_urban_monthly",
-            Residence::Rural => "dibao_rural_yearly",
+    /// The dibao standard: urban monthly × 12, or the rural yearly figure.
+    pub fn standard(&self) -> Option<Standard> {
+        let r = self.param(self.standard_name());
+        let annual = match self.h.residence {
+            Residence::Urban => r.number()? * TWELVE,
+            Residence::Rural => r.number()?,
         };
-        let r = self.param(name);
+        Some(Standard {
+            annual,
+            monthly: annual / TWELVE,
+            firm: r.is_firm(),
+            standing: r.standing,
+            upper_annual: annual * super::lines::upper_factor(self, &r),
+        })
+    }
+
+    /// What to check when the dibao standard is not published, borrowed, stale or a reference.
+    pub fn standard_check(&self) -> Reason {
+        let r = self.param(self.standard_name());
         let region = self.p.region().name();
+        if let Some(c) = self.standing_check(&r) {
+            return c;
+        }
         match (r.number(), r.standing) {
             (Some(v), Standing::Reference) => Reason {
                 text: text!(
@@ -141,8 +149,77 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Checks for a parameter that is not firm (unknown or reference).
+    /// The figure, where it comes from and its date, and what to confirm, for a borrowed
+    /// (floor) or stale value; `None` for other standings.
+    pub fn standing_check(&self, r: &Resolved) -> Option<Reason> {
+        let v = r.number()?;
+        let home = self.p.region().name();
+        let (fz, fe) = figure_text(r, v);
+        let from = r.effective().map(|d| d.to_string()).unwrap_or_default();
+        let (wz, we) = r
+            .region
+            .map(|g| (g.name_zh.clone(), g.name_en.clone()))
+            .unwrap_or_default();
+        let text = match (r.standing, r.replaced) {
+            (Standing::Floor, Some((lr, le))) => {
+                let old = le
+                    .value
+                    .as_ref()
+                    .and_then(|x| super::params::parse_value(r.def, x).ok());
+                let old = match old {
+                    Some(super::params::Value::Number(o)) => figure_text(r, o),
+                    _ => (String::new(), String::new()),
+                };
+                text!(
+                    format!(
+                        "{}公布的{} {}（{}起）低于{}{}起的指导标准 {}，地方标准不得低于上级标准，按 {} 计算：请向乡镇（街道）确认当地现行标准",
+                        lr.name_zh, r.def.zh, old.0, le.effective, wz, from, fz, fz
+                    ),
+                    format!(
+                        "the {} {} published by {} (from {}) is below {}'s guidance of {} from {}; a local standard cannot be below it, so {} was used — confirm the local standard now in force with the township office",
+                        r.def.en, old.1, lr.name_en, le.effective, we, fe, from, fe
+                    ),
+                )
+            }
+            (Standing::Floor, None) => text!(
+                format!(
+                    "{}未公布本地{}，暂按{} {}（{}起）计算；这是上级定的下限，当地可能更高：请向乡镇（街道）确认当地标准",
+                    home.zh, r.def.zh, wz, fz, from
+                ),
+                format!(
+                    "{} has not published its own {}; {}'s {} (from {}) was used — a minimum set by a higher level, the local figure may be higher: confirm the local standard with the township office",
+                    home.en, r.def.en, we, fe, from
+                ),
+            ),
+            (Standing::Stale, _) => {
+                let months = r
+                    .region
+                    .and_then(|g| super::params::catalogue().review_months(&g.code))
+                    .unwrap_or(12);
+                text!(
+                    format!(
+                        "{}的{} {}（{}起）已超过约{}个月的调整周期，现行标准可能更高：请向乡镇（街道）确认当地现行标准",
+                        wz, r.def.zh, fz, from, months
+                    ),
+                    format!(
+                        "{}'s {} of {} (from {}) is older than the usual review period of about {} months; the standard now in force may be higher — confirm it with the township office",
+                        we, r.def.en, fe, from, months
+                    ),
+                )
+            }
+            _ => return None,
+        };
+        Some(Reason {
+            text,
+            source: Some(r.source()),
+        })
+    }
+
+    /// Checks for a parameter that is not firm (unknown, reference, borrowed or stale).
     pub fn param_check(&self, r: &Resolved) -> Reason {
+        if let Some(c) = self.standing_check(r) {
+            return c;
+        }
         let region = self.p.region().name();
         let text = match r.number() {
             Some(v) => text!(
@@ -170,61 +247,82 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Why a listed person is not a co-living household member, if they are not.
-fn exclusion_reason(m: &Member) -> Option<Text> {
-    if m.relation == Relation::Other {
-        return Some(text!(
-            "与申请人无法定赡养、抚养、扶养关系，不计入家庭成员",
-            "no legal duty of support with the applicant: not a household member",
-        ));
+/// An amount per person as the household's standard is published: urban per month; rural per
+/// year with the month alongside (`每人每年 6400.00元（每月 533.33元）`). `annual` is exact.
+pub fn per_person_text(residence: Residence, annual: Decimal) -> Text {
+    match residence {
+        Residence::Urban => text!(yuan_zh(annual / TWELVE), yuan_en(annual / TWELVE)),
+        Residence::Rural => text!(
+            format!(
+                "每年 {}（每月 {}）",
+                yuan_zh(annual),
+                yuan_zh(annual / TWELVE)
+            ),
+            format!(
+                "{} a year ({} a month)",
+                yuan_en(annual),
+                yuan_en(annual / TWELVE)
+            ),
+        ),
     }
-    if !m.lives_together {
-        return Some(text!(
-            "未长期共同居住，不计入共同生活的家庭成员",
-            "does not live with the household long-term: not counted",
-        ));
-    }
-    match m.excluded {
-        Some(Exclusion::ReligiousAway3Years) => Some(text!(
-            "连续三年以上脱离家庭独立生活的宗教教职人员，不计入",
-            "religious personnel living apart for 3+ years: not counted",
-        )),
-        Some(Exclusion::Prison) => Some(text!(
-            "在监狱内服刑人员，不计入",
-            "serving a prison sentence: not counted",
-        )),
-        Some(Exclusion::CompulsoryRehab) => Some(text!(
-            "在强制隔离戒毒场所人员，不计入",
-            "in compulsory drug rehabilitation: not counted",
-        )),
-        Some(Exclusion::DeclaredMissing) => Some(text!(
-            "宣告失踪人员，不计入",
-            "declared missing: not counted",
-        )),
-        Some(Exclusion::Conscript) | None => None,
+}
+
+/// A parameter value with its unit, for reasons: `每人每月 700元` / `¥700.00 per person a month`.
+pub fn figure_text(r: &Resolved, v: Decimal) -> (String, String) {
+    match r.def.unit.as_str() {
+        "yuan_per_person_month" => (
+            format!("每人每月 {}", yuan_zh(v)),
+            format!("{} per person a month", yuan_en(v)),
+        ),
+        "yuan_per_person_year" => (
+            format!("每人每年 {}", yuan_zh(v)),
+            format!("{} per person a year", yuan_en(v)),
+        ),
+        "ratio" => (
+            format!("{}倍", v.normalize()),
+            format!("{}×", v.normalize()),
+        ),
+        _ => (v.normalize().to_string(), v.normalize().to_string()),
     }
 }
 
 /// The head-count trace line, with the rule.
 pub fn note_members(ctx: &Ctx) {
-    let ids: Vec<&str> = ctx.counted.iter().map(|m| m.id.as_str()).collect();
-    let who = super::names::names(ctx.h, &ids);
+    if !super::outcome::explaining() {
+        return;
+    }
+    let names: Vec<Text> = ctx.counted.iter().map(|m| who(ctx.h, m)).collect();
+    let zh: Vec<&str> = names.iter().map(|t| t.zh.as_ref()).collect();
+    let en: Vec<&str> = names.iter().map(|t| t.en.as_ref()).collect();
     ctx.note(
         text!(
-            format!("共同生活的家庭成员 {} 人：{}", ids.len(), who.zh),
-            format!("household members counted: {} ({})", ids.len(), who.en),
+            format!("共同生活的家庭成员 {} 人：{}", zh.len(), zh.join("、")),
+            format!(
+                "household members counted: {} ({})",
+                en.len(),
+                en.join("; ")
+            ),
         ),
         Some(sources::household_members()),
     );
-    for e in &ctx.excluded {
-        let who = super::names::member_name(ctx.h, &e.member);
-        ctx.note(
-            text!(
-                format!("{}：{}", who.zh, e.reason.zh),
-                format!("{}: {}", who.en, e.reason.en),
-            ),
-            Some(sources::household_members()),
-        );
+    // Who is counted although living away, and who is not counted, each with the rule.
+    for m in &ctx.h.members {
+        let why = membership(Facts::of(m));
+        if why.counted_while_away() || !why.counted() {
+            let (w, r) = (who(ctx.h, m), why.text());
+            let verb = if why.counted() {
+                ("计入", "counted")
+            } else {
+                ("不计入", "not counted")
+            };
+            ctx.note(
+                text!(
+                    format!("{}{}：{}", w.zh, verb.0, r.zh),
+                    format!("{} {}: {}", w.en, verb.1, r.en),
+                ),
+                Some(sources::household_members()),
+            );
+        }
     }
     if ctx
         .counted

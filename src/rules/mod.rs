@@ -8,7 +8,8 @@
 //!
 //! | module | policy concept |
 //! |---|---|
-//! | [`household`] | 共同生活的家庭成员 and the answers given |
+//! | [`household`] | the answers given |
+//! | [`membership`] | 共同生活的家庭成员: who counts (第九条) |
 //! | [`params`] | dated regional standards (data in `data/`) |
 //! | [`income`] | 家庭收入: counted, not counted, deductions, support-payment exemptions |
 //! | [`property`] | 家庭财产 tests |
@@ -44,6 +45,8 @@ pub mod fact;
 pub mod household;
 pub mod income;
 pub mod json_input;
+pub mod lines;
+pub mod membership;
 pub mod money;
 pub mod names;
 pub mod next_steps;
@@ -283,20 +286,38 @@ fn run(ctx: &Ctx) -> Evaluation {
         ctx.note(
             text!(
                 format!(
-                    "适用低保标准：每人每月 {}（{}，{}起执行）",
-                    money::yuan_zh(s.monthly),
+                    "适用低保标准：每人{}（{}，{}起执行）",
+                    match h.residence {
+                        household::Residence::Urban =>
+                            format!("每月 {}", money::yuan_zh(s.monthly)),
+                        household::Residence::Rural =>
+                            context::per_person_text(h.residence, s.annual)
+                                .zh
+                                .to_string(),
+                    },
                     who_zh,
                     from
                 ),
                 format!(
-                    "dibao standard: {} per person a month ({}, from {})",
-                    money::yuan_en(s.monthly),
+                    "dibao standard: {} per person ({}, from {})",
+                    match h.residence {
+                        household::Residence::Urban =>
+                            format!("{} a month", money::yuan_en(s.monthly)),
+                        household::Residence::Rural =>
+                            context::per_person_text(h.residence, s.annual)
+                                .en
+                                .to_string(),
+                    },
                     who_en,
                     from
                 ),
             ),
             Some(r.source()),
         );
+        // Borrowed, replaced by a newer provincial floor, or out of date: said in the trace.
+        if let Some(c) = ctx.standing_check(&r) {
+            ctx.note(c.text, c.source);
+        }
     }
 
     // 1. tekun, per person.
@@ -444,6 +465,8 @@ fn run(ctx: &Ctx) -> Evaluation {
             scheme: SchemeId::Dibao,
             household_monthly: fen(s.monthly * n),
             firm: s.firm,
+            household_yearly: Some(fen(s.annual * n)),
+            standing: Some(s.standing),
         });
         let kp = ctx.param("edge_multiple");
         if let Some(k) = kp.number() {
@@ -451,6 +474,8 @@ fn run(ctx: &Ctx) -> Evaluation {
                 scheme: SchemeId::Edge,
                 household_monthly: fen(k * s.monthly * n),
                 firm: s.firm && kp.is_firm(),
+                household_yearly: Some(fen(k * s.annual * n)),
+                standing: Some(if !s.firm { s.standing } else { kp.standing }),
             });
         }
     }
@@ -460,6 +485,8 @@ fn run(ctx: &Ctx) -> Evaluation {
             scheme: SchemeId::RigidExpense,
             household_monthly: fen(d * n / TWELVE),
             firm: di.is_firm(),
+            household_yearly: Some(fen(d * n)),
+            standing: Some(di.standing),
         });
     }
     income_lines.sort_by_key(|l| l.household_monthly);
@@ -480,6 +507,11 @@ fn run(ctx: &Ctx) -> Evaluation {
         per_capita_monthly_income_at_least: fen(hi.net.low / TWELVE / n),
         per_capita_monthly_income_at_most: hi.net.high.map(|v| fen(v / TWELVE / n)),
         dibao_standard_monthly: std.map(|s| fen(s.monthly)),
+        dibao_standard_yearly: std.map(|s| fen(s.annual)),
+        dibao_standard_standing: std.map(|s| s.standing),
+        household_yearly_income: hi.net.exact_value().map(fen),
+        per_capita_yearly_income: hi.net.exact_value().map(|v| fen(v / n)),
+        per_capita_yearly_income_at_least: Some(fen(hi.net.low / n)),
         schemes: schemes_out,
         income_lines,
         trace: if outcome::explaining() { ctx.trace.borrow().clone() } else { Vec::new() },

@@ -171,6 +171,15 @@ pub struct Distance {
     pub per_capita_monthly: Decimal,
     pub household_monthly: Decimal,
     pub line_per_capita_monthly: Decimal,
+    /// The same gap and line per person per **year**, exact (not × 12 of the rounded monthly
+    /// figures): rural standards are published per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_capita_yearly: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_per_capita_yearly: Option<Decimal>,
+    /// How firm the line is: `published`, `floor`, `stale`, `reference`, `override`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_standing: Option<Standing>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -249,8 +258,9 @@ pub struct ParameterUse {
     /// A number, a flag, or null when unknown.
     pub value: serde_json::Value,
     pub unit: String,
-    /// `published` (in force for this region), `reference` (from a wider area, or inherited
-    /// local statistic), `override` (given with the household), `unknown`.
+    /// `published` (in force for this region and current), `reference` (from a wider area, or
+    /// inherited local statistic), `floor` (a higher level's minimum, borrowed), `stale` (out of
+    /// date on the screening date), `override` (given with the household), `unknown`.
     pub standing: Standing,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -268,10 +278,19 @@ pub struct ParameterUse {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
+    /// Published for the region and current on the screening date.
     Published,
+    /// From a wider area, not a minimum (e.g. an inherited local statistic).
     Reference,
+    /// Given with the household (a portal's own standard).
     Override,
     Unknown,
+    /// Borrowed from a higher level (a provincial 指导标准, a national default), which the local
+    /// value may only exceed; or a local value replaced by a newer, higher provincial floor.
+    Floor,
+    /// Published for the region but out of date on the screening date (older than the region's
+    /// review period, or past its `valid_until`).
+    Stale,
 }
 
 /// An income line of the household, per month, for the status-by-income chart: below
@@ -280,8 +299,14 @@ pub enum Standing {
 pub struct IncomeLine {
     pub scheme: SchemeId,
     pub household_monthly: Decimal,
-    /// Published for the region (false: a reference value from a wider area).
+    /// Published for the region and current (false: borrowed, stale or a reference).
     pub firm: bool,
+    /// The line for the household per year, exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_yearly: Option<Decimal>,
+    /// How firm the line is (the weakest figure it is built on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Standing>,
 }
 
 /// One step of "how we worked it out".
@@ -323,6 +348,24 @@ pub struct Evaluation {
     pub per_capita_monthly_income_at_most: Option<Decimal>,
     /// The dibao standard that applies, per person per month (rural: yearly ÷ 12).
     pub dibao_standard_monthly: Option<Decimal>,
+    /// The same standard per person per year (rural: as published; urban: monthly × 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dibao_standard_yearly: Option<Decimal>,
+    /// How firm the standard is: `published` (current), `floor` (borrowed from a higher level),
+    /// `stale`, `reference`, `override`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dibao_standard_standing: Option<Standing>,
+    /// Counted household income per **year** after deductions, exact (rural households read
+    /// yearly figures); absent when an amount is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_yearly_income: Option<Decimal>,
+    /// Per-capita income per **year**, exact from the yearly household income (not × 12 of the
+    /// rounded monthly figure); `null` if an amount is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_capita_yearly_income: Option<Decimal>,
+    /// The lowest per-capita yearly income consistent with the answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_capita_yearly_income_at_least: Option<Decimal>,
     pub schemes: Vec<SchemeResult>,
     /// Income lines for the chart (dibao, edge, rigid_expense where known), ascending.
     pub income_lines: Vec<IncomeLine>,

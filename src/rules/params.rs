@@ -39,6 +39,15 @@ pub struct ParamDef {
     pub local: bool,
     pub zh: String,
     pub en: String,
+    /// A value taken from a higher level (provincial 指导标准, national default) is a **floor**:
+    /// the local value is at or above it (seed 003 二（二）). A newer higher-level value above an
+    /// older local one replaces it. Lines built on a floor are not firm.
+    #[serde(default)]
+    pub floor: bool,
+    /// Raised periodically (standards, statistics): a value older than the region's
+    /// `review_months` on the screening date, or past its `valid_until`, is stale.
+    #[serde(default)]
+    pub reviewed: bool,
     /// Position in name order (set at load): the slot of this parameter in per-household
     /// and per-region tables.
     #[serde(skip)]
@@ -131,6 +140,10 @@ pub struct Entry {
     /// is stale. Usually absent: the region's `review_months` says when it goes stale.
     #[serde(default)]
     pub valid_until: Option<Date>,
+    /// `false`: this higher-level value is the rule itself for every lower level (e.g. Yunnan's
+    /// edge multiple), not a floor — overrides the definition's `floor`.
+    #[serde(default)]
+    pub floor: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -162,6 +175,25 @@ impl Region {
     pub fn name(&'static self) -> Text {
         text!(&self.name_zh, &self.name_en)
     }
+}
+
+/// Whole months from `from` to `to` (0 if `to` is earlier): 2023-07-01 → 2024-06-30 is 11.
+pub fn months_between(from: Date, to: Date) -> u32 {
+    let m = (i64::from(to.year) * 12 + i64::from(to.month))
+        - (i64::from(from.year) * 12 + i64::from(from.month))
+        - i64::from(to.day < from.day);
+    m.max(0) as u32
+}
+
+/// How many review periods old an entry is on `as_of` (0 = current): past its `valid_until`
+/// counts as at least one; otherwise whole `review_months` periods since it took effect.
+pub fn stale_periods(cat: &Catalogue, region: &Region, e: &Entry, as_of: Date) -> u32 {
+    let by_review = cat
+        .review_months(&region.code)
+        .filter(|m| *m > 0)
+        .map_or(0, |m| months_between(e.effective, as_of) / m);
+    let by_validity = u32::from(e.valid_until.is_some_and(|u| as_of > u));
+    by_review.max(by_validity)
 }
 
 /// All definitions and regions, loaded once from the embedded data.
@@ -294,6 +326,11 @@ impl Catalogue {
         self.by_name.get(name)
     }
 
+    /// The region's review period in months, inherited from the nearest ancestor that says.
+    pub fn review_months(&self, code: &str) -> Option<u32> {
+        self.chain(code).iter().find_map(|r| r.review_months)
+    }
+
     /// The region and its ancestors, most specific first.
     pub fn chain(&self, code: &str) -> Vec<&Region> {
         let mut out = Vec::new();
@@ -345,6 +382,10 @@ pub struct Resolved {
     pub override_date: Option<Date>,
     /// For an override: who provided it, if they said so.
     pub provenance: Option<Provenance>,
+    /// A local value replaced by a newer, higher floor from a higher level (stated in the trace).
+    pub replaced: Option<(&'static Region, &'static Entry)>,
+    /// Review periods the value is out of date by on the screening date (0 = current).
+    pub stale_periods: u32,
 }
 
 impl Resolved {
@@ -362,7 +403,12 @@ impl Resolved {
         }
     }
 
-    /// Published or overridden: safe to rely on for `likely`.
+    /// Effective date of the value used.
+    pub fn effective(&self) -> Option<Date> {
+        self.override_date.or(self.entry.map(|e| e.effective))
+    }
+
+    /// Published (current) or overridden: safe to rely on for `likely` and for `unlikely`.
     pub fn is_firm(&self) -> bool {
         matches!(self.standing, Standing::Published | Standing::Override) && self.value.is_some()
     }
@@ -511,6 +557,8 @@ impl Params {
                         .unwrap_or(self.as_of),
                 ),
                 provenance,
+                replaced: None,
+                stale_periods: 0,
             };
         }
         if let Some(r) = &self.table.borrow()[def.index] {
@@ -559,21 +607,40 @@ impl Params {
         );
         for (region, e) in candidates {
             if e.value.is_some() {
-                let standing = if found.is_none() && (!def.local || region.is_local()) {
+                let borrowed = found.is_some() || !region.is_local();
+                let floor = def.floor && e.floor != Some(false) && !region.is_local();
+                let standing = if floor {
+                    Standing::Floor
+                } else if found.is_none() && (!def.local || region.is_local()) {
                     Standing::Published
                 } else {
                     Standing::Reference
                 };
                 let value = e.value.as_ref().and_then(|v| parse_value(def, v).ok());
-                return Resolved {
+                let stale = if def.reviewed {
+                    stale_periods(self.cat, region, e, self.as_of)
+                } else {
+                    0
+                };
+                let mut r = Resolved {
                     def,
                     value,
-                    standing,
+                    standing: if standing == Standing::Published && stale > 0 {
+                        Standing::Stale
+                    } else {
+                        standing
+                    },
                     region: Some(region),
                     entry: Some(e),
                     override_date: None,
                     provenance: None,
+                    replaced: None,
+                    stale_periods: stale,
                 };
+                if def.floor && !borrowed {
+                    self.apply_newer_floor(&mut r);
+                }
+                return r;
             }
             found.get_or_insert((region, e));
         }
@@ -586,6 +653,48 @@ impl Params {
             entry: found.map(|f| f.1),
             override_date: None,
             provenance: None,
+            replaced: None,
+            stale_periods: 0,
+        }
+    }
+
+    /// A local value older than the newest higher-level floor that exceeds it is replaced by
+    /// that floor: a county cannot pay below the province's minimum.
+    fn apply_newer_floor(&self, r: &mut Resolved) {
+        let (Some(local), Some(Value::Number(v))) = (r.entry, r.value) else {
+            return;
+        };
+        let name = r.def.name.as_str();
+        let newest = self
+            .chain
+            .iter()
+            .filter(|g| !g.is_local())
+            .filter_map(|g| {
+                g.index
+                    .get(name)
+                    .into_iter()
+                    .flatten()
+                    .map(|&i| &g.values[i])
+                    .filter(|e| e.effective <= self.as_of && e.floor != Some(false))
+                    .max_by_key(|e| e.effective)
+                    .map(|e| (*g, e))
+            })
+            .next();
+        let Some((g, e)) = newest else { return };
+        let floor = e.value.as_ref().and_then(|x| parse_value(r.def, x).ok());
+        if let Some(Value::Number(f)) = floor {
+            if e.effective > local.effective && f > v {
+                r.replaced = Some((r.region.unwrap_or(g), local));
+                r.value = floor;
+                r.standing = Standing::Floor;
+                r.region = Some(g);
+                r.entry = Some(e);
+                r.stale_periods = if r.def.reviewed {
+                    stale_periods(self.cat, g, e, self.as_of)
+                } else {
+                    0
+                };
+            }
         }
     }
 }
@@ -593,4 +702,51 @@ impl Params {
 /// Lists regions as `code  name_zh  name_en` lines, for `jiuzhu regions`.
 pub fn region_list() -> Vec<&'static Region> {
     catalogue().regions.values().collect()
+}
+
+/// A value a screening on some date would use although it is out of date.
+#[derive(Debug, Clone)]
+pub struct StaleValue {
+    pub region: &'static Region,
+    pub name: String,
+    pub value: serde_json::Value,
+    pub effective: Date,
+    pub valid_until: Option<Date>,
+    pub review_months: Option<u32>,
+    /// Review periods out of date.
+    pub periods: u32,
+}
+
+/// Every value that a screening on `on` would use while it is stale (older than its region's
+/// `review_months`, or past its `valid_until`), once per data entry: `jiuzhu regions --check`.
+pub fn stale_values(on: Date) -> Vec<StaleValue> {
+    let cat = catalogue();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for r in cat.regions.values() {
+        let Some(p) = Params::new(&r.code, on, BTreeMap::new()) else {
+            continue;
+        };
+        for def in cat.defs.values().filter(|d| d.reviewed) {
+            let x = p.get(&def.name);
+            let (Some(g), Some(e)) = (x.region, x.entry) else {
+                continue;
+            };
+            if x.stale_periods == 0 || x.value.is_none() {
+                continue;
+            }
+            if seen.insert((g.code.clone(), def.name.clone(), e.effective)) {
+                out.push(StaleValue {
+                    region: g,
+                    name: def.name.clone(),
+                    value: e.value.clone().unwrap_or(serde_json::Value::Null),
+                    effective: e.effective,
+                    valid_until: e.valid_until,
+                    review_months: cat.review_months(&g.code),
+                    periods: x.stale_periods,
+                });
+            }
+        }
+    }
+    out
 }

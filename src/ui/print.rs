@@ -21,7 +21,6 @@ use super::result::members::member_list;
 use super::result::money::{figure, per_unit, yuan};
 use crate::i18n::{t, tf, Lang};
 use crate::rules::household::Residence;
-use crate::rules::outcome::Side;
 use crate::rules::{Evaluation, Household, SchemeResult, Status};
 
 #[derive(Properties, PartialEq)]
@@ -87,20 +86,14 @@ fn sep(lang: Lang) -> &'static str {
     }
 }
 
-/// One scheme that is likely or possible: status, name, reason and figures.
-fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
+/// One scheme that is likely or possible: status, name, reason and figures. `checks` are its
+/// things to check not already listed under an earlier scheme (the same unpublished figure often
+/// matters to several schemes; the page says it once).
+fn scheme(lang: Lang, h: &Household, s: &SchemeResult, checks: &[String]) -> Html {
     let per_person = !s.people.is_empty();
     let distance = s.distance.as_ref().map(|d| {
-        let args = [
-            ("household", yuan(d.household_monthly)),
-            ("per_person", yuan(d.per_capita_monthly)),
-            ("line", yuan(d.line_per_capita_monthly)),
-        ];
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        match d.side {
-            Side::Below => tf(lang, "result.distance.below", &args),
-            Side::Above => tf(lang, "result.distance.above", &args),
-        }
+        let (sentence, line) = crate::ui::result::yearly::distance_plain(lang, h.residence, d);
+        format!("{sentence} {line}")
     });
     let estimate = s.estimate.as_ref().filter(|_| !per_person).map(|e| {
         format!(
@@ -146,10 +139,12 @@ fn scheme(lang: Lang, h: &Household, s: &SchemeResult) -> Html {
             }
             { for distance.map(|d| html! { <p>{ d }</p> }) }
             { for estimate.map(|e| html! { <p class="print-estimate">{ e }</p> }) }
-            if !s.to_check.is_empty() {
+            if !checks.is_empty() {
                 <p>{ t(lang, "result.card.to_check") }{ colon(lang) }
-                    { s.to_check.iter().map(|r| pick(lang, &r.text)).collect::<Vec<_>>().join(sep(lang)) }
+                    { checks.join(sep(lang)) }
                 </p>
+            } else if !s.to_check.is_empty() {
+                <p>{ t(lang, "print.to_check_above") }</p>
             }
         </li>
     }
@@ -176,6 +171,22 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
         Residence::Rural => t(lang, "result.overview.rural"),
     };
     let income = match (ev.household_monthly_income, ev.per_capita_monthly_income) {
+        (Some(hh), Some(pc)) if ev.residence == Residence::Rural => Some(tf(
+            lang,
+            "print.income_rural",
+            &[
+                ("household", &yuan(hh)),
+                (
+                    "per_capita",
+                    &crate::ui::result::yearly::per_person(
+                        lang,
+                        ev.residence,
+                        pc,
+                        ev.per_capita_yearly_income,
+                    ),
+                ),
+            ],
+        )),
         (Some(hh), Some(pc)) => Some(tf(
             lang,
             "print.income",
@@ -184,6 +195,18 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
         _ => None,
     };
     let names = member_list(h, &ev.members_counted, lang);
+    // Each thing to check once, under the first scheme that needs it.
+    let mut seen = std::collections::BTreeSet::new();
+    let new_checks: Vec<Vec<String>> = hopeful
+        .iter()
+        .map(|s| {
+            s.to_check
+                .iter()
+                .map(|r| pick(lang, &r.text))
+                .filter(|c| seen.insert(c.clone()))
+                .collect()
+        })
+        .collect();
     let n = &ev.next_steps;
     html! {
         <section class="jz-print" hidden=true lang={lang.tag()} data-testid="print-summary">
@@ -198,13 +221,13 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
                 <li>{ t(lang, "print.members") }{ colon(lang) }{ tf(lang, "print.members_count", &[("n", &ev.members_counted.len().to_string()), ("names", &names)]) }</li>
                 if let Some(i) = income { <li>{ i }</li> }
                 if let Some(s) = ev.dibao_standard_monthly {
-                    <li>{ tf(lang, "print.standard", &[("standard", &yuan(s))]) }</li>
+                    <li>{ standard_line(lang, ev, s) }</li>
                 }
             </ul>
             <h3>{ t(lang, "print.results") }</h3>
             <p class="print-path" data-testid="print-path"><strong>{ t(lang, "print.path") }</strong>{ pick(lang, &ev.recommendation.summary) }</p>
             <ul class="print-schemes">
-                { for hopeful.iter().map(|s| scheme(lang, h, s)) }
+                { for hopeful.iter().zip(new_checks.iter()).map(|(s, c)| scheme(lang, h, s, c)) }
             </ul>
             if !unlikely.is_empty() {
                 <p class="print-unlikely">
@@ -231,5 +254,26 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
                     ]) }</p>
             </footer>
         </section>
+    }
+}
+
+/// The local standard: per year for rural households, and how firm it is when it is not
+/// published and current.
+fn standard_line(lang: Lang, ev: &Evaluation, monthly: rust_decimal::Decimal) -> String {
+    use crate::ui::result::yearly;
+    let base = match (ev.residence, ev.dibao_standard_yearly) {
+        (Residence::Rural, Some(_)) => tf(
+            lang,
+            "print.standard_rural",
+            &[(
+                "standard",
+                &yearly::per_person(lang, ev.residence, monthly, ev.dibao_standard_yearly),
+            )],
+        ),
+        _ => tf(lang, "print.standard", &[("standard", &yuan(monthly))]),
+    };
+    match yearly::standing_note(lang, ev.dibao_standard_standing) {
+        Some(note) => format!("{base}{note}"),
+        None => base,
     }
 }

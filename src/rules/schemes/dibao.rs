@@ -8,9 +8,10 @@
 //! labelled as an estimate. Members are enrolled as a whole household (整户施保, seed 002 一（一）).
 
 use super::{distance, Verdict};
-use crate::rules::context::{Ctx, Standard};
+use crate::rules::context::{per_person_text, Ctx, Standard};
 use crate::rules::household::Residence;
 use crate::rules::income::HouseholdIncome;
+use crate::rules::lines;
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Distance, Estimate, Text};
 use crate::rules::property;
@@ -68,9 +69,11 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
             )
         }
         Some(s) => {
-            let line = s.annual * n;
-            let t = hi.net.below(line);
-            let (zh_cmp, en_cmp) = match t {
+            let l = s.line(ctx, n);
+            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
+            let (t, near) = lines::below(hi.net, &l, slack.as_ref());
+            let line = l.annual;
+            let (zh_cmp, en_cmp) = match hi.net.below(line) {
                 Tri::Yes => ("低于", "below"),
                 Tri::No => ("不低于", "not below"),
                 Tri::Maybe => ("可能低于", "possibly below"),
@@ -85,7 +88,7 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                     format!("at least {}", yuan_en(pc_low)),
                 ),
             };
-            let summary = match (t, hi.net.high) {
+            let summary = match (hi.net.below(line), hi.net.high) {
                 // Bounded but not exact: an amount the resident gave may or may not count
                 // (e.g. the resident basic pension after 2025): both outcomes, in words.
                 (Tri::Yes | Tri::No, Some(high)) if hi.net.exact_value().is_none() => {
@@ -113,6 +116,28 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                         format!("household income per person between {} and {} a month, depending on income whose counting is not settled (see what to check): at {} it is {} the {} of {}, at {} {}", yuan_en(lo), yuan_en(hi_pc), yuan_en(lo), l_en, name.en, yuan_en(s.monthly), yuan_en(hi_pc), h_en),
                     )
                 }
+                _ if ctx.h.residence == Residence::Rural => {
+                    // Rural standards are published per year: say it as published, month
+                    // alongside.
+                    let line_t = per_person_text(Residence::Rural, s.annual);
+                    let pc_t = match hi.net.exact_value() {
+                        Some(x) => per_person_text(Residence::Rural, x / n),
+                        None => {
+                            let t = per_person_text(Residence::Rural, hi.net.low / n);
+                            text!(format!("至少{}", t.zh), format!("at least {}", t.en))
+                        }
+                    };
+                    text!(
+                        format!(
+                            "家庭人均收入 {}，{}{} {}",
+                            pc_t.zh, zh_cmp, name.zh, line_t.zh
+                        ),
+                        format!(
+                            "household income per person {}, {} the {} of {}",
+                            pc_t.en, en_cmp, name.en, line_t.en
+                        ),
+                    )
+                }
                 _ => text!(
                     format!(
                         "家庭月人均收入 {}，{}{} {}",
@@ -131,10 +156,11 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
                 ),
             };
             v.test(t, summary.clone(), Some(sources::dibao_eligibility()));
+            v.checks(near);
             if !s.firm {
                 v.soften(ctx.standard_check());
             }
-            (t, summary, distance(hi.net, line, n))
+            (t, summary, distance(hi.net, line, n, s.standing))
         }
     };
 
@@ -150,7 +176,11 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
     });
 
     let estimate = match (std, hi.net.exact_value(), hi.net.high, v.tri) {
-        (Some(s), Some(net), _, Tri::Yes | Tri::Maybe) => Some(estimate(ctx, s, net)),
+        // Above the figure used (possible only because the line is not firm or a deduction is
+        // unpublished): no amount can be estimated from it.
+        (Some(s), Some(net), _, Tri::Yes | Tri::Maybe) if net < s.annual * n => {
+            Some(estimate(ctx, s, net))
+        }
         // Below the line whether or not an unsettled amount counts: the range of both outcomes.
         (Some(s), None, Some(high), Tri::Yes | Tri::Maybe) if income == Tri::Yes => {
             let counted = estimate(ctx, s, high);

@@ -6,10 +6,12 @@
 
 use super::dibao::Dibao;
 use super::{distance, Verdict};
-use crate::rules::context::{Ctx, Standard};
+use crate::rules::context::{per_person_text, Ctx, Standard};
 use crate::rules::fact::Fact;
+use crate::rules::household::Residence;
 use crate::rules::income::HouseholdIncome;
-use crate::rules::money::{fen, yuan_en, yuan_zh, Tri};
+use crate::rules::lines;
+use crate::rules::money::Tri;
 use crate::rules::outcome::{Distance, Reason, Text};
 use crate::rules::property;
 use crate::rules::sources;
@@ -83,16 +85,24 @@ pub fn evaluate(
     let mut income = Tri::Maybe;
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
-            let line = k * s.annual * n;
+            let l = s.edge_line(ctx, &multiple, k, n);
+            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
+            let (t, near) = lines::below(net, &l, slack.as_ref());
+            let line = l.annual;
             income = net.below(line);
             if income == Tri::Maybe {
                 // An income amount the resident did not know: name it.
                 v.checks(income_checks.iter().cloned());
             }
-            let line_m = fen(k * s.monthly);
+            let lt = per_person_text(ctx.h.residence, k * s.annual);
+            let (pz, pe) = match ctx.h.residence {
+                Residence::Urban => ("家庭月人均收入", "household income per person"),
+                Residence::Rural => ("家庭人均收入", "household income per person"),
+            };
             summary = text!(
                 format!(
-                    "家庭月人均收入{}低保标准的{}倍（{}）",
+                    "{}{}低保标准的{}倍（{}）",
+                    pz,
                     if income == Tri::Yes {
                         "低于"
                     } else if income == Tri::No {
@@ -101,10 +111,11 @@ pub fn evaluate(
                         "可能低于"
                     },
                     k,
-                    yuan_zh(line_m)
+                    lt.zh
                 ),
                 format!(
-                    "household income per person {} {}× the dibao standard ({})",
+                    "{} {} {}× the dibao standard ({})",
+                    pe,
                     if income == Tri::Yes {
                         "below"
                     } else if income == Tri::No {
@@ -113,17 +124,30 @@ pub fn evaluate(
                         "possibly below"
                     },
                     k,
-                    yuan_en(line_m)
+                    lt.en
                 ),
             );
+            income = t;
             v.test(income, summary.clone(), Some(sources::edge_definition()));
+            v.checks(near);
             if !s.firm {
                 v.soften(ctx.standard_check());
             }
             if !multiple.is_firm() {
                 v.soften(ctx.param_check(&multiple));
             }
-            dist = distance(net, line, n);
+            dist = distance(
+                net,
+                line,
+                n,
+                if l.firm {
+                    crate::rules::outcome::Standing::Published
+                } else if s.firm {
+                    multiple.standing
+                } else {
+                    s.standing
+                },
+            );
         }
         _ => {
             v.test(

@@ -8,6 +8,7 @@
 use super::Verdict;
 use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
+use crate::rules::lines;
 use crate::rules::money::Tri;
 use crate::rules::outcome::{Reason, Text};
 use crate::rules::sources;
@@ -43,7 +44,9 @@ pub fn evaluate(
     }
     match std {
         Some(s) => {
-            let above = !net.below(s.annual * ctx.size());
+            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
+            let (above, near) = lines::at_or_above(net, &s.line(ctx, ctx.size()), slack.as_ref());
+            v.checks(near);
             if above == Tri::Maybe {
                 // An amount the resident did not know leaves it open: name it.
                 v.checks(

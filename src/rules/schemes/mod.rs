@@ -112,7 +112,12 @@ pub fn status_of(t: Tri) -> Status {
 }
 
 /// Distance of an annual household income from an annual household line.
-pub fn distance(net: Range, line_annual: Decimal, n: Decimal) -> Option<Distance> {
+pub fn distance(
+    net: Range,
+    line_annual: Decimal,
+    n: Decimal,
+    standing: super::outcome::Standing,
+) -> Option<Distance> {
     let v = net.exact_value()?;
     if n.is_zero() {
         return None;
@@ -128,5 +133,8 @@ pub fn distance(net: Range, line_annual: Decimal, n: Decimal) -> Option<Distance
         per_capita_monthly: super::money::gap_fen(gap / TWELVE / n),
         household_monthly: super::money::gap_fen(gap / TWELVE),
         line_per_capita_monthly: super::money::fen(line_annual / TWELVE / n),
+        per_capita_yearly: Some(super::money::fen(gap / n)),
+        line_per_capita_yearly: Some(super::money::fen(line_annual / n)),
+        line_standing: Some(standing),
     })
 }

@@ -18,6 +18,7 @@ use super::edge::Edge;
 use super::Verdict;
 use crate::rules::context::{Ctx, Standard};
 use crate::rules::income::{annual, HouseholdIncome};
+use crate::rules::lines;
 use crate::rules::money::{fen, yuan_en, yuan_zh, Range, Tri, TWELVE};
 use crate::rules::outcome::{Reason, Text};
 use crate::rules::property;
@@ -109,18 +110,27 @@ pub fn evaluate(
     let di = ctx.param("disposable_income_yearly");
     match di.number() {
         Some(d) => {
-            let t = gross.below(d * n);
+            let (t, near) = match lines::param_line(ctx, &di, n) {
+                Some(l) => lines::below(gross, &l, None),
+                None => (gross.below(d * n), Vec::new()),
+            };
+            v.checks(near);
+            let raw = gross.below(d * n);
             v.test(
                 t,
                 text!(
                     format!(
                         "家庭年人均收入{}上年度当地居民人均可支配收入 {}",
-                        if t == Tri::No { "不低于" } else { "低于" },
+                        if raw == Tri::No {
+                            "不低于"
+                        } else {
+                            "低于"
+                        },
                         yuan_zh(d)
                     ),
                     format!(
                         "income per person {} the previous year's local disposable income of {}",
-                        if t == Tri::No { "not below" } else { "below" },
+                        if raw == Tri::No { "not below" } else { "below" },
                         yuan_en(d)
                     ),
                 ),

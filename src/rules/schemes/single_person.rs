@@ -15,6 +15,7 @@ use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
 use crate::rules::household::Member;
 use crate::rules::income::{member_income, HouseholdIncome, Purpose};
+use crate::rules::lines;
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Source, Text};
 use crate::rules::sources;
@@ -213,7 +214,11 @@ fn own_income_test(
             return None;
         }
     };
-    let t = own.annual.below(s.annual);
+    // Above a line that is not firm but within its band, or within a plausible unpublished
+    // deduction for costs of working: possible (lines).
+    let slack = lines::employment_slack(ctx, &[m], &s);
+    let (t, near) = lines::below(own.annual, &s.line(ctx, Decimal::ONE), slack.as_ref());
+    v.checks(near);
     v.test(
         t,
         text!(
@@ -247,7 +252,8 @@ fn own_income_test(
         }
     }
     match (own.annual.exact_value(), t != Tri::No) {
-        (Some(x), true) => {
+        // No amount from a figure the income is not below.
+        (Some(x), true) if x < s.annual => {
             let amount = fen((s.annual - x) / TWELVE);
             Some(Estimate {
                 monthly_low: amount,
@@ -316,7 +322,10 @@ pub fn evaluate(
     let multiple = ctx.param("edge_multiple");
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
-            let t = net.below(k * s.annual * n);
+            let l = s.edge_line(ctx, &multiple, k, n);
+            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
+            let (t, near) = lines::below(net, &l, slack.as_ref());
+            household.checks(near);
             if t == Tri::Maybe {
                 household.checks(
                     hi.gross
@@ -326,16 +335,24 @@ pub fn evaluate(
                         .cloned(),
                 );
             }
+            // The words say where income is against the figure used; the band is in to_check.
+            let (cz, ce) = match net.below(l.annual) {
+                Tri::Yes => ("低于", "below"),
+                Tri::No => ("不低于", "not below"),
+                Tri::Maybe => ("可能低于", "possibly below"),
+            };
             household.test(
                 t,
                 text!(
                     format!(
-                        "家庭月人均收入低于低保标准的{}倍（{}）",
+                        "家庭月人均收入{}低保标准的{}倍（{}）",
+                        cz,
                         k,
                         yuan_zh(fen(k * s.monthly))
                     ),
                     format!(
-                        "household income per person below {}× the dibao standard ({})",
+                        "household income per person {} {}× the dibao standard ({})",
+                        ce,
                         k,
                         yuan_en(fen(k * s.monthly))
                     ),

@@ -20,6 +20,7 @@ use crate::rules::context::{Ctx, Standard};
 use crate::rules::fact::Fact;
 use crate::rules::household::{DisabilityKind, Member, Obligor, Schooling, SelfCare};
 use crate::rules::income::{member_income, Purpose};
+use crate::rules::lines;
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Text};
 use crate::rules::property;
@@ -423,7 +424,8 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
     v.checks(inc.checks.iter().cloned());
     match std {
         Some(s) => {
-            let t = inc.annual.below(s.annual);
+            let (t, near) = lines::below(inc.annual, &s.line(ctx, Decimal::ONE), None);
+            v.checks(near);
             let own = inc.annual.low / TWELVE;
             v.test(
                 t,

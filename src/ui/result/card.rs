@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::cite::{pick, reason_item};
 use super::members::{member_label, member_list};
-use super::money::{figure, per_unit, yuan};
+use super::money::{figure, per_unit};
 use crate::i18n::{t, tf, Lang};
 use crate::rules::outcome::{Distance, Estimate, PersonResult, Side};
 use crate::rules::{Household, SchemeResult, Status};
@@ -77,7 +77,7 @@ pub fn scheme_card(
                     if per_person || unlikely {
                         <p class="result-summary">{ pick(lang, &s.summary) }</p>
                     }
-                    { for s.distance.as_ref().map(|d| distance(lang, d)) }
+                    { for s.distance.as_ref().map(|d| distance(lang, h.residence, d)) }
                     { for s.estimate.as_ref().filter(|_| !per_person && !unlikely)
                         .map(|e| html! { <p class="result-basis">{ tf(lang, "result.estimate.basis", &[("basis", &pick(lang, &e.basis))]) }</p> }) }
                     if !per_person && !s.members.is_empty() {
@@ -106,27 +106,18 @@ pub fn scheme_card(
 }
 
 /// "收入再增加 ¥264.00/月 仍在标准线内" / "超出 ¥88.00/月", per household and per person.
-fn distance(lang: Lang, d: &Distance) -> Html {
-    let args = [
-        ("household", yuan(d.household_monthly)),
-        ("per_person", yuan(d.per_capita_monthly)),
-        ("line", yuan(d.line_per_capita_monthly)),
-    ];
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (sentence, class) = match d.side {
-        Side::Below => (
-            tf(lang, "result.distance.below", &args),
-            "result-distance-below",
-        ),
-        Side::Above => (
-            tf(lang, "result.distance.above", &args),
-            "result-distance-above",
-        ),
+fn distance(lang: Lang, residence: crate::rules::household::Residence, d: &Distance) -> Html {
+    // Rural: per year as published, the month alongside; a line that is not published and
+    // current says so (super::yearly).
+    let (sentence, line) = super::yearly::distance_sentence(lang, residence, d);
+    let class = match d.side {
+        Side::Below => "result-distance-below",
+        Side::Above => "result-distance-above",
     };
     html! {
         <p class={classes!("result-distance", class)}>
             { sentence }
-            <span class="result-line">{ tf(lang, "result.distance.line", &args) }</span>
+            <span class="result-line">{ line }</span>
         </p>
     }
 }

@@ -30,6 +30,9 @@ pub struct Band {
     pub to: Option<Decimal>,
     /// The upper line is published for the region (false: a reference value).
     pub firm: bool,
+    /// The same band per year, exact (rural households read yearly figures).
+    pub from_yearly: Option<Decimal>,
+    pub to_yearly: Option<Decimal>,
 }
 
 /// Where the household is on the axis.
@@ -38,12 +41,15 @@ pub struct Position {
     pub household_monthly: Decimal,
     /// Income is partly unknown: this is the lowest income consistent with the answers.
     pub at_least: bool,
+    /// The household's income per year, exact, when known.
+    pub household_yearly: Option<Decimal>,
 }
 
 /// The bands of the chart, from the engine's income lines (ascending; equal lines collapse).
 pub fn bands(ev: &Evaluation) -> Vec<Band> {
     let mut out = Vec::new();
     let mut from = Decimal::ZERO;
+    let mut from_yearly = Some(Decimal::ZERO);
     for line in &ev.income_lines {
         if line.household_monthly <= from {
             continue;
@@ -53,8 +59,11 @@ pub fn bands(ev: &Evaluation) -> Vec<Band> {
             from,
             to: Some(line.household_monthly),
             firm: line.firm,
+            from_yearly,
+            to_yearly: line.household_yearly,
         });
         from = line.household_monthly;
+        from_yearly = line.household_yearly;
     }
     if !out.is_empty() {
         out.push(Band {
@@ -62,6 +71,8 @@ pub fn bands(ev: &Evaluation) -> Vec<Band> {
             from,
             to: None,
             firm: true,
+            from_yearly,
+            to_yearly: None,
         });
     }
     out
@@ -74,6 +85,7 @@ pub fn position(ev: &Evaluation) -> Option<Position> {
         return Some(Position {
             household_monthly: v,
             at_least: false,
+            household_yearly: ev.household_yearly_income,
         });
     }
     let n = Decimal::from(ev.members_counted.len().max(1) as u64);
@@ -81,6 +93,7 @@ pub fn position(ev: &Evaluation) -> Option<Position> {
     (low > Decimal::ZERO).then_some(Position {
         household_monthly: low,
         at_least: true,
+        household_yearly: ev.per_capita_yearly_income_at_least.map(|pc| pc * n),
     })
 }
 
@@ -121,21 +134,53 @@ fn band_fill(prefix: &str, scheme: Option<SchemeId>) -> String {
     }
 }
 
-fn band_range(lang: Lang, b: &Band) -> String {
+/// Rural standards are published per year: a rural household's chart reads in 元/年.
+fn yearly(ev: &Evaluation) -> bool {
+    ev.residence == crate::rules::household::Residence::Rural
+}
+
+/// An amount on the axis: per month, or for a rural household per year where the exact yearly
+/// figure is known.
+fn amount(lang: Lang, rural: bool, monthly: Decimal, yearly: Option<Decimal>) -> String {
+    match (rural, yearly) {
+        (true, Some(y)) => tf(lang, "result.chart.per_year", &[("amount", &yuan(y))]),
+        _ => yuan(monthly),
+    }
+}
+
+fn band_range(lang: Lang, rural: bool, b: &Band) -> String {
+    let from = amount(lang, rural, b.from, b.from_yearly);
     match b.to {
-        Some(to) if b.from.is_zero() => tf(lang, "result.chart.range_below", &[("to", &yuan(to))]),
+        Some(to) if b.from.is_zero() => tf(
+            lang,
+            "result.chart.range_below",
+            &[("to", &amount(lang, rural, to, b.to_yearly))],
+        ),
         Some(to) => tf(
             lang,
             "result.chart.range",
-            &[("from", &yuan(b.from)), ("to", &yuan(to))],
+            &[
+                ("from", &from),
+                ("to", &amount(lang, rural, to, b.to_yearly)),
+            ],
         ),
-        None => tf(lang, "result.chart.range_above", &[("from", &yuan(b.from))]),
+        None => tf(lang, "result.chart.range_above", &[("from", &from)]),
+    }
+}
+
+/// The household's own income sentence key: per year for a rural household.
+fn you_key(rural: bool, p: Position, key: &'static str, key_year: &'static str) -> &'static str {
+    if rural && p.household_yearly.is_some() {
+        key_year
+    } else {
+        key
     }
 }
 
 /// The whole description in one sentence (for the SVG's `<desc>` and read-aloud).
 pub fn describe(lang: Lang, ev: &Evaluation) -> String {
     let bands = bands(ev);
+    let rural = yearly(ev);
     let parts: Vec<String> = bands
         .iter()
         .map(|b| {
@@ -143,7 +188,7 @@ pub fn describe(lang: Lang, ev: &Evaluation) -> String {
                 "{}{}{}",
                 band_name(lang, b.scheme),
                 t(lang, "result.colon"),
-                band_range(lang, b)
+                band_range(lang, rural, b)
             )
         })
         .collect();
@@ -151,19 +196,44 @@ pub fn describe(lang: Lang, ev: &Evaluation) -> String {
         Lang::Zh => "；",
         Lang::En => "; ",
     };
-    let mut s = t(lang, "result.chart.desc_intro").to_string();
+    let mut s = t(
+        lang,
+        if rural {
+            "result.chart.desc_intro_year"
+        } else {
+            "result.chart.desc_intro"
+        },
+    )
+    .to_string();
     s.push_str(&parts.join(sep));
     match position(ev) {
         Some(p) => {
             let band = band_of(&bands, p)
                 .map(|b| band_name(lang, b.scheme))
                 .unwrap_or_default();
-            let args = [("income", yuan(p.household_monthly)), ("band", band)];
+            let income = match (rural, p.household_yearly) {
+                (true, Some(y)) => yuan(y),
+                _ => yuan(p.household_monthly),
+            };
+            let args = [("income", income), ("band", band)];
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let you = if p.at_least {
-                tf(lang, "result.chart.you_at_least", &args)
+                tf(
+                    lang,
+                    you_key(
+                        rural,
+                        p,
+                        "result.chart.you_at_least",
+                        "result.chart.you_at_least_year",
+                    ),
+                    &args,
+                )
             } else {
-                tf(lang, "result.chart.you", &args)
+                tf(
+                    lang,
+                    you_key(rural, p, "result.chart.you", "result.chart.you_year"),
+                    &args,
+                )
             };
             s.push_str(sep);
             s.push_str(&you);
@@ -300,7 +370,7 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
                     <rect x="1" y="1" width="26" height="26" fill={band_fill(p, b.scheme)} stroke="#1a1a1a" stroke-width="1.5" />
                 </svg>
                 <span>
-                    <strong>{ band_name(lang, b.scheme) }</strong>{ t(lang, "result.colon") }{ band_range(lang, b) }
+                    <strong>{ band_name(lang, b.scheme) }</strong>{ t(lang, "result.colon") }{ band_range(lang, yearly(ev), b) }
                     if !b.firm {
                         { " " }{ t(lang, "result.chart.reference") }
                     }
@@ -312,16 +382,31 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
         }
     });
 
+    let rural = yearly(ev);
+    let income_of = |p: Position| match (rural, p.household_yearly) {
+        (true, Some(y)) => yuan(y),
+        _ => yuan(p.household_monthly),
+    };
     let you_sentence = match here {
         Some(p) if p.at_least => tf(
             lang,
-            "result.chart.legend_at_least",
-            &[("income", &yuan(p.household_monthly))],
+            you_key(
+                rural,
+                p,
+                "result.chart.legend_at_least",
+                "result.chart.legend_at_least_year",
+            ),
+            &[("income", &income_of(p))],
         ),
         Some(p) => tf(
             lang,
-            "result.chart.legend_you",
-            &[("income", &yuan(p.household_monthly))],
+            you_key(
+                rural,
+                p,
+                "result.chart.legend_you",
+                "result.chart.legend_you_year",
+            ),
+            &[("income", &income_of(p))],
         ),
         None => t(lang, "result.chart.you_unknown").to_string(),
     };

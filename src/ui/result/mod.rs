@@ -31,6 +31,7 @@ pub mod next_steps;
 pub mod path;
 pub mod read_aloud;
 pub mod trace;
+pub mod yearly;
 
 use std::rc::Rc;
 
@@ -127,9 +128,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let lang = props.lang;
     let schemes = ordered(ev);
     // The amount alone is large and unbroken; words around it wrap normally.
+    let rural = ev.residence == Residence::Rural;
     let per_capita = match ev.per_capita_monthly_income {
         Some(v) => {
-            html! { <strong class="result-money" data-testid="per-capita">{ money::yuan(v) }</strong> }
+            let shown = yearly::per_person(lang, ev.residence, v, ev.per_capita_yearly_income);
+            html! { <strong class="result-money" data-testid="per-capita">{ shown }</strong> }
         }
         None if ev.per_capita_monthly_income_at_least > rust_decimal::Decimal::ZERO => html! {
             <span data-testid="per-capita">
@@ -143,7 +146,13 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         }
     };
     let household_income = ev.household_monthly_income.map(money::yuan);
-    let standard = ev.dibao_standard_monthly.map(money::yuan);
+    let standard = ev.dibao_standard_monthly.map(|m| {
+        let shown = yearly::per_person(lang, ev.residence, m, ev.dibao_standard_yearly);
+        match yearly::standing_note(lang, ev.dibao_standard_standing) {
+            Some(note) => format!("{shown}{note}"),
+            None => shown,
+        }
+    });
     let params_date = parameters_date(ev).unwrap_or_else(|| ev.as_of.to_string());
     let p = props.id_prefix.as_str();
     let id = |name: &str| format!("{p}-{name}");
@@ -195,12 +204,12 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                         </div>
                     }
                     <div>
-                        <dt>{ t(lang, "result.overview.per_capita") }</dt>
+                        <dt>{ t(lang, if rural { "result.overview.per_capita_year" } else { "result.overview.per_capita" }) }</dt>
                         <dd>{ per_capita }</dd>
                     </div>
                     if let Some(std) = standard {
                         <div>
-                            <dt>{ t(lang, "result.overview.standard") }</dt>
+                            <dt>{ t(lang, if rural { "result.overview.standard_year" } else { "result.overview.standard" }) }</dt>
                             <dd><strong class="result-money">{ std }</strong></dd>
                         </div>
                     }

@@ -67,6 +67,8 @@ fn parameter(lang: Lang, p: &ParameterUse) -> Html {
         Standing::Reference => t(lang, "result.standing.reference"),
         Standing::Override => t(lang, "result.standing.override"),
         Standing::Unknown => t(lang, "result.standing.unknown"),
+        Standing::Floor => t(lang, "result.standing.floor"),
+        Standing::Stale => t(lang, "result.standing.stale"),
     };
     html! {
         <li class={classes!("result-param", unknown.then_some("result-param-unknown"))}

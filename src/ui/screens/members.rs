@@ -118,6 +118,8 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
                 on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.living = Living::from_code(&v) })} />
             if m.relation == Relation::Other {
                 <p class="note">{ t(lang, "members.other_not_counted") }</p>
+            } else if m.living == Living::Apart {
+                <p class="note" data-testid="away-note">{ t(lang, if m.is_counted() { "members.away_counted" } else { "members.away_not_counted" }) }</p>
             }
             <SelectField field={f(i, "disability")} label={t(lang, "members.disability")}
                 choices={disability_choices} value={m.disability.clone()}

@@ -166,6 +166,8 @@ fn standards(lang: Lang, region: &str, date: Date) -> Html {
                         <p class="source">
                             { tf(lang, "place.standard_from", &[("place", &whom), ("date", &since)]) }
                             if r.standing == Standing::Reference { { " " }{ t(lang, "place.reference") } }
+                            if r.standing == Standing::Floor { { " " }{ t(lang, "place.floor") } }
+                            if r.standing == Standing::Stale { { " " }{ t(lang, "place.stale") } }
                         </p>
                     }
                     <p class="source">{ t(lang, "place.source") }{ source }</p>
