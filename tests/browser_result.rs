@@ -644,12 +644,28 @@ async fn scheme_carve_out_and_edge_in_both_languages() {
 }
 
 /// Rigid expense: the Changzhi family with ¥12,000 a year of medical costs (2023): possible, and
-/// every item to check is on the card without a tap; no amount is promised.
+/// every item to check is on the card without a tap; no amount is promised. Changzhi's 2019
+/// standard still in use makes the edge household possible too, and the two are never recognised
+/// together: rigid expense is the second path, one tap away, and its card says why it is second.
 #[wasm_bindgen_test]
 async fn scheme_rigid_expense_in_both_languages() {
-    for lang in [Lang::Zh, Lang::En] {
+    for (lang, second) in [(Lang::Zh, "如未被认定为"), (Lang::En, "if not recognised")] {
         let s = render("changzhi_medical_costs", lang, false).await;
-        let part = path_part(&s, "rigid_expense");
+        let alternatives = s.one("[data-testid=alternatives]");
+        assert!(alternatives.get_attribute("open").is_none(), "one tap away");
+        alternatives.set_attribute("open", "").unwrap();
+        let part = s.one("[data-testid=alternatives] [data-scheme=rigid_expense]");
+        assert!(
+            shown(&part),
+            "rigid expense is hidden in the opened alternatives"
+        );
+        let because =
+            s.one(".result-cards [data-scheme=rigid_expense] [data-testid=second-because]");
+        assert!(
+            shown(&because) && text_of(&because).contains(second),
+            "{}",
+            text_of(&because)
+        );
         assert_eq!(
             part.get_attribute("data-status").as_deref(),
             Some("possible")
