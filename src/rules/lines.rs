@@ -187,7 +187,7 @@ pub fn employment_slack(ctx: &Ctx, members: &[&Member], s: &Standard) -> Option<
         check: Reason {
             text: text!(
                 format!(
-                    "{}的工资未扣除就业成本（{}未公布扣减标准；外地按低保标准的{}%扣减，约每人每月 {}，收入就可能低于此线）：请询问当地就业成本扣减标准",
+                    "{}的工资未扣就业成本（{}未公布；外地按低保标准的{}%扣，约每人每月 {}）：请询问当地就业成本扣减标准",
                     zh.join("、"), region.zh, (k * Decimal::ONE_HUNDRED).normalize(), yuan_zh(per_earner / TWELVE)
                 ),
                 format!(
