@@ -319,6 +319,13 @@ test.describe("custom element <jiuzhu-screener>", () => {
     );
     expect(opts[0]).toMatchObject({ region: "530112", lang: "zh-CN", mode: "resident", storageKey: "jiuzhu:xishan" });
     expect(opts[1]).toMatchObject({ region: "620600", lang: "en", mode: "staff", storageKey: "jiuzhu:wuwei" });
+    // Staff mode is the portal's choice: the resident screener offers no "工作人员模式" switch;
+    // the staff one has its tools on.
+    const count = (id, sel) => inShadow(page, id, `return root.querySelectorAll(${JSON.stringify(sel)}).length`);
+    expect(await count("xishan", "[data-testid=staff-switch]")).toBe(0);
+    expect(await count("xishan", "[data-testid=staff-tools]")).toBe(0);
+    expect(await count("wuwei", "[data-testid=staff-switch]")).toBe(0);
+    expect(await count("wuwei", "[data-testid=staff-tools]")).toBe(1);
     // Each shows its own region, preselected in its place question.
     const chosen = (id) =>
       inShadow(page, id, `return [...root.querySelectorAll("select")].map((s) => s.selectedOptions[0]?.textContent ?? "")`);

@@ -19,6 +19,7 @@ import {
   income,
   barStatus,
   expectResult,
+  noToTheRest,
   tekunElder,
   edgeDisabled,
   ruralFour,
@@ -58,7 +59,7 @@ test.describe("complete flows in Chinese", () => {
     expect(await barStatus(page, "rigid_expense")).toBe("possible");
     expect(await barStatus(page, "dibao")).toBe("unlikely");
     await next(page, "result");
-    const card = page.locator(".result-screen [data-scheme=rigid_expense]").first();
+    const card = page.locator(".result-cards [data-scheme=rigid_expense]");
     await expect(card).toHaveAttribute("data-status", "possible");
     await expect(card).toContainText("未公布");
   });
@@ -77,8 +78,14 @@ test.describe("complete flows in English (browser language en-US)", () => {
     await open(page);
     await edgeDisabled(page);
     expect(await barStatus(page, "dibao_single_person")).toBe("likely");
+    await expect(page.locator("[data-testid=result-bar] [data-scheme=dibao_single_person] .words")).toHaveText("likely");
     await next(page, "result");
     await expectResult(page, "dibao_single_person");
+    // The visible words of the first screen: the amount with its unit, the next step.
+    await expect(page.locator("[data-testid=recommended] [data-scheme=dibao_single_person] [data-testid=path-amount]"))
+      .toHaveText("¥728.00 a month");
+    await expect(page.getByTestId("first-step")).toContainText("Where:");
+    await expect(page.getByTestId("first-step")).toContainText("Bring:");
   });
 
   test("family after a fire (西山区 2024): temporary assistance likely", async ({ page }) => {
@@ -87,6 +94,8 @@ test.describe("complete flows in English (browser language en-US)", () => {
     expect(await barStatus(page, "temporary_relief")).toBe("likely");
     await next(page, "result");
     await expectResult(page, "temporary_relief");
+    await expect(page.locator("[data-testid=recommended]")).toContainText("emporary");
+    await expect(page.locator(".result-cards [data-scheme=dibao] .result-status-words").first()).toHaveText("unlikely");
   });
 });
 
@@ -116,11 +125,19 @@ test("a reload in the middle: answers, screen and elder mode survive", async ({ 
   await expect(page.getByTestId("app")).toHaveClass(/elder/);
   await expect(field(page, "members[1].age").locator("input[type=text]")).toHaveValue("43");
   await member(page, 2, { relation: "child", age: 12, schooling: "compulsory" });
+  await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { amount: 1200 });
   await income(page, 1, 0, { type: "business", amount: 636 });
   await page.reload();
   await expect(field(page, "members[1].income[0].amount").locator("input[type=text]")).toHaveValue("636");
+  // Until the questions of the last screens are answered, the result cannot be firm.
+  expect(await barStatus(page, "dibao")).toBe("possible");
+  await next(page, "expenses");
+  await next(page, "assets");
+  await noToTheRest(page);
+  await next(page, "events");
+  await noToTheRest(page);
   // (1200 + 636) ÷ 3 = 612 < 700 → likely; (700 − 612) × 3 = ¥264 a month.
   expect(await barStatus(page, "dibao")).toBe("likely");
   await page.getByTestId("bar-open").click();
@@ -166,6 +183,102 @@ test("a panic shows the error screen and keeps the saved answers", async ({ page
   expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(saved);
   await page.goto("/");
   await expect(field(page, "region.county").locator("select")).toHaveValue("530112");
+});
+
+// ----- nothing assumed, numbers as meant, the back button (issue 13) ------------------------------
+
+test("every yes/no question starts unanswered; the bar and the result name it and link to it", async ({ page }) => {
+  await open(page);
+  await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
+  await next(page, "members");
+  await member(page, 0, { age: 45, work: "employed" });
+  const illness = field(page, "members[0].serious_illness");
+  await expect(illness.locator("input:checked")).toHaveCount(0);
+  await next(page, "income");
+  await income(page, 0, 0, { amount: 600 });
+  // Not answered counts as "don't know": dibao stays possible, and the bar says why.
+  expect(await barStatus(page, "dibao")).toBe("possible");
+  const openQs = page.getByTestId("unanswered");
+  await expect(openQs).toContainText("没有回答");
+  await expect(openQs).toContainText("是否患有重特大疾病");
+  // The link opens the question's screen and puts the focus on it.
+  await openQs.locator('[data-field="members[0].serious_illness"]').click();
+  await expect(page.getByTestId("app")).toHaveAttribute("data-step", "members");
+  await expect(illness.locator("input").first()).toBeFocused();
+  await radio(page, "members[0].serious_illness", "n");
+  await next(page, "income");
+  await next(page, "expenses");
+  await next(page, "assets");
+  await noToTheRest(page);
+  await next(page, "events");
+  await expect(page.getByTestId("unanswered")).toContainText("必要开支");
+  await next(page, "result");
+  // The result lists it too, one tap away, with the same link.
+  const listed = page.locator(".result-screen [data-testid=unanswered]");
+  await expect(listed).toContainText("没有回答");
+  await listed.locator("summary").click();
+  await listed.locator('[data-field="circumstances.spending_spike"]').click();
+  await expect(page.getByTestId("app")).toHaveAttribute("data-step", "events");
+  await expect(field(page, "circumstances.spending_spike").locator("input").first()).toBeFocused();
+  await noToTheRest(page);
+  await expect(page.getByTestId("unanswered")).toHaveCount(0);
+  expect(await barStatus(page, "dibao")).toBe("likely");
+});
+
+test("the live bar names exactly what is missing, and links to it", async ({ page }) => {
+  await open(page);
+  await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
+  await next(page, "members");
+  await member(page, 0, { age: 70 });
+  await select(page, "members[0].disability", "physical");
+  const bar = page.getByTestId("result-bar");
+  await expect(bar).toContainText("还差 1 个答案");
+  await expect(bar).toContainText("申请人（本人）：请选择残疾等级");
+  await expect(bar).not.toContainText("填好年龄");
+  await bar.getByTestId("missing-link").click();
+  await expect(field(page, "members[0].disability.level").locator("select")).toBeFocused();
+});
+
+test("numbers as meant: 1.5万 and 72岁 are read; a yearly-looking farm income is asked about", async ({ page }) => {
+  await open(page);
+  await place(page, ["530000", "532300", "532329"], "rural", "2023-08-01");
+  await next(page, "members");
+  await type(page, "members[0].age", "72岁");
+  await expect(field(page, "members[0].age").getByTestId("field-error")).toHaveCount(0);
+  await type(page, "members[0].age", "七十二");
+  await expect(field(page, "members[0].age").getByTestId("field-error")).toContainText("例如 72");
+  await type(page, "members[0].age", "72");
+  await next(page, "income");
+  await income(page, 0, 0, { type: "farming", amount: "1.5万" });
+  await expect(field(page, "members[0].income[0].amount").getByTestId("field-error")).toHaveCount(0);
+  // 15,000 a month of farm income: it asks (never blocks) and fixes in one tap.
+  const check = page.getByTestId("sense-check");
+  await expect(check).toContainText("是每年的收入吗");
+  await check.getByTestId("sense-yearly").click();
+  await expect(field(page, "members[0].income[0].period").locator("input[value=year]")).toBeChecked();
+  await expect(page.getByTestId("sense-check")).toHaveCount(0);
+  // "No, it is monthly" keeps the amount and stops asking.
+  await radio(page, "members[0].income[0].period", "month");
+  await page.getByTestId("sense-monthly").click();
+  await expect(page.getByTestId("sense-check")).toHaveCount(0);
+  await expect(field(page, "members[0].income[0].period").locator("input[value=month]")).toBeChecked();
+});
+
+test("the browser's back button goes to the previous step and keeps the answers", async ({ page }) => {
+  await open(page);
+  await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
+  await next(page, "members");
+  await type(page, "members[0].age", "45");
+  await next(page, "income");
+  await page.goBack();
+  await expect(page.getByTestId("app")).toHaveAttribute("data-step", "members");
+  await expect(field(page, "members[0].age").locator("input[type=text]")).toHaveValue("45");
+  await page.goBack();
+  await expect(page.getByTestId("app")).toHaveAttribute("data-step", "place");
+  await expect(field(page, "region.county").locator("select")).toHaveValue("530112");
+  await page.goForward();
+  await expect(page.getByTestId("app")).toHaveAttribute("data-step", "members");
+  expect(page.url()).not.toContain("#");
 });
 
 // ----- bad input ----------------------------------------------------------------------------------
@@ -235,8 +348,11 @@ test("keyboard only: skip link, region, member, result; focus follows the screen
   await expect(page.getByTestId("screen-title")).toBeFocused();
   await tabTo(page, '[data-field="members[0].age"] input[type=text]');
   await page.keyboard.type("78");
-  await tabTo(page, '[data-field="members[0].supporters"] select');
-  await arrowTo(page, "none");
+  // Supporters are radio buttons (long answers): Tab reaches the checked one (不清楚), the arrow
+  // key moves to the next answer, 没有.
+  await tabTo(page, '[data-field="members[0].supporters"] input[value="?"]');
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator('[data-field="members[0].supporters"] input[value=none]')).toBeChecked();
   await tabTo(page, "[data-testid=bar-open]");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("app")).toHaveAttribute("data-step", "result");
@@ -272,6 +388,35 @@ test("no request at all after load, and none leaves the origin", async ({ page, 
 async function axe(page, where) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)).toEqual([]);
+}
+
+// The new parts of issue 13 — the open questions in the bar, the missing answers named, the
+// "是每年的收入吗？" check, the result's first screen with its details open — in both modes and
+// both languages.
+for (const elder of [false, true]) {
+  for (const en of [false, true]) {
+    test(`axe: the new parts pass in ${elder ? "大字模式" : "normal mode"}, ${en ? "English" : "中文"}`, async ({ page }) => {
+      await open(page);
+      if (elder) await page.getByTestId("elder").click();
+      if (en) await page.getByTestId("lang").click();
+      await place(page, ["530000", "532300", "532329"], "rural", "2023-08-01");
+      await next(page, "members");
+      await type(page, "members[0].age", "48");
+      await select(page, "members[0].disability", "physical");
+      await expect(page.getByTestId("missing-link")).toBeVisible();
+      await axe(page, "missing answers in the bar");
+      await select(page, "members[0].disability.level", "2");
+      await next(page, "income");
+      await income(page, 0, 0, { type: "farming", amount: "18000" });
+      await expect(page.getByTestId("sense-check")).toBeVisible();
+      await expect(page.getByTestId("unanswered")).toBeVisible();
+      await axe(page, "sense check and open questions");
+      await page.getByTestId("bar-open").click();
+      await page.locator(".result-screen details").evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
+      await expect(page.locator(".result-screen [data-testid=unanswered] li").first()).toBeVisible();
+      await axe(page, "result with every detail open");
+    });
+  }
 }
 
 for (const elder of [false, true]) {

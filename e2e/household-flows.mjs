@@ -56,7 +56,16 @@ export async function member(page, i, { relation, age, work, schooling, disabili
   }
   if (illness) await radio(page, `members[${i}].serious_illness`, illness);
   if (selfCare) await select(page, `members[${i}].self_care`, selfCare);
-  if (supporters) await select(page, `members[${i}].supporters`, supporters);
+  if (supporters) await radio(page, `members[${i}].supporters`, supporters);
+}
+
+/** The resident answers "否" to every yes/no question on this screen still unanswered (every
+ *  question starts unanswered: nothing the resident did not say is taken as a fact). */
+export async function noToTheRest(page) {
+  const open = page.locator(".screen fieldset.radios:not(:has(input:checked)):has(input[value=n])");
+  while ((await open.count()) > 0) {
+    await open.first().locator("input[value=n]").check();
+  }
 }
 
 /** Adds income j of member i. */
@@ -72,12 +81,18 @@ export async function income(page, i, j, { type: kind, amount, period, payer }) 
 export const barStatus = (page, scheme) =>
   page.locator(`[data-testid=result-bar] [data-scheme=${scheme}]`).getAttribute("data-status");
 
-/** The result screen's card for `scheme` says "likely" (attribute) and, in Chinese, in words. */
+/** The result screen's card for `scheme` says "likely" (attribute) and in visible words (很可能符合 /
+ *  likely, by the page's language), and the scheme is on the first screen's recommended path. */
 export async function expectResult(page, scheme, words) {
-  const card = page.locator(`.result-screen [data-scheme=${scheme}]`).first();
+  const card = page.locator(`.result-cards [data-scheme=${scheme}]`);
   await expect(card).toBeVisible();
   await expect(card).toHaveAttribute("data-status", "likely");
-  if (words) await expect(card).toContainText(words);
+  const lang = await page.locator(".result-screen").getAttribute("lang");
+  const status = card.locator(":scope > article > .result-status .result-status-words");
+  await expect(status).toBeVisible();
+  await expect(status).toHaveText(words ?? (lang === "en" ? "likely" : "很可能符合"));
+  const path = page.locator(`[data-testid=recommended] [data-scheme=${scheme}], [data-testid=in-addition] [data-scheme=${scheme}]`);
+  await expect(path.first()).toBeVisible();
 }
 
 // ----- the sample households, typed in --------------------------------------------------------
@@ -87,6 +102,7 @@ export async function tekunElder(page) {
   await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
   await next(page, "members");
   await member(page, 0, { age: 78, selfCare: "partial", supporters: "none" });
+  await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { type: "resident_basic_pension", amount: 150 });
   await income(page, 0, 1, { type: "old_age_allowance", amount: 50 });
@@ -94,7 +110,9 @@ export async function tekunElder(page) {
   await next(page, "assets");
   await type(page, "assets.financial", "2000");
   await type(page, "assets.homes", "1");
+  await noToTheRest(page);
   await next(page, "events");
+  await noToTheRest(page);
 }
 
 /** 楚雄市边缘家庭，成员一级残疾（2023）：参照单人户. */
@@ -104,6 +122,7 @@ export async function edgeDisabled(page) {
   await member(page, 0, { age: 52, work: "employed" });
   await member(page, 1, { relation: "spouse", age: 50, work: "employed" });
   await member(page, 2, { relation: "child", age: 24, work: "not_working", disability: "physical", level: 1, selfCare: "partial" });
+  await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { amount: 2400 });
   await income(page, 1, 0, { amount: 300 });
@@ -112,7 +131,9 @@ export async function edgeDisabled(page) {
   await next(page, "assets");
   await type(page, "assets.financial", "5000");
   await type(page, "assets.homes", "1");
+  await noToTheRest(page);
   await next(page, "events");
+  await noToTheRest(page);
 }
 
 /** 武定县农村四口之家（2023）：农村低保 — yearly farming incomes. */
@@ -123,6 +144,7 @@ export async function ruralFour(page) {
   await member(page, 1, { relation: "spouse", age: 46, work: "farming" });
   await member(page, 2, { relation: "child", age: 19, schooling: "undergraduate" });
   await member(page, 3, { relation: "parent", age: 74 });
+  await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { type: "farming", amount: 12000, period: "year" });
   await income(page, 1, 0, { type: "farming", amount: 6000, period: "year" });
@@ -131,7 +153,9 @@ export async function ruralFour(page) {
   await next(page, "assets");
   await type(page, "assets.financial", "2000");
   await type(page, "assets.homes", "1");
+  await noToTheRest(page);
   await next(page, "events");
+  await noToTheRest(page);
 }
 
 /** 长治市潞州区大额医疗支出家庭（2023）：刚性支出困难. */
@@ -140,6 +164,7 @@ export async function medicalCosts(page) {
   await next(page, "members");
   await member(page, 0, { age: 55, work: "employed" });
   await member(page, 1, { relation: "spouse", age: 54, illness: "y" });
+  await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { amount: 4000 });
   await next(page, "expenses");
@@ -148,7 +173,9 @@ export async function medicalCosts(page) {
   await next(page, "assets");
   await type(page, "assets.financial", "8000");
   await type(page, "assets.homes", "1");
+  await noToTheRest(page);
   await next(page, "events");
+  await noToTheRest(page);
 }
 
 /** 西山区遭遇火灾的家庭（2024）：临时救助. */
@@ -157,13 +184,16 @@ export async function fire(page) {
   await next(page, "members");
   await member(page, 0, { age: 38, work: "employed" });
   await member(page, 1, { relation: "child", age: 9, schooling: "compulsory" });
+  await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { amount: 3500 });
   await next(page, "expenses");
   await next(page, "assets");
   await type(page, "assets.financial", "1000");
   await type(page, "assets.homes", "1");
+  await noToTheRest(page);
   await next(page, "events");
   await select(page, "circumstances.sudden_event", "fire");
+  await noToTheRest(page);
 }
 

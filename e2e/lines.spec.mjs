@@ -23,8 +23,13 @@ test.describe("lines and household members", () => {
     await next(page, "assets");
     await next(page, "events");
     await next(page, "result");
-    const card = page.locator(".result-screen [data-scheme=dibao]").first();
+    // The path on the first screen says possible; the card's line and its standing are in its
+    // 理由、计算和依据 (one tap).
+    await expect(page.locator("[data-testid=recommended] [data-scheme=dibao]")).toHaveAttribute("data-status", "possible");
+    const card = page.locator(".result-cards [data-scheme=dibao]");
     await expect(card).toHaveAttribute("data-status", "possible");
+    await card.locator("details.result-why > summary").click();
+    await expect(card.locator("details.result-why .result-distance")).toBeVisible();
     await expect(card).toContainText("735.00元");
     await expect(card).toContainText("请向乡镇（街道）确认当地标准");
     await expect(page.locator(".result-screen")).toContainText("借用上级标准");

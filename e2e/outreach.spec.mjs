@@ -38,7 +38,7 @@ async function sampleResult(page, id) {
   await expect(page.getByTestId("result-screen")).toBeVisible();
 }
 
-/** What the result screen says: each scheme's status, the headline and the per-capita figure. */
+/** What the result screen says: each scheme's status, the recommended path and the per-capita figure. */
 async function resultOf(page) {
   await expect(page.getByTestId("result-screen")).toBeVisible();
   const cards = await page.locator(".result-card").evaluateAll((els) =>
@@ -46,8 +46,8 @@ async function resultOf(page) {
   );
   return {
     cards,
-    headline: await page.getByTestId("headline").innerText(),
-    perCapita: await page.getByTestId("per-capita").innerText(),
+    path: await page.getByTestId("recommendation").innerText(),
+    perCapita: (await page.getByTestId("per-capita").textContent()).trim(), // behind "how it was worked out"
     region: await page.getByTestId("region").innerText(),
   };
 }

@@ -10,6 +10,13 @@
 //! - **"不清楚 / I don't know"** is an answer: `"?"` in a number field, [`YesNo::Unknown`] for a
 //!   yes/no question, [`Supporters::Unknown`] for supporters; each becomes the engine's
 //!   `Fact::Unknown`, which makes the affected result `possible`;
+//! - **nothing the resident did not say is a fact**: every yes/no question starts unanswered
+//!   ([`YesNo::Unanswered`], no radio button checked) and counts as "don't know" until answered;
+//!   [`Answers::unanswered`] lists the open questions for the live bar and the result;
+//! - **numbers as meant**: `1.5万`, `1,500元`, `1500块`, `72岁`, `3个月` and full-width digits
+//!   are read as the resident meant them; an error's example fits its field (an age error shows
+//!   an age); a monthly farming, business or pension amount that looks like a yearly one is
+//!   asked about ([`Answers::sense_checks`]: "是每年的收入吗？"), never blocked;
 //! - **compact and versioned** (`v`): short field names, defaults left out — the same JSON is
 //!   saved on the device and (later) encoded into a QR-code URL fragment for hand-over.
 //!
@@ -52,7 +59,12 @@ use crate::rules::validate::{self, MAX_AGE, MAX_AMOUNT, MAX_MEMBERS};
 
 /// The format version of saved answers. Bump it when a field changes meaning, and teach
 /// [`Answers::restore`] to read the old one.
-pub const VERSION: u32 = 1;
+///
+/// - 1: a yes/no question left out of the JSON meant "否" (the form showed "否" selected).
+/// - 2: every yes/no question starts unanswered; left out of the JSON means unanswered, which
+///   the engine reads as "don't know". Version 1 answers are read with "否" where they left a
+///   yes/no question out: that is what the resident saw selected.
+pub const VERSION: u32 = 2;
 
 /// What a number field holds when the user ticked "不清楚 / I don't know".
 pub const UNKNOWN: &str = "?";
@@ -156,10 +168,17 @@ impl Default for Answers {
     }
 }
 
-/// 是 / 否 / 不清楚.
+/// 是 / 否 / 不清楚, or not answered yet.
+///
+/// A question the resident has not answered is [`YesNo::Unanswered`] (no radio button checked):
+/// the engine gets `Fact::Unknown` for it, exactly as for "不清楚", so nothing the resident did
+/// not say is used as a fact; [`Answers::unanswered`] lists these questions for the live bar
+/// and the result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum YesNo {
     #[default]
+    #[serde(rename = "")]
+    Unanswered,
     #[serde(rename = "n")]
     No,
     #[serde(rename = "y")]
@@ -173,8 +192,14 @@ impl YesNo {
         match self {
             YesNo::No => Fact::Known(false),
             YesNo::Yes => Fact::Known(true),
-            YesNo::Unknown => Fact::Unknown,
+            YesNo::Unknown | YesNo::Unanswered => Fact::Unknown,
         }
+    }
+
+    /// The resident said "是" or "不清楚": its follow-up questions are asked. (Not before the
+    /// question is answered: the form stays short, and the unanswered question is named.)
+    pub fn maybe(self) -> bool {
+        matches!(self, YesNo::Yes | YesNo::Unknown)
     }
 
     pub fn of(f: Fact<bool>) -> YesNo {
@@ -185,20 +210,31 @@ impl YesNo {
         }
     }
 
-    /// The value of a radio button / stored code: `y`, `n`, `?`.
+    /// The value of a radio button / stored code: `y`, `n`, `?`; empty when unanswered (no
+    /// radio button matches it, so none is checked).
     pub fn code(self) -> &'static str {
         match self {
             YesNo::No => "n",
             YesNo::Yes => "y",
             YesNo::Unknown => "?",
+            YesNo::Unanswered => "",
         }
     }
 
     pub fn from_code(s: &str) -> YesNo {
         match s {
             "y" => YesNo::Yes,
+            "n" => YesNo::No,
             "?" => YesNo::Unknown,
-            _ => YesNo::No,
+            _ => YesNo::Unanswered,
+        }
+    }
+
+    /// A version 1 answer: "unanswered" did not exist, a left-out answer was "否".
+    fn as_read_in_v1(self) -> YesNo {
+        match self {
+            YesNo::Unanswered => YesNo::No,
+            x => x,
         }
     }
 }
@@ -453,15 +489,15 @@ impl MemberAnswers {
             living: Living::Together,
             disability: String::new(),
             level: String::new(),
-            serious_illness: YesNo::No,
-            bedridden: YesNo::No,
+            serious_illness: YesNo::Unanswered,
+            bedridden: YesNo::Unanswered,
             self_care: SelfCare::Full,
             schooling: Schooling::None,
             work: Work::NotWorking,
             income: Vec::new(),
             supporters: Supporters::Unknown,
             in_institution: false,
-            community_corrections: YesNo::No,
+            community_corrections: YesNo::Unanswered,
         }
     }
 
@@ -525,14 +561,14 @@ pub fn asks_supporters(m: &MemberAnswers) -> bool {
     m.is_counted()
         && (age_says
             || m.may_be_disabled()
-            || m.bedridden != YesNo::No
-            || m.serious_illness != YesNo::No
+            || m.bedridden.maybe()
+            || m.serious_illness.maybe()
             || m.at_school())
 }
 
 /// Bedridden only matters with a serious illness (yes or not known).
 pub fn asks_bedridden(m: &MemberAnswers) -> bool {
-    m.serious_illness != YesNo::No
+    m.serious_illness.maybe()
 }
 
 /// School stage: under 30 or age not known.
@@ -571,6 +607,10 @@ pub struct IncomeAnswer {
     /// The payer's income band; `None` = not known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub band: Option<PayerIncomeBand>,
+    /// The resident said "yes, per month" to the sense check ([`Answers::sense_checks`]) for
+    /// this amount; typing a new amount asks again.
+    #[serde(rename = "ok", skip_serializing_if = "is_default")]
+    pub per_month_confirmed: bool,
 }
 
 impl Default for IncomeAnswer {
@@ -581,8 +621,46 @@ impl Default for IncomeAnswer {
             period: Period::Month,
             payer: None,
             band: None,
+            per_month_confirmed: false,
         }
     }
+}
+
+/// Monthly amounts above which the form asks "是每年的收入吗？" (it never blocks, and never
+/// changes a result by itself): net farming or business income of more than ¥5,000 a month, a
+/// resident basic pension or old-age allowance of more than ¥1,000 a month. These are not
+/// policy figures but a sense check of typing: farm and business income is usually known per
+/// year (a harvest, a season), and the resident basic pension is ¥100–300 a month, so a larger
+/// monthly figure is most often a yearly amount typed without switching the period.
+pub fn plausible_monthly_max(kind: IncomeKind) -> Option<Decimal> {
+    match kind {
+        IncomeKind::Farming | IncomeKind::Business => Some(Decimal::from(5_000)),
+        IncomeKind::ResidentBasicPension | IncomeKind::OldAgeAllowance => {
+            Some(Decimal::from(1_000))
+        }
+        _ => None,
+    }
+}
+
+/// A question the form asks this household that the resident has not answered yet: the
+/// engine reads it as "don't know" until it is answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unanswered {
+    /// The field as named on the form (`members[0].serious_illness`, `assets.business_registered`).
+    pub field: String,
+    /// The question's message key (its text in both languages).
+    pub question: &'static str,
+    /// The member it is about (index in [`Answers::members`]), for member questions.
+    pub member: Option<usize>,
+}
+
+/// An answer that looks unlikely as typed: the form asks, with a one-tap fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SenseCheck {
+    /// The amount field (`members[0].income[1].amount`).
+    pub field: String,
+    pub member: usize,
+    pub item: usize,
 }
 
 /// Incomes the national rules never count as household income (优抚金, 计生奖扶, 奖学金,
@@ -733,7 +811,27 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
+/// Words people type after an amount (`1500块`, `1500块钱`, `1500人民币`): removed.
+const MONEY_WORDS: [&str; 4] = ["块钱", "人民币", "块", "rmb"];
+/// Words people type after an age, a count of homes or months (`72岁`, `3个月`, `1套`).
+const COUNT_WORDS: [&str; 8] = ["周岁", "岁", "个月", "月", "套", "处", "个", "人"];
+
+/// `t` without one of `words` at its end (case-insensitive for Latin letters).
+fn without_word<'a>(t: &'a str, words: &[&str]) -> &'a str {
+    for w in words {
+        if t.len() >= w.len() && t.is_char_boundary(t.len() - w.len()) {
+            let (head, tail) = t.split_at(t.len() - w.len());
+            if tail.eq_ignore_ascii_case(w) {
+                return head.trim_end();
+            }
+        }
+    }
+    t
+}
+
 /// A money amount: blank, unknown, or an exact decimal (at most 2 decimals, not negative).
+/// Read as the resident meant it: `1.5万` is 15000, `3千` is 3000, `1,500元`, `1500块` and
+/// full-width `１５００` are 1500.
 fn parse_money(s: &str) -> Result<Option<Fact<Decimal>>, NumberProblem> {
     let t = normalise(s);
     if t.is_empty() {
@@ -742,9 +840,17 @@ fn parse_money(s: &str) -> Result<Option<Fact<Decimal>>, NumberProblem> {
     if t == UNKNOWN {
         return Ok(Some(Fact::Unknown));
     }
+    let t = without_word(&t, &MONEY_WORDS);
+    let (t, factor) = if let Some(x) = t.strip_suffix('万') {
+        (x, 10_000u32)
+    } else if let Some(x) = t.strip_suffix('千') {
+        (x, 1_000)
+    } else {
+        (t, 1)
+    };
     let (negative, digits) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, t.as_str()),
+        None => (false, t),
     };
     let mut parts = digits.split('.');
     let whole = parts.next().unwrap_or("");
@@ -753,21 +859,26 @@ fn parse_money(s: &str) -> Result<Option<Fact<Decimal>>, NumberProblem> {
         && whole.bytes().all(|b| b.is_ascii_digit())
         && frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit()))
         && !(whole.is_empty() && frac.is_none_or(str::is_empty))
-        && whole.len() <= 15;
+        && whole.len() <= 15
+        && frac.is_none_or(|f| f.len() <= 15);
     if !ok {
         return Err(NumberProblem::NotANumber);
     }
     if negative {
         return Err(NumberProblem::Negative);
     }
-    if frac.is_some_and(|f| f.trim_end_matches('0').len() > 2) {
-        return Err(NumberProblem::TooManyDecimals);
-    }
     let d: Decimal = digits
         .trim_end_matches('.')
-        .parse()
+        .parse::<Decimal>()
         .map_err(|_| NumberProblem::NotANumber)?;
-    Ok(Some(Fact::Known(d.normalize())))
+    let d = d
+        .checked_mul(Decimal::from(factor))
+        .ok_or(NumberProblem::NotANumber)?
+        .normalize();
+    if d.scale() > 2 {
+        return Err(NumberProblem::TooManyDecimals);
+    }
+    Ok(Some(Fact::Known(d)))
 }
 
 /// A whole number (age, count of homes, months): blank, unknown or known.
@@ -779,9 +890,10 @@ fn parse_count(s: &str) -> Result<Count, NumberProblem> {
     if t == UNKNOWN {
         return Ok(Count::Unknown);
     }
+    let t = without_word(&t, &COUNT_WORDS);
     let (negative, digits) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, t.as_str()),
+        None => (false, t),
     };
     let is_number = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
     if let Some((w, f)) = digits.split_once('.') {
@@ -811,13 +923,27 @@ struct Checker {
     errors: Vec<FieldError>,
 }
 
+/// What a number field holds, for an error message whose example fits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumberKind {
+    /// Yuan: "例如 1200 或 1200.50".
+    Money,
+    /// Homes, months: "例如 2".
+    Count,
+    /// Years of age: "例如 72".
+    Age,
+}
+
 impl Checker {
-    fn number_problem(&mut self, field: &str, p: NumberProblem, typed: &str) {
-        let key = match p {
-            NumberProblem::Negative => "err.negative",
-            NumberProblem::NotANumber => "err.not_a_number",
-            NumberProblem::TooManyDecimals => "err.decimals",
-            NumberProblem::NotWhole => "err.not_whole",
+    fn number_problem(&mut self, field: &str, p: NumberProblem, typed: &str, kind: NumberKind) {
+        let key = match (p, kind) {
+            (NumberProblem::Negative, NumberKind::Money) => "err.negative",
+            (NumberProblem::Negative, _) => "err.negative_count",
+            (NumberProblem::NotANumber, NumberKind::Money) => "err.not_a_number",
+            (NumberProblem::NotANumber, NumberKind::Count) => "err.not_a_number_count",
+            (NumberProblem::NotANumber, NumberKind::Age) => "err.not_a_number_age",
+            (NumberProblem::TooManyDecimals, _) => "err.decimals",
+            (NumberProblem::NotWhole, _) => "err.not_whole",
         };
         self.errors
             .push(FieldError::new(field, key, &[("typed", typed.trim())]));
@@ -843,7 +969,7 @@ impl Checker {
             }
             Ok(Some(f)) => f,
             Err(p) => {
-                self.number_problem(field, p, typed);
+                self.number_problem(field, p, typed, NumberKind::Money);
                 Fact::Known(Decimal::ZERO)
             }
         }
@@ -865,7 +991,7 @@ impl Checker {
                 Fact::Known(0)
             }
             Err(p) => {
-                self.number_problem(field, p, typed);
+                self.number_problem(field, p, typed, NumberKind::Count);
                 Fact::Known(0)
             }
         }
@@ -898,7 +1024,7 @@ impl Checker {
                 Fact::Unknown
             }
             Err(p) => {
-                self.number_problem(field, p, typed);
+                self.number_problem(field, p, typed, NumberKind::Age);
                 Fact::Unknown
             }
         }
@@ -972,8 +1098,12 @@ impl Answers {
                 Ok((a, None))
             }
             // Version 0 never shipped; an older format is read by the current field names,
-            // which are only ever added to. Fields it lacks take their defaults.
+            // which are only ever added to. Fields it lacks take their defaults, except the
+            // yes/no answers of version 1, which left "否" out.
             Some(mut a) if v >= 1 => {
+                if v == 1 {
+                    a.yes_no_from_v1();
+                }
                 a.v = VERSION;
                 Ok((a, Some(RestoreProblem::Migrated { from: v })))
             }
@@ -981,6 +1111,22 @@ impl Answers {
             None if v == VERSION => Err(RestoreProblem::Corrupt),
             None => Err(RestoreProblem::Outdated { from: v }),
         }
+    }
+
+    /// Version 1 left a "否" out of the JSON: what was read as unanswered was "否".
+    fn yes_no_from_v1(&mut self) {
+        for m in &mut self.members {
+            m.serious_illness = m.serious_illness.as_read_in_v1();
+            m.bedridden = m.bedridden.as_read_in_v1();
+            m.community_corrections = m.community_corrections.as_read_in_v1();
+        }
+        let (a, e) = (&mut self.assets, &mut self.events);
+        a.non_residential = a.non_residential.as_read_in_v1();
+        a.business = a.business.as_read_in_v1();
+        e.spending_spike = e.spending_spike.as_read_in_v1();
+        e.unemployment_insurance = e.unemployment_insurance.as_read_in_v1();
+        e.income_rose_from_work = e.income_rose_from_work.as_read_in_v1();
+        e.monitored_at_risk = e.monitored_at_risk.as_read_in_v1();
     }
 
     /// Structurally usable (the form can show it): member keys present and distinct, and no
@@ -1041,7 +1187,7 @@ impl Answers {
 
     /// Business profit: only for a registered business (yes or not known).
     pub fn asks_business_profit(&self) -> bool {
-        self.assets.business != YesNo::No
+        self.assets.business.maybe()
     }
 
     /// The disability-vehicle question: only if someone has (or may have) a disability.
@@ -1088,6 +1234,110 @@ impl Answers {
     /// for members of working age or older.
     pub fn asks_community_corrections(&self, m: &MemberAnswers) -> bool {
         m.is_counted() && asks_work(m) && self.region_flag("single_person_community_corrections")
+    }
+
+    /// The questions asked of this household (by the skip rules) that have no answer yet, in
+    /// the order of the form.
+    pub fn unanswered(&self) -> Vec<Unanswered> {
+        let mut out = Vec::new();
+        let mut ask = |yn: YesNo, field: String, question: &'static str, member: Option<usize>| {
+            if yn == YesNo::Unanswered {
+                out.push(Unanswered {
+                    field,
+                    question,
+                    member,
+                });
+            }
+        };
+        for (i, m) in self.members.iter().enumerate() {
+            let f = |s: &str| format!("members[{i}].{s}");
+            ask(
+                m.serious_illness,
+                f("serious_illness"),
+                "members.illness",
+                Some(i),
+            );
+            if asks_bedridden(m) {
+                ask(m.bedridden, f("bedridden"), "members.bedridden", Some(i));
+            }
+            if self.asks_community_corrections(m) {
+                ask(
+                    m.community_corrections,
+                    f("community_corrections"),
+                    "members.corrections",
+                    Some(i),
+                );
+            }
+        }
+        let (a, e) = (&self.assets, &self.events);
+        ask(
+            a.non_residential,
+            "assets.non_residential_property".into(),
+            "assets.shop",
+            None,
+        );
+        ask(
+            a.business,
+            "assets.business_registered".into(),
+            "assets.business",
+            None,
+        );
+        ask(
+            e.spending_spike,
+            "circumstances.spending_spike".into(),
+            "events.spike",
+            None,
+        );
+        if self.asks_unemployment_insurance() {
+            ask(
+                e.unemployment_insurance,
+                "circumstances.unemployment_insurance".into(),
+                "events.insurance",
+                None,
+            );
+        }
+        if self.asks_income_rose() {
+            ask(
+                e.income_rose_from_work,
+                "circumstances.income_rose_from_work".into(),
+                "events.rose",
+                None,
+            );
+        }
+        if self.asks_monitored() {
+            ask(
+                e.monitored_at_risk,
+                "circumstances.monitored_at_risk".into(),
+                "events.monitored",
+                None,
+            );
+        }
+        out
+    }
+
+    /// Monthly incomes that look like yearly amounts ([`plausible_monthly_max`]) and that the
+    /// resident has not confirmed as monthly: the form asks "是每年的收入吗？".
+    pub fn sense_checks(&self) -> Vec<SenseCheck> {
+        let mut out = Vec::new();
+        for (i, m) in self.members.iter().enumerate() {
+            if !m.is_counted() {
+                continue;
+            }
+            for (j, item) in m.income.iter().enumerate() {
+                let high = match (plausible_monthly_max(item.kind), parse_money(&item.amount)) {
+                    (Some(max), Ok(Some(Fact::Known(d)))) => d > max,
+                    _ => false,
+                };
+                if high && item.period == Period::Month && !item.per_month_confirmed {
+                    out.push(SenseCheck {
+                        field: format!("members[{i}].income[{j}].amount"),
+                        member: i,
+                        item: j,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// The engine's household, or every problem with the answers (each naming its field, in
@@ -1459,16 +1709,10 @@ impl Answers {
                         d.level.to_string(),
                     ),
                 };
-                let plain_key =
-                    m.id.strip_prefix('m')
-                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
                 MemberAnswers {
                     id: format!("m{}", i + 1),
-                    name: if plain_key {
-                        String::new()
-                    } else {
-                        m.id.clone()
-                    },
+                    // The name the resident gave, never the household's id (a program's key).
+                    name: m.name.clone().unwrap_or_default(),
                     relation: m.relation,
                     age: count(&m.age),
                     living: match (m.lives_together, m.excluded) {
@@ -1498,6 +1742,7 @@ impl Answers {
                             period: item.period,
                             payer: item.payer,
                             band: item.payer_income.get(),
+                            per_month_confirmed: false,
                         })
                         .collect(),
                     supporters: Supporters::of(&m.obligors),
@@ -1598,7 +1843,219 @@ mod tests {
             amount: "600".into(),
             ..IncomeAnswer::default()
         });
+        answer_no_to_the_rest(&mut a);
         a
+    }
+
+    /// The resident answers "否" to every yes/no question still open.
+    fn answer_no_to_the_rest(a: &mut Answers) {
+        for m in &mut a.members {
+            for x in [
+                &mut m.serious_illness,
+                &mut m.bedridden,
+                &mut m.community_corrections,
+            ] {
+                if *x == YesNo::Unanswered {
+                    *x = YesNo::No;
+                }
+            }
+        }
+        let (x, e) = (&mut a.assets, &mut a.events);
+        for y in [
+            &mut x.non_residential,
+            &mut x.business,
+            &mut e.spending_spike,
+            &mut e.unemployment_insurance,
+            &mut e.income_rose_from_work,
+            &mut e.monitored_at_risk,
+        ] {
+            if *y == YesNo::Unanswered {
+                *y = YesNo::No;
+            }
+        }
+    }
+
+    #[test]
+    fn every_yes_no_question_starts_unanswered_and_counts_as_not_known() {
+        let mut a = filled();
+        let mut fresh = MemberAnswers::new("m2", Relation::Spouse);
+        fresh.age = "40".into();
+        a.members.push(fresh);
+        a.events.months_without_income = "3".into();
+        a.assets.business = YesNo::Unanswered;
+        a.events.unemployment_insurance = YesNo::Unanswered;
+        let open: Vec<String> = a.unanswered().into_iter().map(|u| u.field).collect();
+        assert_eq!(
+            open,
+            [
+                "members[1].serious_illness",
+                "assets.business_registered",
+                "circumstances.unemployment_insurance",
+            ]
+        );
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[1].serious_illness, Fact::Unknown);
+        assert_eq!(h.assets.business_registered, Fact::Unknown);
+        assert_eq!(h.circumstances.unemployment_insurance, Fact::Unknown);
+        // Nothing the resident did not say is a fact: not answered is not known.
+        let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
+        assert_ne!(ev.scheme(SchemeId::Dibao).status, Status::Likely);
+        // Answered: the list empties, the facts are known.
+        answer_no_to_the_rest(&mut a);
+        assert!(a.unanswered().is_empty());
+        let h = a.to_household().unwrap();
+        assert_eq!(h.assets.business_registered, Fact::Known(false));
+        // Every question named in the list has its words in both languages.
+        let mut b = Answers::default();
+        b.events.on_dibao = true;
+        b.events.months_without_income = "2".into();
+        for u in b.unanswered() {
+            assert!(crate::i18n::message(u.question).is_some(), "{}", u.question);
+        }
+        assert_eq!(b.unanswered().len(), 6, "{:?}", b.unanswered());
+    }
+
+    /// Changzhi's own questions start unanswered too, and are listed while open.
+    #[test]
+    fn changzhi_questions_start_unanswered() {
+        let mut a = filled();
+        a.region = "140404".into();
+        a.date = "2023-06-01".into();
+        a.members[0].community_corrections = YesNo::Unanswered;
+        a.events.monitored_at_risk = YesNo::Unanswered;
+        let open: Vec<String> = a.unanswered().into_iter().map(|u| u.field).collect();
+        assert_eq!(
+            open,
+            [
+                "members[0].community_corrections",
+                "circumstances.monitored_at_risk"
+            ]
+        );
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[0].community_corrections, Fact::Unknown);
+        assert_eq!(h.circumstances.monitored_at_risk, Fact::Unknown);
+        let (v1, _) = Answers::restore(
+            r#"{"v":1,"r":"140404","u":"urban","m":[{"id":"m1","rel":"applicant","age":"40"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(v1.members[0].community_corrections, YesNo::No);
+        assert_eq!(v1.events.monitored_at_risk, YesNo::No);
+    }
+
+    #[test]
+    fn version_1_answers_keep_their_no() {
+        // Version 1 left "否" out: the resident saw "否" selected, so it stays "否".
+        let v1 = r#"{"v":1,"r":"530112","u":"urban","m":[{"id":"m1","rel":"applicant","age":"45","ill":"?"}],"a":{"biz":"y"}}"#;
+        let (a, p) = Answers::restore(v1).unwrap();
+        assert_eq!(p, Some(RestoreProblem::Migrated { from: 1 }));
+        assert_eq!(a.v, VERSION);
+        assert_eq!(a.members[0].serious_illness, YesNo::Unknown);
+        assert_eq!(a.members[0].bedridden, YesNo::No);
+        assert_eq!(a.assets.business, YesNo::Yes);
+        assert_eq!(a.assets.non_residential, YesNo::No);
+        assert_eq!(a.events.spending_spike, YesNo::No);
+        assert_eq!(a.events.unemployment_insurance, YesNo::No);
+        // Version 2 leaves unanswered out, and reads it back as unanswered.
+        let (b, p) = Answers::restore(&Answers::default().to_json()).unwrap();
+        assert_eq!(p, None);
+        assert_eq!(b.assets.non_residential, YesNo::Unanswered);
+        let mut c = Answers::default();
+        c.assets.non_residential = YesNo::No;
+        let (c2, _) = Answers::restore(&c.to_json()).unwrap();
+        assert_eq!(c2.assets.non_residential, YesNo::No, "a v2 \"否\" is saved");
+    }
+
+    #[test]
+    fn numbers_are_read_as_the_resident_meant_them() {
+        let money = |s: &str| parse_money(s).unwrap().unwrap();
+        let known = |n: i64| Fact::Known(Decimal::from(n));
+        assert_eq!(money("1.5万"), known(15_000));
+        assert_eq!(money("1,500元"), known(1_500));
+        assert_eq!(money("１５００"), known(1_500));
+        assert_eq!(money("1500块"), known(1_500));
+        assert_eq!(money("1500 块钱"), known(1_500));
+        assert_eq!(money("3千"), known(3_000));
+        assert_eq!(money("２万"), known(20_000));
+        assert_eq!(money("1.23456万"), Fact::Known(Decimal::new(1234560, 2)));
+        assert_eq!(money("1.234567万"), Fact::Known(Decimal::new(1234567, 2)));
+        assert_eq!(
+            parse_money("1.2345678万"),
+            Err(NumberProblem::TooManyDecimals)
+        );
+        assert_eq!(parse_money("万"), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_money("1万万"), Err(NumberProblem::NotANumber));
+        assert_eq!(parse_count("72岁"), Ok(Count::Known(72)));
+        assert_eq!(parse_count("７２ 周岁"), Ok(Count::Known(72)));
+        assert_eq!(parse_count("3个月"), Ok(Count::Known(3)));
+        assert_eq!(parse_count("1套"), Ok(Count::Known(1)));
+        assert_eq!(parse_count("岁"), Err(NumberProblem::NotANumber));
+        let mut a = filled();
+        a.members[0].age = "72岁".into();
+        a.members[0].income[0].amount = "1.5万".into();
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[0].age, Fact::Known(72));
+        assert_eq!(h.members[0].income[0].amount, known(15_000));
+    }
+
+    #[test]
+    fn error_examples_fit_the_field() {
+        let mut a = filled();
+        a.members[0].age = "七十".into();
+        let e = only_error(&a, "members[0].age");
+        assert!(e.zh.contains("72") && !e.zh.contains("1200"), "{}", e.zh);
+        assert!(e.en.contains("age"), "{}", e.en);
+        a.members[0].age = "-3".into();
+        let e = only_error(&a, "members[0].age");
+        assert!(!e.zh.contains("金额"), "{}", e.zh);
+        let mut a = filled();
+        a.assets.homes = "一套".into();
+        let e = only_error(&a, "assets.homes");
+        assert!(
+            e.zh.contains("例如 2") && !e.zh.contains("1200"),
+            "{}",
+            e.zh
+        );
+        let mut a = filled();
+        a.members[0].income[0].amount = "六百".into();
+        let e = only_error(&a, "members[0].income[0].amount");
+        assert!(e.zh.contains("1200"), "{}", e.zh);
+    }
+
+    #[test]
+    fn a_yearly_looking_monthly_amount_is_asked_about() {
+        let mut a = filled();
+        a.members[0].income.push(IncomeAnswer {
+            kind: IncomeKind::Farming,
+            amount: "18000".into(),
+            ..IncomeAnswer::default()
+        });
+        let checks = a.sense_checks();
+        assert_eq!(checks.len(), 1);
+        assert_eq!(checks[0].field, "members[0].income[1].amount");
+        // It asks, it does not block: the answers still evaluate.
+        assert!(a.to_household().is_ok());
+        // One tap: it was per year.
+        a.members[0].income[1].period = Period::Year;
+        assert!(a.sense_checks().is_empty());
+        // Or: yes, it is per month.
+        a.members[0].income[1].period = Period::Month;
+        a.members[0].income[1].per_month_confirmed = true;
+        assert!(a.sense_checks().is_empty());
+        // Wages of 18,000 a month are not questioned; farming of 4,000 a month is not either.
+        a.members[0].income[1] = IncomeAnswer {
+            amount: "18000".into(),
+            ..IncomeAnswer::default()
+        };
+        assert!(a.sense_checks().is_empty());
+        a.members[0].income[1] = IncomeAnswer {
+            kind: IncomeKind::Farming,
+            amount: "4000".into(),
+            ..IncomeAnswer::default()
+        };
+        assert!(a.sense_checks().is_empty());
+        a.members[0].income[1].kind = IncomeKind::ResidentBasicPension;
+        a.members[0].income[1].amount = "1416".into();
+        assert_eq!(a.sense_checks().len(), 1);
     }
 
     fn errors(a: &Answers) -> Vec<FieldError> {
@@ -2010,7 +2467,7 @@ mod tests {
     #[test]
     fn saved_form_is_compact_and_versioned() {
         let json = Answers::default().to_json();
-        assert!(json.starts_with("{\"v\":1"), "{json}");
+        assert!(json.starts_with("{\"v\":2"), "{json}");
         assert!(json.len() < 60, "defaults are left out: {json}");
         let json = filled().to_json();
         assert!(
@@ -2029,8 +2486,8 @@ mod tests {
             "42",
             "{\"v\":\"one\"}",
             "{\"m\":[]}",
-            "{\"v\":1,\"m\":7}",
-            "{\"v\":1,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}",
+            "{\"v\":2,\"m\":7}",
+            "{\"v\":2,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}",
         ] {
             assert_eq!(
                 Answers::restore(bad),
@@ -2052,7 +2509,7 @@ mod tests {
     fn restore_keeps_what_it_can_read() {
         // Unknown fields (from a later minor change) are ignored; missing ones default.
         let (a, p) = Answers::restore(
-            "{\"v\":1,\"r\":\"530112\",\"m\":[{\"id\":\"m1\",\"rel\":\"applicant\",\"age\":\"7x\"}],\"zz\":1}",
+            "{\"v\":2,\"r\":\"530112\",\"m\":[{\"id\":\"m1\",\"rel\":\"applicant\",\"age\":\"7x\"}],\"zz\":1}",
         )
         .unwrap();
         assert_eq!(p, None);

@@ -147,6 +147,18 @@ mod ui {
         .await;
     }
 
+    /// Answers "否" to every yes/no question on the screen still unanswered (as a resident does:
+    /// every question starts unanswered).
+    async fn no_to_the_rest(root: &Element) {
+        while let Some(n) = root
+            .query_selector(".screen fieldset.radios:not(:has(input:checked)) input[value=n]")
+            .unwrap()
+        {
+            n.dyn_into::<HtmlElement>().unwrap().click();
+            flush().await;
+        }
+    }
+
     fn bar_status(root: &Element, scheme: &str) -> String {
         find(
             root,
@@ -164,7 +176,11 @@ mod ui {
         flush().await;
         assert_eq!(text(&root, "[data-testid=screen-title]"), "您家住在哪里？");
         assert_eq!(text(&root, "[data-testid=progress]"), "第 1 步，共 7 步");
-        assert!(text(&root, "[data-testid=result-bar]").contains("选好地区"));
+        // The bar names exactly what it still needs.
+        let bar = text(&root, "[data-testid=result-bar]");
+        assert!(bar.contains("还差 3 个答案"), "{bar}");
+        assert!(bar.contains("请选择您家户籍所在的地区"), "{bar}");
+        assert!(bar.contains("申请人（本人）：请填写年龄"), "{bar}");
         // Nothing chosen yet: no standards shown.
         assert!(root
             .query_selector("[data-testid=standards]")
@@ -229,10 +245,12 @@ mod ui {
             .unwrap()
             .is_none());
         choose(&root, "members[2].schooling", "compulsory").await;
+        no_to_the_rest(&root).await;
         click(&root, "[data-testid=next]").await;
 
-        // Income: no income yet → per capita 0 → dibao likely already.
-        assert_eq!(bar_status(&root, "dibao"), "likely");
+        // Income: no income yet → per capita 0 → dibao within reach, but "possible" while the
+        // questions of the later screens are unanswered (nothing is assumed).
+        assert_eq!(bar_status(&root, "dibao"), "possible");
         click(&root, "[data-member=\"0\"] [data-testid=add-income]").await;
         type_into(&root, "members[0].income[0].amount", "2400").await;
         // 2400 ÷ 3 = 800.00 > 700, and still above after a plausible unpublished deduction for
@@ -246,14 +264,16 @@ mod ui {
         choose(&root, "members[2].income[0].type", "scholarship").await;
         type_into(&root, "members[2].income[0].amount", "100").await;
         assert!(text(&root, "[data-testid=income-excluded]").contains("奖学金"));
-        assert_eq!(bar_status(&root, "dibao"), "likely");
+        assert_eq!(bar_status(&root, "dibao"), "possible");
         for _ in 0..3 {
             click(&root, "[data-testid=next]").await; // expenses, assets, events
+            no_to_the_rest(&root).await;
         }
+        assert_eq!(bar_status(&root, "dibao"), "likely");
         assert_eq!(text(&root, "[data-testid=progress]"), "第 6 步，共 7 步");
         click(&root, "[data-testid=next]").await;
         assert_eq!(text(&root, "[data-testid=progress]"), "第 7 步，共 7 步");
-        let dibao = text(&root, ".result-screen [data-scheme=dibao]");
+        let dibao = text(&root, ".result-cards [data-scheme=dibao]");
         assert!(
             dibao.contains(Status::Likely.label().zh.as_ref()),
             "{dibao}"
@@ -287,7 +307,8 @@ mod ui {
             &root,
             "[data-field=\"members[0].age\"] [data-testid=field-error]",
         );
-        assert!(err.contains("不是数字"), "{err}");
+        // An age error gives an age as its example, not an amount.
+        assert!(err.contains("不是年龄") && err.contains("72"), "{err}");
         let input: HtmlInputElement = find(&root, "[data-field=\"members[0].name\"] input")
             .dyn_into()
             .unwrap();

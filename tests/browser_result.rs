@@ -26,11 +26,15 @@ use web_sys::Element;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn sample(id: &str) -> (Rc<Evaluation>, Rc<Household>) {
-    let json = samples::all()
-        .into_iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("sample household {id} is missing"))
-        .json;
+    let json = if id == "gansu_spending_spike" {
+        GANSU_SPENDING_SPIKE
+    } else {
+        samples::all()
+            .into_iter()
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("sample household {id} is missing"))
+            .json
+    };
     let ev = evaluate_json(json).unwrap_or_else(|e| panic!("{id} does not evaluate: {e}"));
     let h: Household = serde_json::from_str(json).expect("sample is a household");
     (Rc::new(ev), Rc::new(h))
@@ -84,6 +88,8 @@ async fn render(id: &str, lang: Lang, elder: bool) -> Screen {
         elder,
         heading: true,
         id_prefix: "jz".into(),
+        actions: Default::default(),
+        notes: Default::default(),
     };
     let handle = yew::Renderer::<ResultScreen>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -100,7 +106,7 @@ async fn render(id: &str, lang: Lang, elder: bool) -> Screen {
 #[wasm_bindgen_test]
 async fn dibao_household_shows_likely_with_the_estimate_in_the_card() {
     let s = render("xishan_urban_three", Lang::Zh, false).await;
-    let card = s.one("[data-scheme=dibao]");
+    let card = s.one(".result-cards [data-scheme=dibao]");
     assert_eq!(card.get_attribute("data-status").as_deref(), Some("likely"));
     let text = card.text_content().unwrap_or_default();
     assert!(text.contains(Status::Likely.icon()), "no icon: {text}");
@@ -109,9 +115,9 @@ async fn dibao_household_shows_likely_with_the_estimate_in_the_card() {
         text.contains("612.00"),
         "no per-capita figure in the reason: {text}"
     );
-    let estimate = s.text("[data-scheme=dibao] [data-testid=estimate]");
+    let estimate = s.text(".result-cards [data-scheme=dibao] [data-testid=estimate]");
     assert!(estimate.contains("¥264.00"), "estimate missing: {estimate}");
-    let distance = s.text("[data-scheme=dibao] .result-distance");
+    let distance = s.text(".result-cards [data-scheme=dibao] .result-distance");
     assert!(distance.contains("再增加 ¥264.00"), "distance: {distance}");
     assert!(distance.contains("¥700.00"), "the line: {distance}");
     assert!(
@@ -127,7 +133,7 @@ async fn dibao_household_shows_likely_with_the_estimate_in_the_card() {
     );
     assert_eq!(s.text("[data-testid=per-capita]"), "¥612.00");
     // An unlikely scheme says so in words too.
-    let tekun = s.one("[data-scheme=tekun]");
+    let tekun = s.one(".result-cards [data-scheme=tekun]");
     assert_eq!(
         tekun.get_attribute("data-status").as_deref(),
         Some("unlikely")
@@ -144,7 +150,7 @@ async fn dibao_household_shows_likely_with_the_estimate_in_the_card() {
 #[wasm_bindgen_test]
 async fn tekun_elder_shows_the_per_person_estimate() {
     let s = render("xishan_tekun_elder", Lang::Zh, false).await;
-    let card = s.one("[data-scheme=tekun]");
+    let card = s.one(".result-cards [data-scheme=tekun]");
     assert_eq!(card.get_attribute("data-status").as_deref(), Some("likely"));
     let person = s.one("[data-scheme=tekun] [data-member=grandma]");
     assert_eq!(
@@ -152,7 +158,11 @@ async fn tekun_elder_shows_the_per_person_estimate() {
         Some("likely")
     );
     let text = person.text_content().unwrap_or_default();
-    assert!(text.contains("grandma（申请人，78岁）"), "who: {text}");
+    assert!(text.contains("申请人（78岁）"), "who: {text}");
+    assert!(
+        !text.contains("grandma"),
+        "the member's id is shown: {text}"
+    );
     assert!(text.contains("¥998.00"), "per-person estimate: {text}");
     // The estimate is in the person's entry, not repeated as a household figure.
     assert!(s
@@ -258,7 +268,7 @@ async fn chart_without_known_income_says_so() {
     let s = render("kunming_migrant_unemployed", Lang::Zh, false).await;
     assert!(s.all("[data-testid=chart-marker]").is_empty());
     assert!(s.text(".result-chart-you-text").contains("收入还不清楚"));
-    let card = s.one("[data-scheme=dibao]");
+    let card = s.one(".result-cards [data-scheme=dibao]");
     assert_eq!(
         card.get_attribute("data-status").as_deref(),
         Some("possible")
@@ -310,8 +320,11 @@ async fn english_mode_shows_english() {
     let screen = s.one("[data-testid=result-screen]");
     assert_eq!(screen.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(s.text("#jz-result-h"), "Your screening result");
-    assert_eq!(s.text("[data-scheme=dibao] .result-status-words"), "likely");
-    let card = s.text("[data-scheme=dibao]");
+    assert_eq!(
+        s.text(".result-cards [data-scheme=dibao] .result-status-words"),
+        "likely"
+    );
+    let card = s.text(".result-cards [data-scheme=dibao]");
     assert!(card.contains("minimum living allowance (dibao)"), "{card}");
     assert!(card.contains("could rise by ¥264.00"), "{card}");
     assert!(
@@ -396,6 +409,8 @@ async fn two_result_screens_on_one_page_have_no_duplicate_ids() {
             elder: false,
             heading: true,
             id_prefix: prefix.into(),
+            actions: Default::default(),
+            notes: Default::default(),
         };
         handles
             .push(yew::Renderer::<ResultScreen>::with_root_and_props(root.clone(), props).render());
@@ -422,4 +437,319 @@ async fn two_result_screens_on_one_page_have_no_duplicate_ids() {
     for r in roots {
         r.remove();
     }
+}
+
+// ----- one rendered test per scheme, in both languages -------------------------------------
+//
+// Each asserts what a resident sees without a tap (nothing inside a closed <details>): the
+// recommended path with its amount and true unit, the status words of every card, every
+// `to_check` item, and the unit beside every estimate. Amounts are worked out by hand in each
+// test's comment.
+
+/// 甘肃省 2021 (urban standard ¥623 a month, 甘肃省2021年指导标准), a family of two whose
+/// essential spending jumped: dibao likely, and expenditure-type temporary relief of at most
+/// standard × people × months = 623 × 2 × 6 = ¥7,476, paid once (甘肃省临时救助 2021 方案).
+const GANSU_SPENDING_SPIKE: &str = r#"{"schema":1,"region":"620000","residence":"urban","as_of":"2021-09-01",
+ "members":[{"id":"m1","relation":"applicant","age":40,"work":"employed","serious_illness":false,
+   "income":[{"type":"wages","amount":2500,"period":"month"}]},
+   {"id":"m2","relation":"child","age":10,"schooling":"compulsory","serious_illness":false}],
+ "expenses":{"period":"year","medical":30000},
+ "assets":{"financial":1000,"homes":1,"non_residential_property":false,"business_registered":false},
+ "circumstances":{"spending_spike":true}}"#;
+
+/// Seen without a tap: not inside a closed `<details>`.
+fn shown(e: &Element) -> bool {
+    e.closest("details:not([open])").unwrap().is_none()
+}
+
+fn text_of(e: &Element) -> String {
+    e.text_content().unwrap_or_default()
+}
+
+/// The words of a unit as the resident reads them (written out here, not taken from the app).
+fn unit_words(unit: jiuzhu::rules::outcome::Unit, lang: Lang) -> &'static str {
+    use jiuzhu::rules::outcome::Unit;
+    match (unit, lang) {
+        (Unit::Month, Lang::Zh) => "每月",
+        (Unit::Month, Lang::En) => "a month",
+        (Unit::Year, Lang::Zh) => "每年",
+        (Unit::Year, Lang::En) => "a year",
+        (Unit::Once, Lang::Zh) => "一次性",
+        (Unit::Once, Lang::En) => "one-off",
+    }
+}
+
+fn status_words(status: Status, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (Status::Likely, Lang::Zh) => "很可能符合",
+        (Status::Possible, Lang::Zh) => "可能符合，需核实",
+        (Status::Unlikely, Lang::Zh) => "不太可能符合",
+        (Status::Likely, Lang::En) => "likely",
+        (Status::Possible, Lang::En) => "possible — check",
+        (Status::Unlikely, Lang::En) => "unlikely",
+    }
+}
+
+/// Every card shows its status in words, every `to_check` item (the household's and each
+/// person's), and every estimate with its unit, all without a tap.
+fn every_card_says_what_the_engine_says(s: &Screen, ev: &Evaluation, lang: Lang) {
+    for r in &ev.schemes {
+        let code = r.scheme.code();
+        let card = s.one(&format!(".result-cards [data-scheme={code}]"));
+        let words = card
+            .query_selector(":scope > article > .result-status .result-status-words")
+            .unwrap()
+            .unwrap_or_else(|| panic!("{code}: no status words"));
+        assert!(shown(&words), "{code}: status hidden");
+        assert_eq!(text_of(&words), status_words(r.status, lang), "{code}");
+        let shown_items: Vec<String> = {
+            let list = card
+                .query_selector_all(".result-check li, .result-person li")
+                .unwrap();
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .map(|n| n.unchecked_into::<Element>())
+                .filter(shown)
+                .map(|e| text_of(&e))
+                .collect()
+        };
+        let people_checks = r.people.iter().flat_map(|p| p.to_check.iter());
+        for c in r.to_check.iter().chain(people_checks) {
+            let want = lang.pick(&c.text.zh, &c.text.en);
+            assert!(
+                shown_items.iter().any(|t| t.contains(want)),
+                "{code}: to_check item not shown: {want}\nshown: {shown_items:?}"
+            );
+        }
+        if let (Some(e), true, false) = (
+            &r.estimate,
+            r.people.is_empty(),
+            r.status == Status::Unlikely,
+        ) {
+            let est = card
+                .query_selector("[data-testid=estimate]")
+                .unwrap()
+                .unwrap();
+            assert!(shown(&est), "{code}: estimate hidden");
+            let t = text_of(&est);
+            assert!(t.contains(unit_words(e.unit, lang)), "{code}: unit: {t}");
+        }
+    }
+}
+
+/// The recommended part for `scheme` on the first screen (not behind a tap).
+fn path_part(s: &Screen, scheme: &str) -> Element {
+    let p = s.one(&format!(
+        "[data-testid=recommended] [data-scheme={scheme}], [data-testid=in-addition] [data-scheme={scheme}]"
+    ));
+    assert!(shown(&p), "{scheme} is hidden on the first screen");
+    p
+}
+
+fn path_amount(s: &Screen, scheme: &str) -> String {
+    let p = path_part(s, scheme);
+    text_of(
+        &p.query_selector("[data-testid=path-amount]")
+            .unwrap()
+            .unwrap(),
+    )
+}
+
+/// Dibao: Xishan family of three (2022): (700 − 612) × 3 = ¥264 a month (worked out above).
+#[wasm_bindgen_test]
+async fn scheme_dibao_in_both_languages() {
+    for (lang, amount, words) in [
+        (Lang::Zh, "¥264.00 每月", "很可能符合"),
+        (Lang::En, "¥264.00 a month", "likely"),
+    ] {
+        let s = render("xishan_urban_three", lang, false).await;
+        assert_eq!(path_amount(&s, "dibao"), amount);
+        assert!(text_of(&path_part(&s, "dibao")).contains(words));
+        let (ev, _) = sample("xishan_urban_three");
+        every_card_says_what_the_engine_says(&s, &ev, lang);
+        // One path: tekun and edge are not offered beside dibao.
+        assert_eq!(s.all("[data-testid=recommended] > li").len(), 1);
+    }
+}
+
+/// Tekun: the Xishan elder (2022): 1.3 × 700 + 88 = ¥998 a month; if not recognised, dibao
+/// 700 − 50 (the old-age allowance counts; the basic pension does not in 2022) = ¥650 a month,
+/// shown as the alternative with "not received together" — never as a second payment.
+#[wasm_bindgen_test]
+async fn scheme_tekun_in_both_languages() {
+    for (lang, amount, alt, not_together, second) in [
+        (
+            Lang::Zh,
+            "¥998.00 每月",
+            "¥650.00 每月",
+            "不能同时享受",
+            "如未被认定为特困",
+        ),
+        (
+            Lang::En,
+            "¥998.00 a month",
+            "¥650.00 a month",
+            "Not received together",
+            "if not recognised",
+        ),
+    ] {
+        let s = render("xishan_tekun_elder", lang, false).await;
+        // The cards follow the path: tekun first; the dibao card says it is the second path.
+        let first = s.one(".result-cards > li");
+        assert_eq!(first.get_attribute("data-scheme").as_deref(), Some("tekun"));
+        let because = s.one(".result-cards [data-scheme=dibao] [data-testid=second-because]");
+        assert!(
+            shown(&because) && text_of(&because).contains(second),
+            "{}",
+            text_of(&because)
+        );
+        assert_eq!(path_amount(&s, "tekun"), amount);
+        assert!(s
+            .all("[data-testid=recommended] [data-scheme=dibao]")
+            .is_empty());
+        let alternatives = s.one("[data-testid=alternatives]");
+        assert!(alternatives.get_attribute("open").is_none(), "one tap away");
+        let t = text_of(&alternatives);
+        assert!(t.contains(alt) && t.contains(not_together), "{t}");
+        let (ev, _) = sample("xishan_tekun_elder");
+        every_card_says_what_the_engine_says(&s, &ev, lang);
+    }
+}
+
+/// The one-person carve-out: 楚雄市 (2023-07-01 urban standard ¥728); the son's only income is
+/// ¥200 a month from a sibling, fully exempt for the carve-out: 728 − 0 = ¥728 a month for him;
+/// his parents stay an edge household (no monthly allowance).
+#[wasm_bindgen_test]
+async fn scheme_carve_out_and_edge_in_both_languages() {
+    for (lang, amount, edge_note) in [
+        (Lang::Zh, "¥728.00 每月", "不按月发放"),
+        (Lang::En, "¥728.00 a month", "no monthly allowance"),
+    ] {
+        let s = render("chuxiong_edge_disabled", lang, false).await;
+        assert_eq!(path_amount(&s, "dibao_single_person"), amount);
+        let edge = text_of(&path_part(&s, "edge"));
+        assert!(edge.contains(edge_note), "{edge}");
+        assert!(
+            path_part(&s, "edge")
+                .query_selector("[data-testid=path-amount]")
+                .unwrap()
+                .is_none(),
+            "edge pays no monthly amount"
+        );
+        let (ev, _) = sample("chuxiong_edge_disabled");
+        every_card_says_what_the_engine_says(&s, &ev, lang);
+        let card = text_of(&s.one(".result-cards [data-scheme=edge]"));
+        assert!(card.contains(status_words(Status::Likely, lang)), "{card}");
+    }
+}
+
+/// Rigid expense: the Changzhi family with ¥12,000 a year of medical costs (2023): possible, and
+/// every item to check is on the card without a tap; no amount is promised. Changzhi's 2019
+/// standard still in use makes the edge household possible too, and the two are never recognised
+/// together: rigid expense is the second path, one tap away, and its card says why it is second.
+#[wasm_bindgen_test]
+async fn scheme_rigid_expense_in_both_languages() {
+    for (lang, second) in [(Lang::Zh, "如未被认定为"), (Lang::En, "if not recognised")] {
+        let s = render("changzhi_medical_costs", lang, false).await;
+        let alternatives = s.one("[data-testid=alternatives]");
+        assert!(alternatives.get_attribute("open").is_none(), "one tap away");
+        alternatives.set_attribute("open", "").unwrap();
+        let part = s.one("[data-testid=alternatives] [data-scheme=rigid_expense]");
+        assert!(
+            shown(&part),
+            "rigid expense is hidden in the opened alternatives"
+        );
+        let because =
+            s.one(".result-cards [data-scheme=rigid_expense] [data-testid=second-because]");
+        assert!(
+            shown(&because) && text_of(&because).contains(second),
+            "{}",
+            text_of(&because)
+        );
+        assert_eq!(
+            part.get_attribute("data-status").as_deref(),
+            Some("possible")
+        );
+        assert!(text_of(&part).contains(status_words(Status::Possible, lang)));
+        assert!(part
+            .query_selector("[data-testid=path-amount]")
+            .unwrap()
+            .is_none());
+        let (ev, _) = sample("changzhi_medical_costs");
+        assert!(!ev
+            .scheme(jiuzhu::rules::SchemeId::RigidExpense)
+            .to_check
+            .is_empty());
+        every_card_says_what_the_engine_says(&s, &ev, lang);
+    }
+}
+
+/// Temporary relief paid once: at most 623 × 2 × 6 = ¥7,476 (see GANSU_SPENDING_SPIKE), shown
+/// as "最多 ¥7,476.00 一次性" — never "每月"; in addition to the dibao path.
+#[wasm_bindgen_test]
+async fn scheme_temporary_relief_is_one_off_in_both_languages() {
+    for (lang, amount, not) in [
+        (Lang::Zh, "最多 ¥7,476.00 一次性", "每月"),
+        (Lang::En, "up to ¥7,476.00 one-off", "a month"),
+    ] {
+        let s = render("gansu_spending_spike", lang, false).await;
+        let add = s.one("[data-testid=in-addition] [data-scheme=temporary_relief]");
+        assert!(shown(&add));
+        let shown_amount = text_of(
+            &add.query_selector("[data-testid=path-amount]")
+                .unwrap()
+                .unwrap(),
+        );
+        assert_eq!(shown_amount, amount);
+        let card = s.one(".result-cards [data-scheme=temporary_relief] [data-testid=estimate]");
+        let t = text_of(&card);
+        assert!(t.contains(amount) && !t.contains(not), "card: {t}");
+        let (ev, _) = sample("gansu_spending_spike");
+        every_card_says_what_the_engine_says(&s, &ev, lang);
+    }
+    // The fire in Xishan: likely, and no amount where the region publishes none.
+    for lang in [Lang::Zh, Lang::En] {
+        let s = render("xishan_fire", lang, false).await;
+        let part = path_part(&s, "temporary_relief");
+        assert!(text_of(&part).contains(status_words(Status::Likely, lang)));
+        let (ev, _) = sample("xishan_fire");
+        every_card_says_what_the_engine_says(&s, &ev, lang);
+    }
+}
+
+/// Gradual exit: the Chuxiong dibao family after finding work (2023): the phase-out continues
+/// the dibao allowance (no new amount); rigid expense is the alternative.
+#[wasm_bindgen_test]
+async fn scheme_gradual_exit_in_both_languages() {
+    for (lang, note) in [
+        (Lang::Zh, "渐退期内继续领取低保金"),
+        (
+            Lang::En,
+            "the dibao allowance continues during the phase-out",
+        ),
+    ] {
+        let s = render("chuxiong_found_work", lang, false).await;
+        let part = text_of(&path_part(&s, "gradual_exit"));
+        assert!(part.contains(note), "{part}");
+        assert!(part.contains(status_words(Status::Likely, lang)), "{part}");
+        let (ev, _) = sample("chuxiong_found_work");
+        every_card_says_what_the_engine_says(&s, &ev, lang);
+    }
+}
+
+/// The first screen holds the next step: where to apply and the first documents to bring.
+#[wasm_bindgen_test]
+async fn the_next_step_is_on_the_first_screen() {
+    let s = render("wuding_rural_four", Lang::Zh, false).await;
+    let first = s.one("[data-testid=first-step]");
+    assert!(shown(&first));
+    let t = text_of(&first);
+    assert!(t.contains("去哪里") && t.contains("社会救助窗口"), "{t}");
+    assert!(t.contains("带上") && t.contains("身份证"), "{t}");
+    // The rural standard is class-based: the amount is approximate, and says so.
+    assert!(
+        path_amount(&s, "dibao").starts_with("约 ¥"),
+        "{}",
+        path_amount(&s, "dibao")
+    );
 }

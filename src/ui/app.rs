@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlElement;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::fields::Ui;
@@ -13,6 +15,7 @@ use super::result_bar::ResultBar;
 use super::sample_picker::SamplePicker;
 use super::screens::{self, ScreenProps};
 use super::state::{Action, Edit, Flow, Outcome, Step};
+use super::unanswered::{MissingAnswers, OpenQuestions};
 use super::{handover, print, self_test, staff, storage, Mode, Options};
 use crate::i18n::{t, tf, Lang};
 use crate::rules::date::Date;
@@ -78,6 +81,7 @@ pub fn App(o: &Options) -> Html {
         use_reducer(move || init(&o))
     };
     let heading = use_node_ref();
+    let root = use_node_ref();
     let key = o.storage_key.clone();
     // Outreach (staff.rs, self_test.rs, handover.rs): staff mode remembered on the device, the
     // self-test view, and a count of residents that remounts the outreach parts for each one.
@@ -156,13 +160,55 @@ pub fn App(o: &Options) -> Html {
             }
         }
     });
-    // Focus moves to the screen heading on every navigation (not on first load).
+    // Focus moves on every navigation (not on first load): to the field a link named (an
+    // unanswered question, an answer to fix), else to the screen heading.
     {
-        let heading = heading.clone();
+        let (heading, root) = (heading.clone(), root.clone());
+        let focus_id = flow.focus.as_deref().map(|f| field_id(&key, f));
         use_effect_with(flow.nav_count, move |n| {
             if *n > 0 {
-                if let Some(h) = heading.cast::<HtmlElement>() {
-                    let _ = h.focus();
+                let field = focus_id.and_then(|id| {
+                    root.cast::<Element>()?
+                        .query_selector(&format!("#{id}"))
+                        .ok()
+                        .flatten()?
+                        .dyn_into::<HtmlElement>()
+                        .ok()
+                });
+                if let Some(f) = field.or_else(|| heading.cast::<HtmlElement>()) {
+                    let _ = f.focus();
+                }
+            }
+        });
+    }
+    // The browser's back button goes to the previous step (full-page app only: a host page's
+    // history belongs to the host). Each step is a history entry whose state is the step's code.
+    {
+        let embedded = o.embedded;
+        use_effect_with((flow.step, flow.nav_count), move |(step, _)| {
+            if !embedded {
+                remember_step(*step);
+            }
+        });
+        let d = flow.dispatcher();
+        use_effect_with(o.embedded, move |embedded| {
+            let listener = (!embedded).then(|| {
+                Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+                    if let Some(step) = history_step() {
+                        d.dispatch(Action::Go(step));
+                    }
+                })
+            });
+            let window = web_sys::window();
+            if let (Some(w), Some(l)) = (&window, &listener) {
+                let _ = w.add_event_listener_with_callback("popstate", l.as_ref().unchecked_ref());
+            }
+            move || {
+                if let (Some(w), Some(l)) = (window, listener) {
+                    let _ = w.remove_event_listener_with_callback(
+                        "popstate",
+                        l.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -201,6 +247,30 @@ pub fn App(o: &Options) -> Html {
     let go = {
         let d = flow.dispatcher();
         Callback::from(move |s: Step| d.dispatch(Action::Go(s)))
+    };
+    let go_to = {
+        let d = flow.dispatcher();
+        Callback::from(move |f: Rc<str>| d.dispatch(Action::GoTo(f)))
+    };
+    // The result's "hand-over" button: opens the hand-over panel further down and moves there.
+    let open_handover = {
+        let root = root.clone();
+        Callback::from(move |_: MouseEvent| {
+            let show = root.cast::<Element>().and_then(|r| {
+                r.query_selector("[data-testid=handover-show]")
+                    .ok()
+                    .flatten()?
+                    .dyn_into::<HtmlElement>()
+                    .ok()
+            });
+            if let Some(b) = show {
+                if b.get_attribute("aria-expanded").as_deref() != Some("true") {
+                    b.click();
+                }
+                b.scroll_into_view();
+                let _ = b.focus();
+            }
+        })
     };
     let edit = {
         let d = flow.dispatcher();
@@ -277,7 +347,7 @@ pub fn App(o: &Options) -> Html {
         Step::Expenses => html! { <screens::expenses::Expenses ..props /> },
         Step::Assets => html! { <screens::assets::Assets ..props /> },
         Step::Events => html! { <screens::events::Events ..props /> },
-        Step::Result => result_screen(&flow, o, &go, &ui.prefix),
+        Step::Result => result_screen(&flow, o, &go_to, &open_handover, &ui.prefix),
     };
     let main_id = format!("{}-main", ui.prefix);
     let content = if *selftest {
@@ -316,7 +386,7 @@ pub fn App(o: &Options) -> Html {
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
             <div class={classes!("jz-app", flow.elder.then_some("elder"))} lang={lang.tag()}
-                data-testid="app" data-step={step.code()}>
+                data-testid="app" data-step={step.code()} ref={root}>
                 <a class="skip-link" href={format!("#{main_id}")}>{ t(lang, "app.skip") }</a>
                 <header class="site-header">
                     // The page's <h1> in the full-page app; inside a host page, the host has one.
@@ -399,12 +469,15 @@ pub fn App(o: &Options) -> Html {
                     <main id={main_id.clone()} class="jz-main" tabindex="-1">{ content }</main>
                 }
                 if step != Step::Result {
-                    <ResultBar outcome={flow.outcome.clone()} go={go.clone()} />
+                    <ResultBar outcome={flow.outcome.clone()} answers={flow.answers.clone()}
+                        go={go.clone()} go_to={go_to.clone()} />
                 }
                 <footer class="privacy">
                     <p>{ t(lang, "app.privacy") }</p>
-                    // The settings area: staff mode (a portal's `Mode::Staff` keeps it on).
-                    if o.mode != Mode::Staff {
+                    // The settings area: the staff-mode switch, in the app's own page only. An
+                    // embedded screener is what its portal made it: resident (no switch: a
+                    // resident never meets staff tools there) or staff (`mode: "staff"`, on).
+                    if o.mode != Mode::Staff && !o.embedded {
                         <staff::StaffSwitch on={*staff_on} on_toggle={toggle_staff} />
                     }
                 </footer>
@@ -413,60 +486,102 @@ pub fn App(o: &Options) -> Html {
     }
 }
 
+/// The element id of a field in the app with storage key `key` (as [`Ui::id`]).
+fn field_id(key: &str, field: &str) -> String {
+    Ui {
+        lang: Lang::Zh,
+        elder: false,
+        prefix: prefix(key),
+    }
+    .id(field)
+}
+
+/// Makes the current history entry the step's (a new entry when the step changed).
+fn remember_step(step: Step) {
+    let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let state = JsValue::from_str(step.code());
+    match history_step() {
+        Some(s) if s == step => {}
+        Some(_) => {
+            let _ = h.push_state(&state, "");
+        }
+        None => {
+            let _ = h.replace_state(&state, "");
+        }
+    }
+}
+
+/// The step of the current history entry, if it is one of ours.
+fn history_step() -> Option<Step> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    Step::from_code(&state.as_string()?)
+}
+
 /// The result screen: the result component, or what still needs an answer.
-fn result_screen(flow: &Flow, o: &Options, go: &Callback<Step>, prefix: &Rc<str>) -> Html {
+fn result_screen(
+    flow: &Flow,
+    o: &Options,
+    go_to: &Callback<Rc<str>>,
+    open_handover: &Callback<MouseEvent>,
+    prefix: &Rc<str>,
+) -> Html {
     let lang = flow.lang;
     match &flow.outcome {
         Outcome::Evaluated {
             household,
             evaluation,
-        } => html! {
+        } => {
+            // The first screen's buttons: print and hand-over in the app's own page (a host page
+            // prints and addresses as it likes), the portal's "apply".
+            let actions = html! {
+                <>
+                    if !o.embedded {
+                        <print::PrintButton hint={false} />
+                        <p class="handover-action">
+                            <button type="button" class="secondary" onclick={open_handover.clone()} data-testid="handover-jump">
+                                { t(lang, "handover.show") }
+                            </button>
+                        </p>
+                    }
+                    if let Some(apply) = &o.on_apply {
+                        <p class="apply">
+                            <button type="button" class="primary" data-testid="apply"
+                                onclick={apply.reform(|_| ())}>{ t(lang, "result.apply") }</button>
+                        </p>
+                    }
+                </>
+            };
+            let notes = html! {
+                <OpenQuestions answers={flow.answers.clone()} go_to={go_to.clone()} collapsed=true />
+            };
+            html! {
             <>
                 <ResultScreen evaluation={evaluation.clone()} household={household.clone()}
                     lang={lang} elder={flow.elder} heading={false}
-                    id_prefix={AttrValue::from(prefix.clone())} />
-                if let Some(apply) = &o.on_apply {
-                    <p class="apply">
-                        <button type="button" class="primary" data-testid="apply"
-                            onclick={apply.reform(|_| ())}>{ t(lang, "result.apply") }</button>
-                    </p>
-                }
-                // Outreach (print.rs, handover.rs): the 办事清单 for print and the hand-over QR code,
-                // in the app's own page only (a host page prints and addresses as it likes).
+                    id_prefix={AttrValue::from(prefix.clone())} {actions} {notes} />
                 if !o.embedded {
-                    <print::PrintButton />
                     <print::PrintSummary evaluation={evaluation.clone()} household={household.clone()} lang={lang} />
                     <handover::HandoverPanel answers={flow.answers.clone()} today={flow.today} />
                 }
             </>
-        },
+            }
+        }
         Outcome::Invalid(errors) => html! {
             <div class="missing" data-testid="result-missing">
                 <p>{ t(lang, "result.missing") }</p>
-                <ul>
-                    { for errors.iter().map(|e| {
-                        let s = Step::of_field(&e.field);
-                        let (name, _) = step_names(lang, s);
-                        html! {
-                            <li>
-                                { e.message(lang).to_string() }
-                                { " " }
-                                <button type="button" class="link" onclick={go.reform(move |_| s)}>
-                                    { tf(lang, "result.go_to", &[("step", name)]) }
-                                </button>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <MissingAnswers answers={flow.answers.clone()} errors={errors.clone()} go_to={go_to.clone()} />
             </div>
         },
         Outcome::Refused(e) => {
             let s = Step::of_field(&e.field);
             let (name, _) = step_names(lang, s);
+            let field: Rc<str> = e.field.as_str().into();
             html! {
                 <div class="missing" data-testid="result-missing">
                     <p>{ e.message(lang).to_string() }</p>
-                    <button type="button" class="link" onclick={go.reform(move |_| s)}>
+                    <button type="button" class="link" onclick={go_to.reform(move |_| field.clone())}>
                         { tf(lang, "result.go_to", &[("step", name)]) }
                     </button>
                 </div>

@@ -287,12 +287,15 @@ pub fn Radios(p: &RadiosProps) -> Html {
             <legend>{ p.legend.clone() }</legend>
             { hint_line(&id, &p.hint) }
             <div class="choices">
-                { for p.choices.iter().map(|(v, l)| {
+                { for p.choices.iter().enumerate().map(|(k, (v, l))| {
                     let value = v.to_string();
                     let onchange = p.on_change.reform(move |_: Event| { mark_input(); value.clone() });
                     html! {
                         <label class="choice">
+                            // The first choice carries the field's id: a link to the question
+                            // focuses it.
                             <input type="radio" name={id.clone()} value={v.clone()}
+                                id={(k == 0).then(|| id.clone())}
                                 checked={*v == p.value} {onchange} />
                             <span>{ l.clone() }</span>
                         </label>
@@ -314,6 +317,7 @@ pub struct CheckFieldProps {
 
 #[component]
 pub fn CheckField(p: &CheckFieldProps) -> Html {
+    let id = use_ui().id(&p.field);
     let onchange = p.on_change.reform(|e: Event| {
         mark_input();
         e.target_unchecked_into::<HtmlInputElement>().checked()
@@ -321,7 +325,7 @@ pub fn CheckField(p: &CheckFieldProps) -> Html {
     html! {
         <div class="field" data-field={p.field.clone()}>
             <label class="check">
-                <input type="checkbox" checked={p.checked} {onchange} />
+                <input type="checkbox" id={id} checked={p.checked} {onchange} />
                 <span>{ p.label.clone() }</span>
             </label>
         </div>

@@ -64,6 +64,7 @@ pub mod self_test;
 pub mod staff;
 pub mod state;
 pub mod storage;
+pub mod unanswered;
 
 use std::rc::Rc;
 

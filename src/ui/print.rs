@@ -18,17 +18,22 @@ use yew::prelude::*;
 use super::result::card::status_code;
 use super::result::cite::pick;
 use super::result::members::member_list;
-use super::result::money::{yuan, yuan_range};
+use super::result::money::{figure, per_unit, yuan};
 use crate::i18n::{t, tf, Lang};
 use crate::rules::household::Residence;
 use crate::rules::{Evaluation, Household, SchemeResult, Status};
 
 #[derive(Properties, PartialEq)]
-pub struct PrintButtonProps {}
+pub struct PrintButtonProps {
+    /// The line under the button ("print it or save as PDF …"); off among the result's first
+    /// buttons, where space is short.
+    #[prop_or(true)]
+    pub hint: bool,
+}
 
 /// "打印办事清单": opens the browser's print window (print or save as PDF).
 #[component]
-pub fn PrintButton(_p: &PrintButtonProps) -> Html {
+pub fn PrintButton(p: &PrintButtonProps) -> Html {
     let ui = use_ui_lang();
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
@@ -40,7 +45,9 @@ pub fn PrintButton(_p: &PrintButtonProps) -> Html {
             <button type="button" class="primary" onclick={print} data-testid="print">
                 <span aria-hidden="true">{"🖨 "}</span>{ t(ui, "print.button") }
             </button>
-            <p class="hint">{ t(ui, "print.hint") }</p>
+            if p.hint {
+                <p class="hint">{ t(ui, "print.hint") }</p>
+            }
         </div>
     }
 }
@@ -94,7 +101,13 @@ fn scheme(lang: Lang, h: &Household, s: &SchemeResult, checks: &[String]) -> Htm
             tf(
                 lang,
                 "print.estimate",
-                &[("amount", &yuan_range(e.monthly_low, e.monthly_high))]
+                &[
+                    (
+                        "amount",
+                        &figure(lang, e.monthly_low, e.monthly_high, e.approximate)
+                    ),
+                    ("unit", per_unit(lang, e.unit)),
+                ]
             ),
             lang.pick("（", " ("),
             pick(lang, &e.basis),
@@ -117,7 +130,7 @@ fn scheme(lang: Lang, h: &Household, s: &SchemeResult, checks: &[String]) -> Htm
                             { pick(lang, &p.status.label()) }
                             { for p.reasons.first().map(|r| format!(" — {}", pick(lang, &r.text))) }
                             { for p.estimate.as_ref().map(|e| format!("{}{}", lang.pick("；", "; "), tf(lang, "print.estimate",
-                                &[("amount", &yuan_range(e.monthly_low, e.monthly_high))]))) }
+                                &[("amount", &figure(lang, e.monthly_low, e.monthly_high, e.approximate)), ("unit", per_unit(lang, e.unit))]))) }
                         </li>
                     }) }
                 </ul>
@@ -218,6 +231,7 @@ pub fn PrintSummary(p: &PrintSummaryProps) -> Html {
                 }
             </ul>
             <h3>{ t(lang, "print.results") }</h3>
+            <p class="print-path" data-testid="print-path"><strong>{ t(lang, "print.path") }</strong>{ pick(lang, &ev.recommendation.summary) }</p>
             <ul class="print-schemes">
                 { for hopeful.iter().zip(new_checks.iter()).map(|(s, c)| scheme(lang, h, s, c)) }
             </ul>

@@ -255,7 +255,12 @@ fn summary(lang: Lang, r: &Report) -> Html {
                 <strong>{ tf(lang, "selftest.summary", &[("pass", &pass.to_string()), ("total", &total.to_string())]) }</strong>
             </p>
             <p>{ if ok {
-                t(lang, "selftest.all_pass").to_string()
+                // What was checked, and no more: N hand-worked cases, this rules version, today.
+                tf(lang, "selftest.all_pass", &[
+                    ("total", &total.to_string()),
+                    ("rules", RULES_VERSION),
+                    ("date", &crate::rules::date::Date::today().to_string()),
+                ])
             } else {
                 tf(lang, "selftest.some_fail", &[("n", &failed.to_string())])
             } }</p>

@@ -71,6 +71,11 @@ impl Step {
         }
     }
 
+    /// The step of a [`Step::code`] (a history entry's state).
+    pub fn from_code(code: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     /// The screen a field (as named in a [`FieldError`]) is asked on.
     pub fn of_field(field: &str) -> Step {
         if field.contains(".income") {
@@ -126,6 +131,9 @@ pub struct Flow {
     pub cleared: bool,
     /// Bumped on every navigation, so the screen heading takes the focus even on the same step.
     pub nav_count: u32,
+    /// The field to focus after this navigation (a link to an unanswered question or an answer
+    /// to fix); `None` focuses the screen heading.
+    pub focus: Option<Rc<str>>,
 }
 
 pub type Edit = Box<dyn FnOnce(&mut Answers)>;
@@ -134,6 +142,8 @@ pub enum Action {
     /// Change the answers.
     Edit(Edit),
     Go(Step),
+    /// Open the screen of a field and focus it (`members[0].serious_illness`).
+    GoTo(Rc<str>),
     SetLang(Lang),
     ToggleElder,
     AskClear,
@@ -201,6 +211,7 @@ impl Flow {
             confirming_clear: false,
             cleared: false,
             nav_count: 0,
+            focus: None,
         }
     }
 
@@ -249,6 +260,17 @@ impl Reducible for Flow {
                 next.step = step;
                 next.confirming_clear = false;
                 next.nav_count += 1;
+                next.focus = None;
+            }
+            Action::GoTo(field) => {
+                let step = Step::of_field(&field);
+                if step > self.step {
+                    next.visited.insert(self.step);
+                }
+                next.step = step;
+                next.confirming_clear = false;
+                next.nav_count += 1;
+                next.focus = Some(field);
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetPortalParams(params) => {

@@ -1,18 +1,21 @@
 //! Who a result is about, in words: the member's relation and age from the household the user
-//! entered (`申请人，45岁`), with the member's own label when it is not an automatic one (`m1`).
+//! entered (`申请人，45岁`), with the name the resident gave them (`奶奶（申请人，78岁）`) — never
+//! the member's id, which is a key for programs.
 
 use crate::i18n::{t, tf, Lang};
 use crate::rules::household::Relation;
 use crate::rules::Household;
 
-/// `申请人（45岁）` / `applicant (45)`; `grandma（申请人，78岁）` when the id was chosen by a person.
+/// `申请人（45岁）` / `applicant (45)`; `奶奶（申请人，78岁）` when the resident named them.
 pub fn member_label(h: &Household, id: &str, lang: Lang) -> String {
     let Some(m) = h.members.iter().find(|m| m.id == id) else {
-        return id.to_string();
+        return t(lang, "result.member.unknown").to_string();
     };
     let relation = relation_label(m.relation, lang);
     let age = m.age.get().map(|a| a.to_string());
-    match (is_automatic_id(id), age) {
+    let name = m.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let id = name.unwrap_or_default();
+    match (name.is_none(), age) {
         (true, Some(age)) => tf(
             lang,
             "result.member.relation_age",
@@ -42,12 +45,6 @@ pub fn member_list(h: &Household, ids: &[String], lang: Lang) -> String {
         .map(|id| member_label(h, id, lang))
         .collect::<Vec<_>>()
         .join(sep)
-}
-
-/// Ids the app makes up (`m1`, `m12`) say nothing to the user.
-fn is_automatic_id(id: &str) -> bool {
-    id.strip_prefix('m')
-        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 pub fn relation_label(r: Relation, lang: Lang) -> &'static str {

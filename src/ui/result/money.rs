@@ -54,3 +54,35 @@ pub fn spoken(d: Decimal, lang: Lang) -> String {
         Lang::En => format!("{n} yuan"),
     }
 }
+
+/// What an amount is per, in words: `每月` / `a month`, `每年` / `a year`, `一次性` / `one-off`.
+pub fn per_unit(lang: crate::i18n::Lang, unit: crate::rules::outcome::Unit) -> &'static str {
+    use crate::rules::outcome::Unit;
+    crate::i18n::t(
+        lang,
+        match unit {
+            Unit::Month => "result.unit.month",
+            Unit::Year => "result.unit.year",
+            Unit::Once => "result.unit.once",
+        },
+    )
+}
+
+/// An amount as a resident reads it: `约 ¥1,030.00`, `¥400.00 – ¥600.00`, or `最多 ¥8,400.00`
+/// for a range from zero (a ceiling, not a promise of nothing).
+pub fn figure(lang: crate::i18n::Lang, low: Decimal, high: Decimal, approximate: bool) -> String {
+    let about = if approximate && low == high {
+        crate::i18n::t(lang, "result.amount.about")
+    } else {
+        ""
+    };
+    if low.is_zero() && !high.is_zero() {
+        format!(
+            "{}{}",
+            crate::i18n::t(lang, "result.amount.up_to"),
+            yuan(high)
+        )
+    } else {
+        format!("{about}{}", yuan_range(low, high))
+    }
+}

@@ -167,22 +167,60 @@ fn income_item(
             }
             <NumberField field={format!("{base}.amount")} label={t(lang, "income.amount")} unit={t(lang, "unit.yuan")}
                 value={item.amount.clone()} error={p.error(lang, &format!("{base}.amount"))}
-                on_change={p.set(move |a, v: String| if let Some(x) = item_at(a, i, j) { x.amount = v })} />
+                on_change={p.set(move |a, v: String| if let Some(x) = item_at(a, i, j) { x.amount = v; x.per_month_confirmed = false })} />
             { period_radios(p, lang, format!("{base}.period"), item.period,
                 p.set(move |a, v: Period| if let Some(x) = item_at(a, i, j) { x.period = v })) }
+            if p.answers.sense_checks().iter().any(|c| c.member == i && c.item == j) {
+                { sense_check(p, lang, i, j, item, kind_label) }
+            }
             if asks_payer(item) {
                 <SelectField field={format!("{base}.payer")} label={t(lang, "income.payer")}
                     choices={payers} value={item.payer.map(|x| code(&x)).unwrap_or_default()}
                     on_change={p.set(move |a, v: String| if let Some(x) = item_at(a, i, j) { x.payer = parse(&v) })} />
             }
             if asks_payer_band(item) {
-                <SelectField field={format!("{base}.payer_income")} label={t(lang, "income.band")}
+                <Radios field={format!("{base}.payer_income")} legend={t(lang, "income.band")}
                     choices={bands} value={item.band.map(|x| code(&x)).unwrap_or_default()}
                     on_change={p.set(move |a, v: String| if let Some(x) = item_at(a, i, j) { x.band = parse(&v) })} />
             }
             <button type="button" class="secondary danger" onclick={remove}
                 aria-label={tf(lang, "income.remove_what", &[("kind", kind_label), ("who", who)])}>
                 { t(lang, "income.remove") }
+            </button>
+        </div>
+    }
+}
+
+/// "是每年的收入吗？": a monthly amount that looks yearly, with a one-tap fix either way. It
+/// asks; the result is worked out with the amount as entered until the resident answers.
+fn sense_check(
+    p: &ScreenProps,
+    lang: Lang,
+    i: usize,
+    j: usize,
+    item: &IncomeAnswer,
+    kind: &str,
+) -> Html {
+    let yearly = p.act(move |a: &mut Answers| {
+        if let Some(x) = item_at(a, i, j) {
+            x.period = Period::Year;
+        }
+    });
+    let monthly = p.act(move |a: &mut Answers| {
+        if let Some(x) = item_at(a, i, j) {
+            x.per_month_confirmed = true;
+        }
+    });
+    let amount = item.amount.trim();
+    html! {
+        <div class="sense-check" role="group" aria-label={t(lang, "sense.yearly_q")} data-testid="sense-check">
+            <p><span class="icon" aria-hidden="true">{"？"}</span>
+                { tf(lang, "sense.yearly", &[("amount", amount), ("kind", kind)]) }</p>
+            <button type="button" class="primary" onclick={yearly} data-testid="sense-yearly">
+                { t(lang, "sense.yearly_fix") }
+            </button>
+            <button type="button" class="secondary" onclick={monthly} data-testid="sense-monthly">
+                { t(lang, "sense.monthly_keep") }
             </button>
         </div>
     }

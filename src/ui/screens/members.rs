@@ -162,7 +162,9 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
                         choices={labels::SELF_CARE.iter().map(|s| (AttrValue::from(code(s)), AttrValue::from(labels::self_care(lang, *s)))).collect::<Choices>()}
                         value={code(&m.self_care)}
                         on_change={p.set(move |a, v: String| if let (Some(m), Some(s)) = (a.members.get_mut(i), parse(&v)) { m.self_care = s })} />
-                    <SelectField field={f(i, "supporters")} label={t(lang, "members.supporters")} hint={t(lang, "members.supporters_hint")}
+                    // Radio buttons, not a select: the answers are long and a select clips them
+                    // on a small phone.
+                    <Radios field={f(i, "supporters")} legend={t(lang, "members.supporters")} hint={t(lang, "members.supporters_hint")}
                         choices={Supporters::ALL.iter().map(|s| (AttrValue::from(s.code()), AttrValue::from(labels::supporters(lang, *s)))).collect::<Choices>()}
                         value={m.supporters.code()}
                         on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.supporters = Supporters::from_code(&v) })} />
