@@ -153,6 +153,13 @@ impl<'a> Ctx<'a> {
     /// (floor) or stale value; `None` for other standings.
     pub fn standing_check(&self, r: &Resolved) -> Option<Reason> {
         let v = r.number()?;
+        if !super::outcome::explaining() {
+            // Statuses only (batch): that there is something to check decides, not its words.
+            return Some(Reason {
+                text: Text::EMPTY,
+                source: None,
+            });
+        }
         let home = self.p.region().name();
         let (fz, fe) = figure_text(r, v);
         let from = r.effective().map(|d| d.to_string()).unwrap_or_default();

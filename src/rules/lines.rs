@@ -27,7 +27,7 @@ use super::household::{IncomeKind, Member};
 use super::income::annual;
 use super::membership::who;
 use super::money::{yuan_en, yuan_zh, Range, Tri, TWELVE};
-use super::outcome::{Reason, Standing};
+use super::outcome::{explaining, Reason, Standing, Text};
 use super::params::Resolved;
 use rust_decimal::Decimal;
 
@@ -172,11 +172,23 @@ pub fn employment_slack(ctx: &Ctx, members: &[&Member], s: &Standard) -> Option<
             .sum();
         if wages > Decimal::ZERO {
             total += wages.min(per_earner);
-            names.push(who(ctx.h, m));
+            if explaining() {
+                names.push(who(ctx.h, m));
+            }
         }
     }
     if total.is_zero() {
         return None;
+    }
+    if !explaining() {
+        // Statuses only (batch): the amount decides, the words are never read.
+        return Some(Slack {
+            annual: total,
+            check: Reason {
+                text: Text::EMPTY,
+                source: None,
+            },
+        });
     }
     let region = ctx.p.region().name();
     let zh: Vec<&str> = names.iter().map(|t| t.zh.as_ref()).collect();
