@@ -163,7 +163,7 @@ pub fn markdown() -> String {
         s,
         "Every standard, multiple and limit the rules use, per region, with its effective date, \
          source and confidence. A value marked **unknown** is one the region has a rule for but \
-         whose figure was not found ([N] in `policy-research.md`): results that depend on it say \
+         whose figure was not found in any source searched: results that depend on it say \
          `possible` and name it (\"depends on local rules\"). Units: `yuan_per_person_month` = \
          元/人/月, `yuan_per_person_year` = 元/人/年, `ratio` = a multiple or share, `flag` = \
          yes/no.\n"
