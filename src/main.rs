@@ -402,16 +402,30 @@ fn regions_to(args: &[String], out: &mut impl Write) -> Result<ExitCode, Stop> {
 
 /// `jiuzhu regions --check [--date D]`: the data loads, and every value a screening on D would
 /// use while out of date is listed (region, parameter, value, effective date, review period).
-/// Exit 1 on a data error; stale values are listed, not errors (a standard goes stale with time).
+/// Exit 1 on a data error or a standard that cannot go stale (no review period, no end date);
+/// stale values are listed, not errors: a standard goes stale with time alone, and the engine
+/// treats a stale line as not firm (docs/reading-the-rules.md "When a standard is out of date").
 fn regions_check(date: Date, with_code: bool, out: &mut impl Write) -> Result<ExitCode, Stop> {
     if with_code {
         return Err(USAGE.into());
     }
     let n = params::check_data()?;
+    let undated = values_that_cannot_go_stale();
+    if !undated.is_empty() {
+        return Err(Stop::from(format!(
+            "{} values of standards say neither how often they are reviewed (`review_months` \
+             on the region or a parent) nor until when they apply (`valid_until`), so a screening \
+             cannot tell whether they are current:\n{}",
+            undated.len(),
+            undated.join("\n")
+        )));
+    }
     let stale = params::stale_values(date);
     writeln!(
         out,
-        "{n} region files load; {} values stale on {date}",
+        "{n} region files load; every standard says when it goes out of date; \
+         {} values stale on {date} (used as not firm until refreshed: a household above one by \
+         less than the near-line band is 'possible', never 'unlikely')",
         stale.len()
     )
     .map_err(write_failed)?;
@@ -429,6 +443,24 @@ fn regions_check(date: Date, with_code: bool, out: &mut impl Write) -> Result<Ex
         .map_err(write_failed)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every value of a reviewed parameter (a standard, a statistic) whose region chain gives no
+/// review period and which has no `valid_until`: nothing tells when it is out of date, so
+/// `regions --check` fails on it (`region  parameter  effective`).
+fn values_that_cannot_go_stale() -> Vec<String> {
+    let cat = params::catalogue();
+    let mut out = Vec::new();
+    for r in cat.regions.values() {
+        let period = cat.review_months(&r.code).filter(|m| *m > 0);
+        for e in &r.values {
+            let reviewed = cat.defs.get(&e.name).is_some_and(|d| d.reviewed);
+            if reviewed && period.is_none() && e.valid_until.is_none() {
+                out.push(format!("{}\t{}\tfrom {}", r.code, e.name, e.effective));
+            }
+        }
+    }
+    out
 }
 
 /// `jiuzhu regions`: the national level and every division of the tree, one per line:

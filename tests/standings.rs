@@ -113,3 +113,26 @@ fn cli_regions_check_lists_stale_values_for_the_date() {
         "{text}"
     );
 }
+
+#[test]
+fn cli_regions_check_is_clean_today_every_standard_says_when_it_goes_out_of_date() {
+    // 民发〔2021〕57号 and the provincial notices raise standards periodically; a value the data
+    // cannot date (no review period up its region chain, no end date) would be used as current
+    // for ever. The check fails on such a value; stale values are a refresh list, not errors.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jiuzhu"))
+        .args(["regions", "--check"])
+        .output()
+        .expect("the CLI runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|l| l.contains("every standard says when it goes out of date")),
+        "{text}"
+    );
+}
