@@ -5,21 +5,20 @@ use super::household::{Exclusion, Household, Member, Residence};
 use super::membership::{membership, who, Facts};
 use super::money::{yuan_en, yuan_zh, Range, TWELVE};
 use super::outcome::{ExcludedMember, Reason, Source, Standing, Text, TraceLine};
-use super::params::{Params, Resolved};
+use super::params::Resolved;
+use super::resolved::HouseholdParams;
 use super::sources;
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 
 pub struct Ctx<'a> {
     pub h: &'a Household,
-    pub p: Params,
+    /// The parameters in force, read by name of field: `ctx.params.edge_multiple()`.
+    pub params: HouseholdParams,
     pub as_of: Date,
     /// 共同生活的家庭成员 counted in income and head count.
     pub counted: Vec<&'a Member>,
     pub excluded: Vec<ExcludedMember>,
-    /// Parameters looked up so far, by [`ParamDef::index`](super::params::ParamDef) (the
-    /// result's parameter list).
-    used: RefCell<Vec<bool>>,
     pub trace: RefCell<Vec<TraceLine>>,
 }
 
@@ -37,7 +36,7 @@ pub struct Standard {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(h: &'a Household, p: Params, as_of: Date) -> Ctx<'a> {
+    pub fn new(h: &'a Household, params: HouseholdParams, as_of: Date) -> Ctx<'a> {
         let mut counted = Vec::new();
         let mut excluded = Vec::new();
         for m in &h.members {
@@ -53,11 +52,10 @@ impl<'a> Ctx<'a> {
         }
         Ctx {
             h,
-            p,
+            params,
             as_of,
             counted,
             excluded,
-            used: RefCell::new(vec![false; super::params::catalogue().defs.len()]),
             trace: RefCell::new(Vec::new()),
         }
     }
@@ -66,22 +64,9 @@ impl<'a> Ctx<'a> {
         Decimal::from(self.counted.len() as u64)
     }
 
-    /// Looks up a parameter and records it for the result's parameter list.
-    pub fn param(&self, name: &str) -> Resolved {
-        let r = self.p.get(name);
-        self.used.borrow_mut()[r.def.index] = true;
-        r
-    }
-
-    /// Every parameter looked up so far, by name.
+    /// Every parameter read so far, by name (the result's parameter list).
     pub fn used_params(&self) -> Vec<Resolved> {
-        let used = self.used.borrow();
-        super::params::catalogue()
-            .defs
-            .values()
-            .filter(|d| used[d.index])
-            .map(|d| self.p.get(&d.name))
-            .collect()
+        self.params.used()
     }
 
     pub fn note(&self, text: Text, source: Option<Source>) {
@@ -91,17 +76,9 @@ impl<'a> Ctx<'a> {
         self.trace.borrow_mut().push(TraceLine { text, source });
     }
 
-    /// The name of the dibao standard parameter for this household's residence.
-    pub fn standard_name(&self) -> &'static str {
-        match self.h.residence {
-            Residence::Urban => "dibao_urban_monthly",
-            Residence::Rural => "dibao_rural_yearly",
-        }
-    }
-
     /// The dibao standard: urban monthly × 12, or the rural yearly figure.
     pub fn standard(&self) -> Option<Standard> {
-        let r = self.param(self.standard_name());
+        let r = self.params.dibao_standard(self.h.residence);
         let annual = match self.h.residence {
             Residence::Urban => r.number()? * TWELVE,
             Residence::Rural => r.number()?,
@@ -111,15 +88,15 @@ impl<'a> Ctx<'a> {
             monthly: annual / TWELVE,
             firm: r.is_firm(),
             standing: r.standing,
-            upper_annual: annual * super::lines::upper_factor(self, &r),
+            upper_annual: annual * super::lines::upper_factor(self, r),
         })
     }
 
     /// What to check when the dibao standard is not published, borrowed, stale or a reference.
     pub fn standard_check(&self) -> Reason {
-        let r = self.param(self.standard_name());
-        let region = self.p.region().name();
-        if let Some(c) = self.standing_check(&r) {
+        let r = self.params.dibao_standard(self.h.residence);
+        let region = self.params.region().name();
+        if let Some(c) = self.standing_check(r) {
             return c;
         }
         match (r.number(), r.standing) {
@@ -160,7 +137,7 @@ impl<'a> Ctx<'a> {
                 source: None,
             });
         }
-        let home = self.p.region().name();
+        let home = self.params.region().name();
         let (fz, fe) = figure_text(r, v);
         let from = r.effective().map(|d| d.to_string()).unwrap_or_default();
         let (wz, we) = r
@@ -227,7 +204,7 @@ impl<'a> Ctx<'a> {
         if let Some(c) = self.standing_check(r) {
             return c;
         }
-        let region = self.p.region().name();
+        let region = self.params.region().name();
         let text = match r.number() {
             Some(v) => text!(
                 format!(

@@ -178,7 +178,7 @@ fn item_counted(
             if purpose == Purpose::Tekun {
                 return excluded("特困认定不计入基础养老金", "never counted for tekun");
             }
-            let flag = ctx.param("resident_basic_pension_excluded");
+            let flag = ctx.params.resident_basic_pension_excluded();
             match flag.flag() {
                 Some(true) => {
                     return excluded(
@@ -218,7 +218,7 @@ fn item_counted(
             let mut a = a;
             let mut text = amount_text(a);
             if item.kind == IncomeKind::Wages {
-                let d = ctx.param("employment_cost_deduction_monthly");
+                let d = ctx.params.employment_cost_deduction_monthly();
                 if let (Some(per_month), true) = (d.number(), d.is_firm()) {
                     let ded = (per_month * TWELVE).min(a);
                     a -= ded;
@@ -310,7 +310,7 @@ fn support_counted(
     };
     // 长治 (长民函〔2022〕76号 二（二）二是): support received by a monitored 三类户 whose risk is
     // not eliminated is exempt, for every purpose.
-    if ctx.param("support_exempt_monitored_households").flag() == Some(true) {
+    if ctx.params.support_exempt_monitored_households().flag() == Some(true) {
         match ctx.h.circumstances.monitored_at_risk {
             Fact::Known(true) => {
                 return (
@@ -361,7 +361,7 @@ fn support_counted(
             ),
         ),
         Some(Payer::Elder60Plus) => {
-            let di = ctx.param("disposable_income_yearly");
+            let di = ctx.params.disposable_income_yearly();
             let band = if di.is_firm() {
                 item.payer_income
             } else {
@@ -473,7 +473,7 @@ pub fn rigid_deductions(ctx: &Ctx) -> Tally {
             }
         }
     }
-    let cap = ctx.param("rigid_deduction_cap_monthly");
+    let cap = ctx.params.rigid_deduction_cap_monthly();
     if let (Some(c), true) = (cap.number(), cap.is_firm()) {
         let c = c * TWELVE;
         if t.annual.high.is_none_or(|h| h > c) {

@@ -58,13 +58,15 @@ pub fn upper_factor(ctx: &Ctx, r: &Resolved) -> Decimal {
     let mut f = Decimal::ONE;
     if matches!(r.standing, Standing::Floor | Standing::Reference) {
         f += ctx
-            .param("near_line_band_floor")
+            .params
+            .near_line_band_floor()
             .number()
             .unwrap_or_default();
     }
     if r.stale_periods > 0 && r.standing != Standing::Override {
         f += ctx
-            .param("near_line_band_stale_per_period")
+            .params
+            .near_line_band_stale_per_period()
             .number()
             .unwrap_or_default()
             * Decimal::from(r.stale_periods);
@@ -89,7 +91,8 @@ impl Standard {
         let k_upper = if k.is_firm() {
             kv
         } else {
-            ctx.param("edge_multiple_highest_seen")
+            ctx.params
+                .edge_multiple_highest_seen()
                 .number()
                 .map_or(kv * upper_factor(ctx, k), |h| h.max(kv))
         };
@@ -152,14 +155,14 @@ pub fn at_or_above(income: Range, line: &Line, slack: Option<&Slack>) -> (Tri, V
 /// The plausible unpublished deduction for costs of working of `members` (annual), when the
 /// local deduction is not published and the resident entered no costs of working themselves.
 pub fn employment_slack(ctx: &Ctx, members: &[&Member], s: &Standard) -> Option<Slack> {
-    let d = ctx.param("employment_cost_deduction_monthly");
+    let d = ctx.params.employment_cost_deduction_monthly();
     if d.is_firm() {
         return None;
     }
     if matches!(ctx.h.expenses.employment, Fact::Known(v) if v > Decimal::ZERO) {
         return None;
     }
-    let share = ctx.param("employment_cost_plausible_share_of_dibao");
+    let share = ctx.params.employment_cost_plausible_share_of_dibao();
     let per_earner = share.number()? * s.monthly * TWELVE;
     let mut total = Decimal::ZERO;
     let mut names = Vec::new();
@@ -190,7 +193,7 @@ pub fn employment_slack(ctx: &Ctx, members: &[&Member], s: &Standard) -> Option<
             },
         });
     }
-    let region = ctx.p.region().name();
+    let region = ctx.params.region().name();
     let zh: Vec<&str> = names.iter().map(|t| t.zh.as_ref()).collect();
     let en: Vec<&str> = names.iter().map(|t| t.en.as_ref()).collect();
     let k = share.number().unwrap_or_default();

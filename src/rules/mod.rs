@@ -55,6 +55,7 @@ pub mod outcome;
 pub mod params;
 pub mod property;
 pub mod recommendation;
+pub mod resolved;
 pub mod samples;
 pub mod schemes;
 pub mod sources;
@@ -98,10 +99,9 @@ pub fn evaluate_on(h: &Household, today: Date) -> Result<Evaluation, InputError>
     let as_of = h.as_of.unwrap_or(today);
     validate::check_in_force(&overrides, as_of)?;
     validate::check_relations(&overrides, &h.region, as_of)?;
-    let p = params::Params::new(&h.region, as_of, overrides.values)
-        .ok_or_else(|| InputError::new("region", "未知地区代码", "unknown region code"))?
-        .with_provenance(overrides.provenance);
-    let ctx = Ctx::new(h, p, as_of);
+    let p = resolved::ResolvedParams::new(&h.region, as_of, overrides.values, overrides.provenance)
+        .ok_or_else(|| InputError::new("region", "未知地区代码", "unknown region code"))?;
+    let ctx = Ctx::new(h, resolved::HouseholdParams::new(p), as_of);
     if ctx.counted.is_empty() {
         return Err(InputError::new(
             "members",
@@ -268,10 +268,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         Some(sources::dibao_amount()),
     );
     if let Some(s) = std {
-        let r = ctx.param(match h.residence {
-            household::Residence::Urban => "dibao_urban_monthly",
-            household::Residence::Rural => "dibao_rural_yearly",
-        });
+        let r = ctx.params.dibao_standard(h.residence);
         // An override names who provided it instead of the region's data file.
         let by = r.provenance.as_ref().and_then(|p| p.provided_by.clone());
         let (who_zh, who_en) = match (&by, r.region) {
@@ -316,7 +313,7 @@ fn run(ctx: &Ctx) -> Evaluation {
             Some(r.source()),
         );
         // Borrowed, replaced by a newer provincial floor, or out of date: said in the trace.
-        if let Some(c) = ctx.standing_check(&r) {
+        if let Some(c) = ctx.standing_check(r) {
             ctx.note(c.text, c.source);
         }
     }
@@ -469,7 +466,7 @@ fn run(ctx: &Ctx) -> Evaluation {
             household_yearly: Some(fen(s.annual * n)),
             standing: Some(s.standing),
         });
-        let kp = ctx.param("edge_multiple");
+        let kp = ctx.params.edge_multiple();
         if let Some(k) = kp.number() {
             income_lines.push(outcome::IncomeLine {
                 scheme: SchemeId::Edge,
@@ -480,7 +477,7 @@ fn run(ctx: &Ctx) -> Evaluation {
             });
         }
     }
-    let di = ctx.param("disposable_income_yearly");
+    let di = ctx.params.disposable_income_yearly();
     if let Some(d) = di.number() {
         income_lines.push(outcome::IncomeLine {
             scheme: SchemeId::RigidExpense,
@@ -498,7 +495,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         schema: household::SCHEMA_VERSION,
         rules_version: RULES_VERSION.to_string(),
         region: h.region.clone(),
-        region_name: ctx.p.region().name(),
+        region_name: ctx.params.region().name(),
         as_of: ctx.as_of,
         residence: h.residence,
         members_counted: all_ids,

@@ -171,36 +171,36 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
         documents.push(cited("失业、无收入情况的说明（如解除劳动合同证明），及未参加失业保险的情况", "a statement of unemployment and no income (e.g. end of contract), and of having no unemployment insurance", sources::uninsured_unemployed(ctx)));
     }
 
-    let days = |name: &str| ctx.param(name).number();
+    let p = &ctx.params;
     let mut timeline = Vec::new();
-    match (days("review_working_days"), days("review_working_days_delegated"), days("review_working_days_extended")) {
+    match (p.review_working_days().number(), p.review_working_days_delegated().number(), p.review_working_days_extended().number()) {
         (Some(a), Some(b), Some(c)) => timeline.push(Reason {
             text: Text::new(
                 format!("自受理之日起 {a} 个工作日内审核确认；委托乡镇（街道）的 {b} 个工作日；情况复杂的可延长至 {c} 个工作日"),
                 format!("a decision within {a} working days of acceptance ({b} where the township decides; up to {c} when extended)"),
             ),
-            source: Some(ctx.param("review_working_days").source()),
+            source: Some(ctx.params.review_working_days().source()),
         }),
         _ => timeline.push(doc("审核时限以当地规定为准", "review time limits depend on local rules", REVIEW, "")),
     }
-    if let Some(d) = days("public_notice_days") {
+    if let Some(d) = p.public_notice_days().number() {
         timeline.push(Reason {
             text: Text::new(
                 format!("拟纳入的对象在村（居）公示 {d} 天，公示不涉及个人隐私"),
                 format!("those to be enrolled are announced in the village or community for {d} days, without private details"),
             ),
-            source: Some(ctx.param("public_notice_days").source()),
+            source: Some(ctx.params.public_notice_days().source()),
         });
     }
     // 先行救助: where the region sets a time limit (Diqing: 48 hours, 迪办发〔2021〕26号 四（九）),
     // it is named; elsewhere no time limit has been found, so none is promised.
-    match days("emergency_relief_first_within_hours") {
+    match p.emergency_relief_first_within_hours().number() {
         Some(h) => timeline.push(Reason {
             text: Text::new(
                 format!("遭遇突发事件的（急难型临时救助），{h} 小时内先行救助，事后补办手续"),
                 format!("after a sudden event (emergency relief), help is paid first within {h} hours and the paperwork completed afterwards"),
             ),
-            source: Some(ctx.param("emergency_relief_first_within_hours").source()),
+            source: Some(ctx.params.emergency_relief_first_within_hours().source()),
         }),
         None => timeline.push(doc(
             "遇到紧急情况的，可以先行给予临时救助，事后补办手续（时限以当地规定为准）",

@@ -62,7 +62,7 @@ impl Acc {
 /// "Check local property rules" for `what` (formatted only when explaining).
 macro_rules! local_rules_check {
     ($ctx:expr, $what_zh:expr, $what_en:expr $(,)?) => {{
-        let region = $ctx.p.region().name();
+        let region = $ctx.params.region().name();
         reason!(
             format!(
                 "{}：{}未公布相应财产标准，请向乡镇（街道）核实当地财产规定",
@@ -119,10 +119,10 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
     // Homes (relocation housing never counted).
     let homes_limit = match scheme {
         Scheme::Dibao if ctx.h.residence == super::household::Residence::Urban => {
-            Some(ctx.param("dibao_urban_max_homes"))
+            Some(ctx.params.dibao_urban_max_homes())
         }
-        Scheme::Edge => Some(ctx.param("edge_max_homes")),
-        Scheme::RigidExpense => Some(ctx.param("rigid_max_homes")),
+        Scheme::Edge => Some(ctx.params.edge_max_homes()),
+        Scheme::RigidExpense => Some(ctx.params.rigid_max_homes()),
         _ => None,
     };
     if a.relocation_homes > 0 {
@@ -168,9 +168,9 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
     }
 
     // Financial assets.
-    let fin_limit: Option<(Decimal, super::params::Resolved, &str, &str)> = match scheme {
+    let fin_limit: Option<(Decimal, &super::params::Resolved, &str, &str)> = match scheme {
         Scheme::Dibao => {
-            let r = ctx.param("dibao_financial_assets_months");
+            let r = ctx.params.dibao_financial_assets_months();
             match (r.number(), std) {
                 (Some(m), Some(s)) => Some((
                     m * s.monthly * n,
@@ -182,8 +182,10 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
             }
         }
         Scheme::Edge => {
-            let r = ctx.param("edge_financial_assets_multiple_of_disposable_income");
-            let di = ctx.param("disposable_income_yearly");
+            let r = ctx
+                .params
+                .edge_financial_assets_multiple_of_disposable_income();
+            let di = ctx.params.disposable_income_yearly();
             match (r.number(), di.number()) {
                 (Some(k), Some(d)) if di.is_firm() => Some((
                     k * d * n,
@@ -198,7 +200,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
             }
         }
         Scheme::RigidExpense => {
-            let r = ctx.param("rigid_financial_assets_months");
+            let r = ctx.params.rigid_financial_assets_months();
             match (r.number(), std) {
                 (Some(m), Some(s)) => Some((
                     m * s.monthly * n,
@@ -213,7 +215,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
     };
     // Outer bound (rules-decisions.md "Property"): above the most generous limit published
     // anywhere, no rule we know of lets the household in, local limit published or not.
-    let outer = ctx.param("financial_assets_outer_bound_per_person");
+    let outer = ctx.params.financial_assets_outer_bound_per_person();
     let outer_limit = outer.number().map(|b| b * n);
     match a.financial.get() {
         None => acc.unsure(reason!(
@@ -262,7 +264,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
                 }
             }
             None => {
-                let safe = ctx.param("screening_safe_financial_assets_months");
+                let safe = ctx.params.screening_safe_financial_assets_months();
                 let within = match (safe.number(), std) {
                     (Some(m), Some(s)) => f <= m * s.monthly * n,
                     _ => f.is_zero(),
@@ -281,7 +283,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
     // Vehicles.
     match scheme {
         Scheme::RigidExpense => {
-            let lim = ctx.param("rigid_vehicle_price_limit");
+            let lim = ctx.params.rigid_vehicle_price_limit();
             match (a.vehicle_value.get(), lim.number()) {
                 (None, _) => acc.unsure(reason!(
                     "车辆价值不清楚",
@@ -315,7 +317,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
         }
         _ => {
             let lim = if scheme == Scheme::Edge {
-                Some(ctx.param("edge_vehicle_price_limit"))
+                Some(ctx.params.edge_vehicle_price_limit())
             } else {
                 None
             };
@@ -351,7 +353,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
     }
 
     // Non-residential property and registered business.
-    let edge_list_in_force = scheme == Scheme::Edge && ctx.param("edge_max_homes").is_firm();
+    let edge_list_in_force = scheme == Scheme::Edge && ctx.params.edge_max_homes().is_firm();
     match a.non_residential_property {
         Fact::Unknown => acc.unsure(reason!(
             "是否拥有非住宅类房产不清楚",
@@ -362,7 +364,7 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
         Fact::Known(true) if edge_list_in_force => acc.fail(reason!(
             "拥有商铺、办公用房等非住宅类房产",
             "owns non-residential property (shop, office, factory)",
-            ctx.param("edge_max_homes").source(),
+            ctx.params.edge_max_homes().source(),
         )),
         Fact::Known(true) => acc.unsure(local_rules_check!(
             ctx,

@@ -27,7 +27,7 @@ pub struct Dibao {
 }
 
 fn standard_name(ctx: &Ctx) -> Text {
-    let region = ctx.p.region().name();
+    let region = ctx.params.region().name();
     match ctx.h.residence {
         Residence::Urban => text!(
             format!("{}城市低保标准", region.zh),
@@ -213,8 +213,8 @@ fn estimate(ctx: &Ctx, s: Standard, net_annual: rust_decimal::Decimal) -> Estima
     let n = ctx.size();
     let diff = fen((s.annual * n - net_annual) / TWELVE);
     if ctx.h.residence == Residence::Rural {
-        let a = ctx.param("dibao_rural_class_a_monthly");
-        let c = ctx.param("dibao_rural_class_c_monthly");
+        let a = ctx.params.dibao_rural_class_a_monthly();
+        let c = ctx.params.dibao_rural_class_c_monthly();
         if let (Some(a), Some(c), true, true) = (a.number(), c.number(), a.is_firm(), c.is_firm()) {
             return Estimate {
                 monthly_low: fen(c * n),

@@ -79,7 +79,7 @@ pub fn evaluate(
         Tri::No => {}
     }
     let base = v.clone();
-    let multiple = ctx.param("edge_multiple");
+    let multiple = ctx.params.edge_multiple();
     let mut summary = text!("边缘家庭收入线未知", "edge line unknown");
     let mut dist = None;
     let mut income = Tri::Maybe;
@@ -178,7 +178,7 @@ pub fn evaluate(
 /// the income and property tests do not apply (they must still not be dibao or all tekun).
 /// Returns the verdict and, when the household is recognised this way, the summary to show.
 fn monitored(ctx: &Ctx, normal: Verdict, mut base: Verdict) -> (Verdict, Option<Text>) {
-    let flag = ctx.param("edge_monitored_households_direct");
+    let flag = ctx.params.edge_monitored_households_direct();
     if flag.flag() != Some(true) {
         return (normal, None);
     }

@@ -112,8 +112,8 @@ pub fn evaluate(
             source: src.clone(),
         }));
     }
-    let lo = ctx.param("gradual_exit_min_months");
-    let hi = ctx.param("gradual_exit_max_months");
+    let lo = ctx.params.gradual_exit_min_months();
+    let hi = ctx.params.gradual_exit_max_months();
     let summary = match (lo.number(), hi.number()) {
         (Some(a), Some(b)) => text!(
             format!("渐退期 {a}–{b} 个月"),

@@ -107,7 +107,7 @@ pub fn evaluate(
         Some(sources::rigid_definition()),
     );
     let gross = hi.gross.annual;
-    let di = ctx.param("disposable_income_yearly");
+    let di = ctx.params.disposable_income_yearly();
     match di.number() {
         Some(d) => {
             let (t, near) = match lines::param_line(ctx, &di, n) {
@@ -191,7 +191,7 @@ pub fn evaluate(
             yuan_en(living.low)
         ),
     );
-    let ratio = ctx.param("rigid_expense_ratio");
+    let ratio = ctx.params.rigid_expense_ratio();
     let summary;
     match ratio.number() {
         Some(k) => {
@@ -235,7 +235,7 @@ pub fn evaluate(
                 format!("essential expenses over 12 months about {} ({}); the share of income they must exceed is not published locally", yuan_en(spend.low), parts.en),
             );
             // Not above even the lowest ratio any published rule uses: unlikely anywhere.
-            let lowest = ctx.param("rigid_expense_ratio_lowest_published");
+            let lowest = ctx.params.rigid_expense_ratio_lowest_published();
             let t = match lowest.number() {
                 Some(k) if spend.high.is_some_and(|s| s <= k * gross.low) => Tri::No,
                 _ => Tri::Maybe,

@@ -18,6 +18,7 @@ use crate::rules::income::{member_income, HouseholdIncome, Purpose};
 use crate::rules::lines;
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Source, Text};
+use crate::rules::params::Resolved;
 use crate::rules::sources;
 use rust_decimal::Decimal;
 
@@ -25,7 +26,7 @@ use rust_decimal::Decimal;
 /// where the support exemptions apply — as far as the answers say (an unknown age or disability
 /// leaves it open).
 pub fn support_exemption(ctx: &Ctx, m: &Member) -> Tri {
-    if ctx.param("single_person_adult_unemployed_severe").flag() != Some(true) {
+    if ctx.params.single_person_adult_unemployed_severe().flag() != Some(true) {
         return Tri::No;
     }
     adult_severe_without_work(m)
@@ -38,7 +39,7 @@ pub fn support_exemption_applies(ctx: &Ctx, m: &Member) -> bool {
 
 /// Does the member belong to a group the carve-out names? Level 4 returns its own income limit.
 fn condition(ctx: &Ctx, m: &Member) -> (Tri, Text, bool) {
-    let src_level4 = ctx.param("single_person_level4_intellectual_mental");
+    let src_level4 = ctx.params.single_person_level4_intellectual_mental();
     match m.disability {
         Fact::Known(Some(d)) if d.is_severe() => {
             return (
@@ -132,8 +133,7 @@ fn adult_severe_without_work(m: &Member) -> Tri {
 
 /// A regional flag that opens a route: published true → yes; a reference or unknown value →
 /// possible (named); false → no.
-fn route_flag(ctx: &Ctx, v: &mut Verdict, name: &str, unknown_opens: bool, text: Text) {
-    let r = ctx.param(name);
+fn route_flag(ctx: &Ctx, v: &mut Verdict, r: &Resolved, unknown_opens: bool, text: Text) {
     let t = match r.flag() {
         Some(true) if r.is_firm() => Tri::Yes,
         Some(true) => Tri::Maybe,
@@ -142,7 +142,7 @@ fn route_flag(ctx: &Ctx, v: &mut Verdict, name: &str, unknown_opens: bool, text:
     };
     v.test(t, text, Some(r.source()));
     if t == Tri::Maybe {
-        v.checks(Some(ctx.param_check(&r)));
+        v.checks(Some(ctx.param_check(r)));
     }
 }
 
@@ -239,7 +239,7 @@ fn own_income_test(
         v.soften(ctx.standard_check());
     }
     if level4 {
-        let k = ctx.param("single_person_level4_income_multiple");
+        let k = ctx.params.single_person_level4_income_multiple();
         if let Some(k) = k.number() {
             v.test(
                 own.annual.below(k * s.annual),
@@ -319,7 +319,7 @@ pub fn evaluate(
     let not_dibao = not_dibao(ctx, dibao);
     // Route 1 (first sentence): a member of an edge household.
     let mut household = not_dibao.clone();
-    let multiple = ctx.param("edge_multiple");
+    let multiple = ctx.params.edge_multiple();
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
             let l = s.edge_line(ctx, &multiple, k, n);
@@ -421,7 +421,7 @@ pub fn evaluate(
             route_flag(
                 ctx,
                 &mut v,
-                "single_person_severe_without_edge_condition",
+                ctx.params.single_person_severe_without_edge_condition(),
                 true,
                 text!(
                     "成年无业重度残疾人可以参照“单人户”提出低保申请，不以低保边缘家庭为前提",
@@ -458,13 +458,13 @@ pub fn evaluate(
         // Route 3 (长治, seed 001 二（二）二是): a person under community correction with no
         // means of living applies alone.
         if m.community_corrections != Fact::Known(false)
-            && ctx.param("single_person_community_corrections").flag() == Some(true)
+            && ctx.params.single_person_community_corrections().flag() == Some(true)
         {
             let mut v = not_dibao.clone();
             route_flag(
                 ctx,
                 &mut v,
-                "single_person_community_corrections",
+                ctx.params.single_person_community_corrections(),
                 false,
                 text!(
                     "生活无着的社区矫正人员可以单人申报低保",

@@ -34,7 +34,8 @@ fn src() -> Option<crate::rules::outcome::Source> {
 /// 无劳动能力.
 fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
     let minor_limit = ctx
-        .param("tekun_minor_age_limit")
+        .params
+        .tekun_minor_age_limit()
         .number()
         .unwrap_or(Decimal::from(18));
     let mut verdict = Tri::No;
@@ -79,7 +80,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
             why = text!("年龄不清楚", "age unknown");
         }
     }
-    let hearing = ctx.param("tekun_hearing_speech_level1_counts").flag() == Some(true);
+    let hearing = ctx.params.tekun_hearing_speech_level1_counts().flag() == Some(true);
     match m.disability {
         Fact::Unknown => {
             if verdict == Tri::No {
@@ -106,7 +107,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
         }
         Fact::Known(None) => {}
     }
-    if ctx.param("tekun_bedridden_counts").flag() == Some(true) {
+    if ctx.params.tekun_bedridden_counts().flag() == Some(true) {
         match m.bedridden {
             Fact::Known(true) => {
                 return (
@@ -245,7 +246,7 @@ fn care_tier(ctx: &Ctx, m: &Member) -> u8 {
         SelfCare::Full => 3,
     };
     let by_level = match (
-        ctx.param("tekun_care_tier_by_disability_level").flag(),
+        ctx.params.tekun_care_tier_by_disability_level().flag(),
         m.known_disability(),
     ) {
         (Some(true), Some(d)) if d.level <= 2 => d.level,
@@ -259,14 +260,14 @@ fn care_tier(ctx: &Ctx, m: &Member) -> u8 {
 /// institution uplift where published. `None` where the region does not say so.
 fn rural_basic(ctx: &Ctx, m: &Member) -> Option<(Decimal, Text)> {
     if ctx.h.residence != crate::rules::household::Residence::Rural
-        || ctx.param("tekun_basic_rural_from_rural_dibao").flag() != Some(true)
+        || ctx.params.tekun_basic_rural_from_rural_dibao().flag() != Some(true)
     {
         return None;
     }
-    let k = ctx.param("tekun_basic_multiple_of_urban_dibao").number()?;
-    let rural = ctx.param("dibao_rural_yearly").number()?;
+    let k = ctx.params.tekun_basic_multiple_of_urban_dibao().number()?;
+    let rural = ctx.params.dibao_rural_yearly().number()?;
     let monthly = k * rural / TWELVE;
-    let uplift = ctx.param("tekun_concentrated_uplift");
+    let uplift = ctx.params.tekun_concentrated_uplift();
     match (m.in_institution, uplift.number()) {
         (true, Some(u)) => {
             let b = fen(monthly * (Decimal::ONE + u));
@@ -318,25 +319,21 @@ fn rural_basic(ctx: &Ctx, m: &Member) -> Option<(Decimal, Text)> {
 }
 
 fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
-    let place = if m.in_institution {
-        "concentrated"
-    } else {
-        "dispersed"
-    };
     let rural_note = ctx.h.residence == crate::rules::household::Residence::Rural
         && ctx
-            .param("tekun_basic_rural_from_rural_dibao")
+            .params
+            .tekun_basic_rural_from_rural_dibao()
             .flag()
             .is_none();
     let basic_r = if m.in_institution {
-        let c = ctx.param("tekun_basic_concentrated_monthly");
+        let c = ctx.params.tekun_basic_concentrated_monthly();
         if c.number().is_some() {
             c
         } else {
-            ctx.param("tekun_basic_monthly")
+            ctx.params.tekun_basic_monthly()
         }
     } else {
-        ctx.param("tekun_basic_monthly")
+        ctx.params.tekun_basic_monthly()
     };
     let from_rural = rural_basic(ctx, m);
     let (basic, approx, basis_zh, basis_en) = match (from_rural, basic_r.number()) {
@@ -348,8 +345,8 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
             format!("basic living standard {}", yuan_en(b)),
         ),
         (None, None) => {
-            let k = ctx.param("tekun_basic_multiple_of_urban_dibao").number()?;
-            let u = ctx.param("dibao_urban_monthly").number()?;
+            let k = ctx.params.tekun_basic_multiple_of_urban_dibao().number()?;
+            let u = ctx.params.dibao_urban_monthly().number()?;
             let b = fen(k * u);
             (
                 b,
@@ -364,7 +361,7 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
         }
     };
     let tier = care_tier(ctx, m);
-    let care_r = ctx.param(&format!("tekun_care_{place}_tier{tier}_monthly"));
+    let care_r = ctx.params.tekun_care_monthly(m.in_institution, tier);
     let (care, care_approx) = match care_r.number() {
         Some(c) => (c, !care_r.is_firm()),
         None => (Decimal::ZERO, true),

@@ -23,8 +23,10 @@ pub struct Relief {
 
 /// Is per-capita income at or above the named multiple of the edge line (far above it)?
 fn far_above_edge(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Tri {
-    let far = ctx.param("temporary_relief_emergency_far_above_edge_multiple");
-    let k = ctx.param("edge_multiple");
+    let far = ctx
+        .params
+        .temporary_relief_emergency_far_above_edge_multiple();
+    let k = ctx.params.edge_multiple();
     match (std, k.number(), far.number()) {
         (Some(s), Some(k), Some(f)) => !hi.net.below(f * k * s.annual * ctx.size()),
         _ => Tri::Maybe,
@@ -83,7 +85,7 @@ pub fn evaluate(
     match c.spending_spike {
         Fact::Known(false) => {}
         spike => {
-            let di = ctx.param("disposable_income_yearly");
+            let di = ctx.params.disposable_income_yearly();
             let income = match di.number() {
                 Some(d) => {
                     let t = hi.gross.annual.below(d * ctx.size());
@@ -190,12 +192,13 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
     // Bands are multiples of the monthly urban standard; without one, no band estimate — but
     // what the region does publish (e.g. Gansu's small-amount ceiling) is still said.
     let urban = ctx
-        .param("dibao_urban_monthly")
+        .params
+        .dibao_urban_monthly()
         .number()
         .or(std.map(|s| s.monthly));
     if emergency {
-        let lo = ctx.param("temporary_relief_emergency_min_multiple");
-        let hi = ctx.param("temporary_relief_emergency_max_multiple");
+        let lo = ctx.params.temporary_relief_emergency_min_multiple();
+        let hi = ctx.params.temporary_relief_emergency_max_multiple();
         if let (Some(l), Some(h), Some(urban)) = (lo.number(), hi.number(), urban) {
             return Some(Estimate {
                 monthly_low: fen(l * urban),
@@ -213,7 +216,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
                 ),
             });
         }
-        let small = ctx.param("temporary_relief_small_amount_max");
+        let small = ctx.params.temporary_relief_small_amount_max();
         if let Some(s) = small.number() {
             v.reasons.push(Reason {
                 text: text!(
@@ -224,7 +227,7 @@ fn amount(ctx: &Ctx, std: Option<Standard>, emergency: bool, v: &mut Verdict) ->
             });
         }
     } else {
-        let m = ctx.param("temporary_relief_expenditure_max_months");
+        let m = ctx.params.temporary_relief_expenditure_max_months();
         if let (Some(months), Some(urban)) = (m.number(), urban) {
             let n = ctx.size();
             return Some(Estimate {
