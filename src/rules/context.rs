@@ -9,7 +9,7 @@ use super::params::Resolved;
 use super::resolved::HouseholdParams;
 use super::sources;
 use rust_decimal::Decimal;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 pub struct Ctx<'a> {
     pub h: &'a Household,
@@ -20,6 +20,9 @@ pub struct Ctx<'a> {
     pub counted: Vec<&'a Member>,
     pub excluded: Vec<ExcludedMember>,
     pub trace: RefCell<Vec<TraceLine>>,
+    /// The household's plausible unpublished deduction for costs of working (worked out once,
+    /// read by every scheme with an income line).
+    slack: OnceCell<Option<super::lines::Slack>>,
 }
 
 /// The dibao standard that applies to this household, in both units.
@@ -57,6 +60,7 @@ impl<'a> Ctx<'a> {
             counted,
             excluded,
             trace: RefCell::new(Vec::new()),
+            slack: OnceCell::new(),
         }
     }
 
@@ -90,6 +94,14 @@ impl<'a> Ctx<'a> {
             standing: r.standing,
             upper_annual: annual * super::lines::upper_factor(self, r),
         })
+    }
+
+    /// [`employment_slack`](super::lines::employment_slack) of every counted member, worked out
+    /// once per household. `s`: the household's standard ([`Ctx::standard`]).
+    pub fn household_slack(&self, s: &Standard) -> Option<&super::lines::Slack> {
+        self.slack
+            .get_or_init(|| super::lines::employment_slack(self, &self.counted, s))
+            .as_ref()
     }
 
     /// What to check when the dibao standard is not published, borrowed, stale or a reference.

@@ -81,8 +81,9 @@ pub fn evaluate_json(json: &str) -> Result<Evaluation, InputError> {
     evaluate(&h)
 }
 
-/// Statuses and figures only, without explanations, trace or parameter list: the fast path
-/// for batch screening. Statuses and amounts are identical to [`evaluate_on`]'s.
+/// Statuses and figures only, without explanations, trace, parameter list, member names or
+/// what each status opens up: the fast path for batch screening. Statuses, members, amounts and
+/// the recommended schemes are identical to [`evaluate_on`]'s.
 pub fn evaluate_quiet(h: &Household, today: Date) -> Result<Evaluation, InputError> {
     let _quiet = outcome::QuietGuard::new();
     evaluate_on(h, today)
@@ -241,15 +242,15 @@ fn person_scheme(
     }
 }
 
-fn run(ctx: &Ctx) -> Evaluation {
-    let h = ctx.h;
-    context::note_members(ctx);
-    let std = ctx.standard();
-    let hi = income::household_income(ctx);
+/// The trace lines of the household's income: each item, each deduction, and the total per
+/// person.
+fn note_income(ctx: &Ctx, hi: &income::HouseholdIncome, n: Decimal) {
+    if !outcome::explaining() {
+        return;
+    }
     for (t, s) in hi.gross.lines.iter().chain(hi.deductions.lines.iter()) {
         ctx.note(t.clone(), s.clone());
     }
-    let n = ctx.size();
     ctx.note(
         text!(
             format!(
@@ -267,55 +268,106 @@ fn run(ctx: &Ctx) -> Evaluation {
         ),
         Some(sources::dibao_amount()),
     );
-    if let Some(s) = std {
-        let r = ctx.params.dibao_standard(h.residence);
-        // An override names who provided it instead of the region's data file.
-        let by = r.provenance.as_ref().and_then(|p| p.provided_by.clone());
-        let (who_zh, who_en) = match (&by, r.region) {
-            (Some(b), _) => params::Provenance::who(b),
-            (None, Some(x)) => (x.name_zh.clone(), x.name_en.clone()),
-            (None, None) => (String::new(), String::new()),
-        };
-        let from = r
-            .override_date
-            .or(r.entry.map(|e| e.effective))
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        ctx.note(
-            text!(
-                format!(
-                    "适用低保标准：每人{}（{}，{}起执行）",
-                    match h.residence {
-                        household::Residence::Urban =>
-                            format!("每月 {}", money::yuan_zh(s.monthly)),
-                        household::Residence::Rural =>
-                            context::per_person_text(h.residence, s.annual)
-                                .zh
-                                .to_string(),
-                    },
-                    who_zh,
-                    from
-                ),
-                format!(
-                    "dibao standard: {} per person ({}, from {})",
-                    match h.residence {
-                        household::Residence::Urban =>
-                            format!("{} a month", money::yuan_en(s.monthly)),
-                        household::Residence::Rural =>
-                            context::per_person_text(h.residence, s.annual)
-                                .en
-                                .to_string(),
-                    },
-                    who_en,
-                    from
-                ),
+}
+
+/// The trace line naming the dibao standard used: the figure, who published or provided it,
+/// from when, and (borrowed, replaced by a newer provincial floor, or out of date) what to check.
+fn note_standard(ctx: &Ctx, s: &context::Standard) {
+    if !outcome::explaining() {
+        return;
+    }
+    let h = ctx.h;
+    let r = ctx.params.dibao_standard(h.residence);
+    // An override names who provided it instead of the region's data file.
+    let by = r.provenance.as_ref().and_then(|p| p.provided_by.clone());
+    let (who_zh, who_en) = match (&by, r.region) {
+        (Some(b), _) => params::Provenance::who(b),
+        (None, Some(x)) => (x.name_zh.clone(), x.name_en.clone()),
+        (None, None) => (String::new(), String::new()),
+    };
+    let from = r
+        .override_date
+        .or(r.entry.map(|e| e.effective))
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    ctx.note(
+        text!(
+            format!(
+                "适用低保标准：每人{}（{}，{}起执行）",
+                match h.residence {
+                    household::Residence::Urban => format!("每月 {}", money::yuan_zh(s.monthly)),
+                    household::Residence::Rural => context::per_person_text(h.residence, s.annual)
+                        .zh
+                        .to_string(),
+                },
+                who_zh,
+                from
             ),
-            Some(r.source()),
-        );
-        // Borrowed, replaced by a newer provincial floor, or out of date: said in the trace.
-        if let Some(c) = ctx.standing_check(r) {
-            ctx.note(c.text, c.source);
+            format!(
+                "dibao standard: {} per person ({}, from {})",
+                match h.residence {
+                    household::Residence::Urban => format!("{} a month", money::yuan_en(s.monthly)),
+                    household::Residence::Rural => context::per_person_text(h.residence, s.annual)
+                        .en
+                        .to_string(),
+                },
+                who_en,
+                from
+            ),
+        ),
+        Some(r.source()),
+    );
+    // Borrowed, replaced by a newer provincial floor, or out of date: said in the trace.
+    if let Some(c) = ctx.standing_check(r) {
+        ctx.note(c.text, c.source);
+    }
+}
+
+/// The household's income lines (dibao, edge, rigid expense), lowest first.
+fn income_lines(ctx: &Ctx, std: Option<context::Standard>, n: Decimal) -> Vec<outcome::IncomeLine> {
+    let mut income_lines = Vec::new();
+    if let Some(s) = std {
+        income_lines.push(outcome::IncomeLine {
+            scheme: SchemeId::Dibao,
+            household_monthly: fen(s.monthly * n),
+            firm: s.firm,
+            household_yearly: Some(fen(s.annual * n)),
+            standing: Some(s.standing),
+        });
+        let kp = ctx.params.edge_multiple();
+        if let Some(k) = kp.number() {
+            income_lines.push(outcome::IncomeLine {
+                scheme: SchemeId::Edge,
+                household_monthly: fen(k * s.monthly * n),
+                firm: s.firm && kp.is_firm(),
+                household_yearly: Some(fen(k * s.annual * n)),
+                standing: Some(if !s.firm { s.standing } else { kp.standing }),
+            });
         }
+    }
+    let di = ctx.params.disposable_income_yearly();
+    if let Some(d) = di.number() {
+        income_lines.push(outcome::IncomeLine {
+            scheme: SchemeId::RigidExpense,
+            household_monthly: fen(d * n / TWELVE),
+            firm: di.is_firm(),
+            household_yearly: Some(fen(d * n)),
+            standing: Some(di.standing),
+        });
+    }
+    income_lines.sort_by_key(|l| l.household_monthly);
+    income_lines
+}
+
+fn run(ctx: &Ctx) -> Evaluation {
+    let h = ctx.h;
+    context::note_members(ctx);
+    let std = ctx.standard();
+    let hi = income::household_income(ctx);
+    let n = ctx.size();
+    note_income(ctx, &hi, n);
+    if let Some(s) = &std {
+        note_standard(ctx, s);
     }
 
     // 1. tekun, per person.
@@ -457,37 +509,7 @@ fn run(ctx: &Ctx) -> Evaluation {
         });
     }
 
-    let mut income_lines = Vec::new();
-    if let Some(s) = std {
-        income_lines.push(outcome::IncomeLine {
-            scheme: SchemeId::Dibao,
-            household_monthly: fen(s.monthly * n),
-            firm: s.firm,
-            household_yearly: Some(fen(s.annual * n)),
-            standing: Some(s.standing),
-        });
-        let kp = ctx.params.edge_multiple();
-        if let Some(k) = kp.number() {
-            income_lines.push(outcome::IncomeLine {
-                scheme: SchemeId::Edge,
-                household_monthly: fen(k * s.monthly * n),
-                firm: s.firm && kp.is_firm(),
-                household_yearly: Some(fen(k * s.annual * n)),
-                standing: Some(if !s.firm { s.standing } else { kp.standing }),
-            });
-        }
-    }
-    let di = ctx.params.disposable_income_yearly();
-    if let Some(d) = di.number() {
-        income_lines.push(outcome::IncomeLine {
-            scheme: SchemeId::RigidExpense,
-            household_monthly: fen(d * n / TWELVE),
-            firm: di.is_firm(),
-            household_yearly: Some(fen(d * n)),
-            standing: Some(di.standing),
-        });
-    }
-    income_lines.sort_by_key(|l| l.household_monthly);
+    let income_lines = income_lines(ctx, std, n);
 
     let pc_exact = hi.net.exact_value().map(|v| fen(v / TWELVE / n));
     let recommendation = recommendation::recommend(h, ctx.as_of, &schemes_out, &all_ids);

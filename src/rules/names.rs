@@ -66,8 +66,12 @@ pub fn member_name(h: &Household, id: &str) -> Text {
     }
 }
 
-/// Several members named and listed: "配偶、子女" / "spouse, child".
+/// Several members named and listed: "配偶、子女" / "spouse, child". Empty when no
+/// explanations are wanted (the statuses-only path names no one).
 pub fn names<S: AsRef<str>>(h: &Household, ids: &[S]) -> Text {
+    if !super::outcome::explaining() {
+        return Text::EMPTY;
+    }
     let all: Vec<Text> = ids.iter().map(|i| member_name(h, i.as_ref())).collect();
     Text::new(
         all.iter()

@@ -108,7 +108,6 @@ pub fn verdict(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> Verdict {
 }
 
 fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
-    let a = &ctx.h.assets;
     let n = ctx.size().max(Decimal::ONE);
     let mut acc = Acc {
         verdict: Tri::Yes,
@@ -116,6 +115,20 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
         checks: Vec::new(),
     };
 
+    homes(ctx, scheme, &mut acc);
+    financial_assets(ctx, scheme, std, n, &mut acc);
+    vehicles(ctx, scheme, &mut acc);
+    other_property(ctx, scheme, &mut acc);
+    PropertyTest {
+        verdict: acc.verdict,
+        reasons: acc.reasons,
+        checks: acc.checks,
+    }
+}
+
+/// Homes: at most the local limit (relocation housing never counted).
+fn homes(ctx: &Ctx, scheme: Scheme, acc: &mut Acc) {
+    let a = &ctx.h.assets;
     // Homes (relocation housing never counted).
     let homes_limit = match scheme {
         Scheme::Dibao if ctx.h.residence == super::household::Residence::Urban => {
@@ -166,7 +179,12 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
             }
         }
     }
+}
 
+/// Financial assets: the scheme's local limit, else the outer bound and the screening safe
+/// harbour.
+fn financial_assets(ctx: &Ctx, scheme: Scheme, std: Option<Standard>, n: Decimal, acc: &mut Acc) {
+    let a = &ctx.h.assets;
     // Financial assets.
     let fin_limit: Option<(Decimal, &super::params::Resolved, &str, &str)> = match scheme {
         Scheme::Dibao => {
@@ -279,7 +297,11 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
             }
         },
     }
+}
 
+/// Vehicles: the rigid-expense price limit, else a vehicle bought in the last 12 months.
+fn vehicles(ctx: &Ctx, scheme: Scheme, acc: &mut Acc) {
+    let a = &ctx.h.assets;
     // Vehicles.
     match scheme {
         Scheme::RigidExpense => {
@@ -351,7 +373,11 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
             }
         }
     }
+}
 
+/// Non-residential property and a registered business.
+fn other_property(ctx: &Ctx, scheme: Scheme, acc: &mut Acc) {
+    let a = &ctx.h.assets;
     // Non-residential property and registered business.
     let edge_list_in_force = scheme == Scheme::Edge && ctx.params.edge_max_homes().is_firm();
     match a.non_residential_property {
@@ -384,11 +410,5 @@ fn test(ctx: &Ctx, scheme: Scheme, std: Option<Standard>) -> PropertyTest {
             "登记有企业或个体工商户",
             "has a registered business",
         )),
-    }
-
-    PropertyTest {
-        verdict: acc.verdict,
-        reasons: acc.reasons,
-        checks: acc.checks,
     }
 }

@@ -380,6 +380,9 @@ fn part_text(p: &PathPart) -> Text {
 }
 
 fn path_text(parts: &[PathPart]) -> Text {
+    if !super::outcome::explaining() {
+        return Text::EMPTY;
+    }
     let all: Vec<Text> = parts.iter().map(part_text).collect();
     Text::new(
         all.iter()
@@ -402,6 +405,32 @@ fn opening(status: Status) -> (String, String) {
             "Possibly, to be checked: ".into(),
         ),
     }
+}
+
+/// The recommendation's sentence: the path first, the first alternative, what comes in addition.
+fn summary(first: &Path, alternative: Option<&Alternative>, relief: Option<&PathPart>) -> Text {
+    let lead = path_text(&first.parts);
+    let (mut zh, mut en) = opening(first.lead().status);
+    zh.push_str(&lead.zh);
+    en.push_str(&lead.en);
+    if let Some(a) = alternative {
+        let (p_zh, p_en) = short_label(first.lead().scheme);
+        let t = path_text(&a.parts);
+        let (lead, alt) = (first.lead(), &a.parts[0]);
+        if alt.status > lead.status && rank(alt.scheme) < rank(lead.scheme) {
+            zh.push_str(&format!("。另一种可能（需核实）：{}", t.zh));
+            en.push_str(&format!(". Alternatively (to be checked): {}", t.en));
+        } else {
+            zh.push_str(&format!("。如未被认定为{p_zh}：{}", t.zh));
+            en.push_str(&format!(". If not recognised for {p_en}: {}", t.en));
+        }
+    }
+    if let Some(r) = relief {
+        let t = part_text(r);
+        zh.push_str(&format!("。另可申请：{}", t.zh));
+        en.push_str(&format!(". In addition: {}", t.en));
+    }
+    Text::new(zh, en)
 }
 
 /// The recommendation for a result's schemes. `counted`: the ids of counted members.
@@ -446,29 +475,13 @@ pub fn recommend(
             parts: p.parts,
         })
         .collect();
-    let lead = path_text(&first.parts);
-    let (mut zh, mut en) = opening(first.lead().status);
-    zh.push_str(&lead.zh);
-    en.push_str(&lead.en);
-    if let Some(a) = alternatives.first() {
-        let (p_zh, p_en) = short_label(first.lead().scheme);
-        let t = path_text(&a.parts);
-        let (lead, alt) = (first.lead(), &a.parts[0]);
-        if alt.status > lead.status && rank(alt.scheme) < rank(lead.scheme) {
-            zh.push_str(&format!("。另一种可能（需核实）：{}", t.zh));
-            en.push_str(&format!(". Alternatively (to be checked): {}", t.en));
-        } else {
-            zh.push_str(&format!("。如未被认定为{p_zh}：{}", t.zh));
-            en.push_str(&format!(". If not recognised for {p_en}: {}", t.en));
-        }
-    }
-    if let Some(r) = &relief {
-        let t = part_text(r);
-        zh.push_str(&format!("。另可申请：{}", t.zh));
-        en.push_str(&format!(". In addition: {}", t.en));
-    }
+    let summary = if super::outcome::explaining() {
+        summary(&first, alternatives.first(), relief.as_ref())
+    } else {
+        Text::EMPTY
+    };
     Recommendation {
-        summary: text!(zh, en),
+        summary,
         recommended: first.parts,
         alternatives,
         in_addition: relief.into_iter().collect(),

@@ -70,8 +70,8 @@ pub fn evaluate(ctx: &Ctx, hi: &HouseholdIncome, std: Option<Standard>) -> Dibao
         }
         Some(s) => {
             let l = s.line(ctx, n);
-            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
-            let (t, near) = lines::below(hi.net, &l, slack.as_ref());
+            let slack = ctx.household_slack(&s);
+            let (t, near) = lines::below(hi.net, &l, slack);
             let line = l.annual;
             let (zh_cmp, en_cmp) = match hi.net.below(line) {
                 Tri::Yes => ("低于", "below"),

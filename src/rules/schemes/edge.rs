@@ -86,8 +86,8 @@ pub fn evaluate(
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
             let l = s.edge_line(ctx, &multiple, k, n);
-            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
-            let (t, near) = lines::below(net, &l, slack.as_ref());
+            let slack = ctx.household_slack(&s);
+            let (t, near) = lines::below(net, &l, slack);
             let line = l.annual;
             income = net.below(line);
             if income == Tri::Maybe {

@@ -44,8 +44,8 @@ pub fn evaluate(
     }
     match std {
         Some(s) => {
-            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
-            let (above, near) = lines::at_or_above(net, &s.line(ctx, ctx.size()), slack.as_ref());
+            let slack = ctx.household_slack(&s);
+            let (above, near) = lines::at_or_above(net, &s.line(ctx, ctx.size()), slack);
             v.checks(near);
             if above == Tri::Maybe {
                 // An amount the resident did not know leaves it open: name it.

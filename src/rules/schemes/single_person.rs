@@ -323,8 +323,8 @@ pub fn evaluate(
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
             let l = s.edge_line(ctx, &multiple, k, n);
-            let slack = lines::employment_slack(ctx, &ctx.counted, &s);
-            let (t, near) = lines::below(net, &l, slack.as_ref());
+            let slack = ctx.household_slack(&s);
+            let (t, near) = lines::below(net, &l, slack);
             household.checks(near);
             if t == Tri::Maybe {
                 household.checks(

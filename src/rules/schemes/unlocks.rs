@@ -33,8 +33,12 @@ fn may_work(m: &Member) -> bool {
 }
 
 /// What the status opens up for these members (ids), only the items that apply to one of them.
-/// `carve_out_open`: some member may use the one-person carve-out.
+/// `carve_out_open`: some member may use the one-person carve-out. None when no explanations
+/// are wanted (the statuses-only path lists statuses and amounts, not what they open up).
 pub fn unlocks(ctx: &Ctx, id: SchemeId, members: &[String], carve_out_open: bool) -> Vec<Reason> {
+    if !crate::rules::outcome::explaining() {
+        return Vec::new();
+    }
     let covered: Vec<&Member> = ctx
         .counted
         .iter()
