@@ -200,7 +200,7 @@ fn item_counted(
                             )
                         }
                         None => {
-                            checks.push(ctx.param_check(&flag));
+                            checks.push(ctx.param_check(flag));
                             (Range::unknown(), text!("金额不清楚", "amount unknown"))
                         }
                     };
@@ -394,7 +394,7 @@ fn support_counted(
                 ),
                 Fact::Unknown => {
                     if !di.is_firm() {
-                        checks.push(ctx.param_check(&di));
+                        checks.push(ctx.param_check(di));
                     }
                     checks.push(Reason {
                         text: text!(

@@ -85,7 +85,7 @@ pub fn evaluate(
     let mut income = Tri::Maybe;
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
-            let l = s.edge_line(ctx, &multiple, k, n);
+            let l = s.edge_line(ctx, multiple, k, n);
             let slack = ctx.household_slack(&s);
             let (t, near) = lines::below(net, &l, slack);
             let line = l.annual;
@@ -134,7 +134,7 @@ pub fn evaluate(
                 v.soften(ctx.standard_check());
             }
             if !multiple.is_firm() {
-                v.soften(ctx.param_check(&multiple));
+                v.soften(ctx.param_check(multiple));
             }
             dist = distance(
                 net,
@@ -191,7 +191,7 @@ fn monitored(ctx: &Ctx, normal: Verdict, mut base: Verdict) -> (Verdict, Option<
             );
             base.test(Tri::Yes, t.clone(), Some(sources::edge_monitored(ctx)));
             if !flag.is_firm() {
-                base.soften(ctx.param_check(&flag));
+                base.soften(ctx.param_check(flag));
             }
             (base, Some(t))
         }

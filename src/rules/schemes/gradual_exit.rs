@@ -134,7 +134,7 @@ pub fn evaluate(
             source: Some(hi.source()),
         });
         if !hi.is_firm() {
-            v.checks(Some(ctx.param_check(&hi)));
+            v.checks(Some(ctx.param_check(hi)));
         }
     }
     (v.finish(), summary)

@@ -110,7 +110,7 @@ pub fn evaluate(
     let di = ctx.params.disposable_income_yearly();
     match di.number() {
         Some(d) => {
-            let (t, near) = match lines::param_line(ctx, &di, n) {
+            let (t, near) = match lines::param_line(ctx, di, n) {
                 Some(l) => lines::below(gross, &l, None),
                 None => (gross.below(d * n), Vec::new()),
             };
@@ -137,7 +137,7 @@ pub fn evaluate(
                 Some(sources::rigid_definition()),
             );
             if !di.is_firm() {
-                v.soften(ctx.param_check(&di));
+                v.soften(ctx.param_check(di));
             }
         }
         None => {
@@ -149,7 +149,7 @@ pub fn evaluate(
                 ),
                 Some(sources::rigid_definition()),
             );
-            v.checks(Some(ctx.param_check(&di)));
+            v.checks(Some(ctx.param_check(di)));
         }
     }
     let (special, checks) = special_expenses(ctx);
@@ -226,7 +226,7 @@ pub fn evaluate(
             );
             v.test(t, summary.clone(), Some(ratio.source()));
             if !ratio.is_firm() {
-                v.soften(ctx.param_check(&ratio));
+                v.soften(ctx.param_check(ratio));
             }
         }
         None => {
@@ -256,7 +256,7 @@ pub fn evaluate(
                     summary.clone(),
                     Some(sources::rigid_definition()),
                 );
-                v.checks(Some(ctx.param_check(&ratio)));
+                v.checks(Some(ctx.param_check(ratio)));
             }
         }
     }

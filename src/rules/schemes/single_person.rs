@@ -322,7 +322,7 @@ pub fn evaluate(
     let multiple = ctx.params.edge_multiple();
     match (std, multiple.number()) {
         (Some(s), Some(k)) => {
-            let l = s.edge_line(ctx, &multiple, k, n);
+            let l = s.edge_line(ctx, multiple, k, n);
             let slack = ctx.household_slack(&s);
             let (t, near) = lines::below(net, &l, slack);
             household.checks(near);
@@ -365,7 +365,7 @@ pub fn evaluate(
                 household.soften(ctx.standard_check());
             }
             if !multiple.is_firm() {
-                household.soften(ctx.param_check(&multiple));
+                household.soften(ctx.param_check(multiple));
             }
         }
         _ => {

@@ -90,14 +90,14 @@ pub fn evaluate(
                 Some(d) => {
                     let t = hi.gross.annual.below(d * ctx.size());
                     if t != Tri::No && !di.is_firm() {
-                        checks.push(ctx.param_check(&di));
+                        checks.push(ctx.param_check(di));
                         Tri::Maybe
                     } else {
                         t
                     }
                 }
                 None => {
-                    checks.push(ctx.param_check(&di));
+                    checks.push(ctx.param_check(di));
                     Tri::Maybe
                 }
             };
