@@ -370,11 +370,12 @@ fn run(ctx: &Ctx) -> Evaluation {
         note_standard(ctx, s);
     }
 
-    // 1. tekun, per person.
+    // 1. tekun, per person (the household's property test is the same for each).
+    let tekun_property = property::verdict(ctx, property::Scheme::Tekun, std);
     let tekun_people: Vec<PersonResult> = ctx
         .counted
         .iter()
-        .map(|m| schemes::tekun::evaluate_person(ctx, m, std))
+        .map(|m| schemes::tekun::evaluate_person(ctx, m, std, &tekun_property))
         .collect();
     let all_tekun = tekun_people
         .iter()

@@ -23,7 +23,6 @@ use crate::rules::income::{member_income, Purpose};
 use crate::rules::lines;
 use crate::rules::money::{fen, near_en, near_zh, yuan_en, yuan_zh, Tri, TWELVE};
 use crate::rules::outcome::{Estimate, PersonResult, Reason, Text};
-use crate::rules::property;
 use crate::rules::sources;
 use rust_decimal::Decimal;
 
@@ -396,7 +395,14 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
     })
 }
 
-pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonResult {
+/// One member's 特困 test. `property`: the household's property test for 特困
+/// (`property::verdict(ctx, property::Scheme::Tekun, std)`), the same for every member.
+pub fn evaluate_person(
+    ctx: &Ctx,
+    m: &Member,
+    std: Option<Standard>,
+    property: &Verdict,
+) -> PersonResult {
     let mut v = Verdict::new();
     let (work, why) = unable_to_work(ctx, m);
     v.test(work, why.clone(), src());
@@ -445,7 +451,7 @@ pub fn evaluate_person(ctx: &Ctx, m: &Member, std: Option<Standard>) -> PersonRe
             v.checks(Some(ctx.standard_check()));
         }
     }
-    v.merge(property::verdict(ctx, property::Scheme::Tekun, std));
+    v.merge(property.clone());
 
     let (sup, why) = no_capable_supporter(ctx, m);
     v.test(sup, why.clone(), src());
