@@ -11,6 +11,7 @@
 //! | [`household`] | the answers given |
 //! | [`membership`] | 共同生活的家庭成员: who counts (第九条) |
 //! | [`params`] | dated regional standards (data in `data/`) |
+//! | [`resolved`] | the standards in force for one household: every parameter resolved once, a field each |
 //! | [`income`] | 家庭收入: counted, not counted, deductions, support-payment exemptions |
 //! | [`property`] | 家庭财产 tests |
 //! | [`schemes`] | 低保, 单人户, 特困, 边缘, 刚性支出, 临时救助, 渐退 — one module each |
