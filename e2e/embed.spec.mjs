@@ -486,6 +486,72 @@ test.describe("custom element <jiuzhu-screener>", () => {
     expect(await page.evaluate(() => document.getElementById("late").screener.options.region)).toBe("530112");
   });
 
+  test("a portal of 楚雄州 restricts the place: only its places are offered, a saved place elsewhere is not used", async ({ page }) => {
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    const add = (attrs) =>
+      page.evaluate((attrs) => {
+        window.__errors = [];
+        document.getElementById("cx")?.remove();
+        const el = document.createElement("jiuzhu-screener");
+        el.id = "cx";
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        el.addEventListener("jiuzhu-error", (e) => window.__errors.push(e.detail));
+        document.querySelector("main").append(el);
+      }, attrs);
+    const search = page.locator("#cx input[role=combobox]");
+    const options = page.locator("#cx [role=option]");
+    // First unrestricted: the resident picks 昆明市五华区, saved on the device under jiuzhu:cx.
+    await add({});
+    await elementsReady(page, 3);
+    await search.fill("五华");
+    await page.locator('#cx [role=option][data-code="530102"]').click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("jiuzhu:cx") ?? "")).toContain("530102");
+    // The portal now serves 楚雄州 only: the saved 五华区 is not used, and the resident is told.
+    await add({ "allowed-regions": "5323" });
+    await elementsReady(page, 3);
+    const notice = page.locator("#cx [data-testid=place-outside]");
+    await expect(notice).toContainText("五华区");
+    await expect(notice).toContainText("不在本网站服务的范围（楚雄彝族自治州）内，没有使用");
+    await expect(page.locator("#cx [data-testid=place-limited]")).toHaveText("本网站服务：楚雄彝族自治州。");
+    await expect(page.locator("#cx [data-field='region.province'] select")).toHaveValue("");
+    // The search lists only places in 楚雄州.
+    await search.fill("五华");
+    await expect(page.locator("#cx [data-testid=place-search-status]")).toContainText("没有找到");
+    await expect(options).toHaveCount(0);
+    await search.fill("楚雄");
+    await expect(options).toHaveCount(2);
+    await expect(options.nth(0)).toContainText("楚雄彝族自治州");
+    await expect(options.nth(1)).toContainText("楚雄市");
+    await search.fill("县");
+    await expect(options.first()).toBeVisible();
+    for (const code of await options.evaluateAll((os) => os.map((o) => o.dataset.code))) {
+      expect(code.startsWith("5323"), code).toBe(true);
+    }
+    // The menus lead only there: 云南省, then 楚雄彝族自治州.
+    const province = page.locator("#cx [data-field='region.province'] select");
+    await expect(province.locator("option")).toHaveText(["请选择", "云南省"]);
+    await province.selectOption("530000");
+    await expect(page.locator("#cx [data-field='region.city'] select option")).toHaveText(["请选择", "楚雄彝族自治州"]);
+    // The resident picks their county by pinyin, and the notice goes.
+    await search.fill("mouding");
+    await page.locator('#cx [role=option][data-code="532323"]').click();
+    await expect(search).toHaveValue("牟定县");
+    await expect(page.locator("#cx [data-field='region.county'] select")).toHaveValue("532323");
+    await expect(notice).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("jiuzhu:cx") ?? "")).toContain("532323");
+    // An invalid restriction: refused with a clear message for the portal's developer; the
+    // screener keeps working with the previous one.
+    await page.evaluate(() => document.getElementById("cx").setAttribute("allowed-regions", "5399"));
+    await expect.poll(() => page.evaluate(() => window.__errors.map((e) => [e.field, e.problem]))).toEqual([["allowedRegions", "unknown_region"]]);
+    expect(await page.evaluate(() => window.__errors[0].message_en)).toContain("`5399` is not a division code");
+    await expect(search).toBeVisible();
+    // A region outside the restriction: refused in words, not a blank element.
+    await add({ "allowed-regions": "5323", region: "530102" });
+    await expect(page.locator("#cx [role=alert]")).toContainText("530102");
+    await expect(page.locator("#cx [role=alert]")).toContainText("allowedRegions");
+  });
+
   test("theming variables apply; host CSS does not get in, the screener's CSS does not get out", async ({ page }) => {
     await page.goto("embed-demo/elements.html");
     await elementsReady(page, 2);

@@ -7,6 +7,13 @@ import type { Screener } from "./jiuzhu.js";
 export interface JiuzhuScreenerAttributes {
   /** A region code from `regions()`; none: the resident chooses. */
   region?: string;
+  /**
+   * The places residents may pick: division codes or their first 2 (province) / 4 (prefecture)
+   * digits, space-separated, e.g. "5323" (楚雄州) or "532300 533400". The search and the menus
+   * offer only those; a saved place elsewhere is not used (the resident is told and asked
+   * again). An invalid value is refused with `jiuzhu-error` (problem "unknown_region").
+   */
+  "allowed-regions"?: string;
   /** "zh-CN" (default) or "en". */
   lang?: "zh-CN" | "en";
   /** "resident" (default) or "staff" (community workers). */

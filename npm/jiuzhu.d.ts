@@ -12,6 +12,12 @@ export interface Statuses {
 /** Options of a screener (docs/embedding.md, "mount"); all optional. */
 export interface ScreenerOptions {
   region?: string;
+  /**
+   * The places residents may pick: division codes, or the first 2 (province) or 4 (prefecture)
+   * digits, as an array or space/comma-separated, e.g. "5323" or ["532300", "533400"]. The
+   * search and the menus offer only those; `region` must be one of them. Default: anywhere.
+   */
+  allowedRegions?: string | string[];
   lang?: "zh-CN" | "en";
   mode?: "resident" | "staff";
   date?: string;
@@ -31,6 +37,8 @@ export interface ValidatedOptions {
   storageKey: string;
   params: Record<string, unknown>;
   filesBase: string | null;
+  /** Six-digit codes; [] when unrestricted. */
+  allowedRegions: string[];
   error?: undefined;
 }
 /** Thrown by `mount` and `Screener.update` for a missing element or invalid options. */

@@ -337,6 +337,8 @@ pub struct EmbedOptions {
     /// `filesBase`: the folder jiuzhu's files are served from, an absolute http(s) URL ending in
     /// `/` (the custom element passes its own; the self-test reads its cases from there).
     pub files_base: Option<String>,
+    /// `allowedRegions`: the places residents may pick (empty: anywhere).
+    pub allowed: crate::place_search::Limit,
 }
 
 #[cfg(feature = "ui")]
@@ -398,6 +400,23 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
                 "unknown_region",
             ));
         }
+    }
+    let allowed = read_allowed(obj)?;
+    if let Some(r) = region.as_ref().filter(|r| !allowed.allows(r)) {
+        return Err((
+            InputError::new(
+                "region",
+                format!(
+                    "地区 {r} 不在 allowedRegions（{}）之内",
+                    allowed.roots().join(" ")
+                ),
+                format!(
+                    "region {r} is outside allowedRegions ({})",
+                    allowed.roots().join(" ")
+                ),
+            ),
+            "out_of_range",
+        ));
     }
     let lang = match opt_string(obj, "lang")? {
         None => None,
@@ -539,7 +558,48 @@ pub fn read_options(obj: &JsValue) -> Result<EmbedOptions, (InputError, &'static
         storage_key,
         params,
         files_base,
+        allowed,
     })
+}
+
+#[cfg(feature = "ui")]
+/// `allowedRegions`: a string of codes (`"5323 5334"`, as the element's attribute) or an array
+/// of them (`["532300", "5334"]`).
+fn read_allowed(obj: &JsValue) -> Result<crate::place_search::Limit, (InputError, &'static str)> {
+    const KEY: &str = "allowedRegions";
+    let v = get(obj, KEY);
+    let text = if v.is_undefined() || v.is_null() {
+        String::new()
+    } else if let Some(s) = v.as_string() {
+        s
+    } else if js_sys::Array::is_array(&v) {
+        let items: Vec<Option<String>> = js_sys::Array::from(&v)
+            .iter()
+            .map(|x| x.as_string())
+            .collect();
+        if items.iter().any(Option::is_none) {
+            return Err((
+                InputError::new(
+                    KEY,
+                    "须为地区代码（文字）的列表",
+                    "must be a list of region codes (strings)",
+                ),
+                "wrong_type",
+            ));
+        }
+        items.into_iter().flatten().collect::<Vec<_>>().join(" ")
+    } else {
+        return Err((
+            InputError::new(
+                KEY,
+                "须为地区代码，例如 \"5323\" 或 [\"532300\", \"533400\"]",
+                "must be region codes, e.g. \"5323\" or [\"532300\", \"533400\"]",
+            ),
+            "wrong_type",
+        ));
+    };
+    crate::place_search::Limit::parse(&text)
+        .map_err(|(zh, en)| (InputError::new(KEY, zh, en), "unknown_region"))
 }
 
 #[cfg(feature = "ui")]
@@ -607,6 +667,7 @@ fn options_value(o: &EmbedOptions) -> JsValue {
         "storageKey": o.storage_key,
         "params": o.params,
         "filesBase": o.files_base,
+        "allowedRegions": o.allowed.roots(),
     }))
 }
 
@@ -742,6 +803,7 @@ fn ui_options(o: &EmbedOptions, cbs: &Callbacks) -> crate::ui::Options {
         on_apply,
         params: Rc::new(o.params.clone().into_iter().collect()),
         files_base: o.files_base.clone(),
+        allowed: Rc::new(o.allowed.clone()),
     }
 }
 

@@ -1,8 +1,92 @@
 //! Finding a place by what a resident types: Chinese (五华, 楚雄, 香格里拉), pinyin (wuhua,
 //! xianggelila) or its initials (whq, xgll), in the division tree ([`crate::rules::divisions`]).
 //! Pure logic, shared by the place picker (`src/ui/screens/place.rs`) and its native tests.
+//! [`Limit`]: a portal's restriction of the places that may be picked (`allowedRegions`).
 
-use crate::rules::divisions::{level, Division};
+use crate::rules::divisions::{is_division, level, Division};
+
+/// The places a portal lets its residents pick (`allowedRegions`, docs/embedding.md): one or
+/// more divisions, each with everything under it. Empty: anywhere.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Limit {
+    /// Six-digit division codes, as given (a prefix `5323` is stored as `532300`).
+    roots: Vec<String>,
+}
+
+/// The most places a restriction may name.
+pub const MAX_LIMIT: usize = 100;
+
+/// The significant digits of a code: `53` for 530000, `5323` for 532300, all six for a county.
+fn stem(code: &str) -> &str {
+    match level(code) {
+        "national" => "",
+        "province" => &code[..2],
+        "prefecture" => &code[..4],
+        _ => code,
+    }
+}
+
+impl Limit {
+    /// Reads `532300`, `5323 5334`, `53,6201` …: division codes, or their first two (province)
+    /// or four (prefecture) digits, separated by spaces, commas or 、. Each must be a division of
+    /// the tree. The error says which entry and why, in Chinese and English.
+    pub fn parse(text: &str) -> Result<Limit, (String, String)> {
+        let mut roots = Vec::new();
+        for part in text
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';'))
+            .filter(|s| !s.is_empty())
+        {
+            let digits = part.len() <= 6 && part.bytes().all(|b| b.is_ascii_digit());
+            let code = match part.len() {
+                2 | 4 if digits => format!("{part:0<6}"),
+                _ => part.to_string(),
+            };
+            if !(digits && is_division(&code)) {
+                let shown: String = part.chars().take(20).collect();
+                return Err((
+                    format!("`{shown}` 不是行政区划代码：须为6位代码（如 532300），或省的前2位、市（州）的前4位（如 53、5323）"),
+                    format!("`{shown}` is not a division code: give 6 digits (e.g. 532300), or the first 2 digits of a province or 4 of a prefecture (e.g. 53, 5323)"),
+                ));
+            }
+            if !roots.contains(&code) {
+                roots.push(code);
+            }
+        }
+        if roots.len() > MAX_LIMIT {
+            return Err((
+                format!("最多{MAX_LIMIT}个地区"),
+                format!("at most {MAX_LIMIT} places"),
+            ));
+        }
+        Ok(Limit { roots })
+    }
+
+    /// No restriction.
+    pub fn is_none(&self) -> bool {
+        self.roots.is_empty()
+    }
+
+    /// The places named (six-digit codes).
+    pub fn roots(&self) -> &[String] {
+        &self.roots
+    }
+
+    /// Whether `code` may be picked: one of the places or under one (always, without a
+    /// restriction). The national level `000000` and an empty code are not under any.
+    pub fn allows(&self, code: &str) -> bool {
+        self.is_none()
+            || (code.len() == 6
+                && code != "000000"
+                && self.roots.iter().any(|r| code.starts_with(stem(r))))
+    }
+
+    /// Whether `code` leads to a place that may be picked: allowed, or above one (云南省 when
+    /// only 楚雄州 is allowed), so the menus can offer it on the way down.
+    pub fn reaches(&self, code: &str) -> bool {
+        self.allows(code)
+            || (code.len() == 6 && self.roots.iter().any(|r| r.starts_with(stem(code))))
+    }
+}
 
 /// The tree with lookups by code and by parent, for the picker.
 pub struct Tree {
@@ -87,6 +171,11 @@ impl Tree {
     /// it), then initials that start with it. Within a rank by level (province, prefecture,
     /// county), then by code, so 楚雄 lists the prefecture before 楚雄市.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Match<'_>> {
+        self.search_in(query, limit, &Limit::default())
+    }
+
+    /// [`Tree::search`] among the places `within` allows.
+    pub fn search_in(&self, query: &str, limit: usize, within: &Limit) -> Vec<Match<'_>> {
         let q = fold(query.trim());
         if q.is_empty() {
             return Vec::new();
@@ -96,6 +185,9 @@ impl Tree {
         // the tree's code order.
         let mut buckets: [Vec<usize>; 9] = Default::default();
         for (i, d) in self.list.iter().enumerate() {
+            if !within.allows(&d.code) {
+                continue;
+            }
             let rank = if d.name_zh.starts_with(&q) || d.code == q {
                 0
             } else if d.name_zh.contains(&q) {
@@ -201,5 +293,84 @@ mod tests {
         assert_eq!(t.children("000000").len(), 31);
         assert!(t.children("530100").iter().any(|d| d.code == "530102"));
         assert!(t.children("110000").iter().any(|d| d.code == "110101"));
+    }
+
+    #[test]
+    fn corrected_readings_are_found_by_pinyin() {
+        let t = tree();
+        assert_eq!(first(&t, "fanshi"), "140924");
+        assert_eq!(first(&t, "繁峙"), "140924");
+        assert_eq!(first(&t, "hongtong"), "141024");
+        assert_eq!(first(&t, "laoting"), "130225");
+        assert_eq!(first(&t, "pidu"), "510117");
+        assert!(t
+            .search("fanzhi", 10)
+            .iter()
+            .all(|m| m.division.code != "140924"));
+    }
+
+    #[test]
+    fn a_limit_reads_codes_and_prefixes() {
+        let l = Limit::parse("5323").unwrap();
+        assert_eq!(l.roots(), ["532300"]);
+        let l = Limit::parse(" 532300, 533400、530102 53 ").unwrap();
+        assert_eq!(l.roots(), ["532300", "533400", "530102", "530000"]);
+        assert_eq!(Limit::parse("5323 5323").unwrap().roots().len(), 1);
+        assert!(Limit::parse("").unwrap().is_none());
+        assert!(Limit::parse(" , ").unwrap().is_none());
+        for bad in [
+            "999999", "530199", "5399", "532", "chuxiong", "楚雄", "5323001", "99",
+        ] {
+            let (zh, en) = Limit::parse(bad).unwrap_err();
+            assert!(zh.contains(bad), "{zh}");
+            assert!(en.contains("is not a division code"), "{en}");
+        }
+        let many = (0..=MAX_LIMIT)
+            .map(|_| "532301")
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(Limit::parse(&many).is_ok(), "duplicates count once");
+    }
+
+    #[test]
+    fn a_limit_allows_the_places_under_it_and_leads_to_them() {
+        let l = Limit::parse("5323 530102").unwrap();
+        for ok in ["532300", "532301", "532331", "530102"] {
+            assert!(l.allows(ok), "{ok}");
+        }
+        for no in ["530000", "530100", "530103", "533400", "000000", "", "5323"] {
+            assert!(!l.allows(no), "{no}");
+        }
+        // The menus pass through the province and the city on the way down.
+        for via in ["530000", "530100", "532300", "530102"] {
+            assert!(l.reaches(via), "{via}");
+        }
+        for no in ["520000", "530300", "530103"] {
+            assert!(!l.reaches(no), "{no}");
+        }
+        assert!(Limit::default().allows("440106"));
+        // A county directly under its province (湖北 仙桃) is under the province.
+        assert!(Limit::parse("42").unwrap().allows("429004"));
+    }
+
+    #[test]
+    fn a_limited_search_lists_only_the_allowed_places() {
+        let t = tree();
+        let l = Limit::parse("5323").unwrap();
+        // 五华: 广东 梅州 五华县 and 昆明 五华区; neither is in 楚雄州.
+        assert!(t.search_in("五华", 10, &l).is_empty());
+        let chuxiong: Vec<_> = t
+            .search_in("楚雄", 10, &l)
+            .iter()
+            .map(|m| m.division.code.clone())
+            .collect();
+        assert_eq!(chuxiong, ["532300", "532301"]);
+        assert_eq!(t.search_in("mouding", 10, &l)[0].division.code, "532323");
+        // Everything listed for a broad query is in 楚雄州.
+        let all = t.search_in("县", 50, &Limit::parse("5323 5334").unwrap());
+        assert!(all.len() >= 8);
+        assert!(all
+            .iter()
+            .all(|m| m.division.code.starts_with("5323") || m.division.code.starts_with("5334")));
     }
 }

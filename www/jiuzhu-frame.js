@@ -2,6 +2,7 @@
 // talks to the portal that framed it with postMessage — and only to that portal.
 //
 //   embed.html?region=530112&lang=zh-CN&mode=resident&date=2025-03-01&apply=1&origin=https://mz.example.gov.cn
+//   embed.html?allowed-regions=5323&origin=…   (only places in 楚雄州 can be picked)
 //
 // `origin` is the portal's origin (scheme://host[:port]); it must be this page's own origin or
 // on the allow-list the deployer wrote into embed.html (meta jiuzhu-embed-origins, from
@@ -19,14 +20,14 @@
 // Portal → frame ({source: "jiuzhu-host", type, ...}), accepted only from `origin` and from
 // the parent window, everything validated:
 //   hello       {}                                         answer with `ready`
-//   configure   {options: {region?, lang?, mode?, date?, params?}}
+//   configure   {options: {region?, allowedRegions?, lang?, mode?, date?, params?}}
 
 import { mount, validateOptions, version } from "./jiuzhu.js";
 
 export const PROTOCOL = 1;
 const MAX_MESSAGE_CHARS = 16_384;
 const HOST_TYPES = new Set(["hello", "configure"]);
-const OPTION_KEYS = new Set(["region", "lang", "mode", "date", "params"]);
+const OPTION_KEYS = new Set(["region", "allowedRegions", "lang", "mode", "date", "params"]);
 
 const query = new URLSearchParams(location.search);
 
@@ -77,13 +78,20 @@ function postError(err, request) {
 
 // Options from the query string: each is validated; an invalid one is dropped (and reported),
 // the rest still apply.
+// Each is checked with those accepted before it (a `region` outside `allowed-regions` is refused).
 let options = {};
-for (const key of ["region", "lang", "mode", "date"]) {
-  const value = query.get(key);
+for (const [param, key] of [
+  ["allowed-regions", "allowedRegions"],
+  ["region", "region"],
+  ["lang", "lang"],
+  ["mode", "mode"],
+  ["date", "date"],
+]) {
+  const value = query.get(param);
   if (value === null || value === "") continue;
-  const checked = validateOptions({ [key]: value });
+  const checked = validateOptions({ ...options, [key]: value });
   if (checked.error) {
-    console.warn(`jiuzhu embed: ignoring ${key}=${value}: ${checked.error.message_en}`);
+    console.warn(`jiuzhu embed: ignoring ${param}=${value}: ${checked.error.message_en}`);
     queueMicrotask(() => postError(checked, "query"));
   } else {
     options[key] = value;

@@ -3,7 +3,8 @@
 //   <script type="module" src="/jiuzhu/jiuzhu-screener.js"></script>
 //   <jiuzhu-screener region="530112" lang="zh-CN" mode="resident"></jiuzhu-screener>
 //
-// Attributes: region (GB/T 2260 code), lang (zh-CN | en), mode (resident | staff), date
+// Attributes: region (GB/T 2260 code), allowed-regions (the places residents may pick: codes or
+// their first 2/4 digits, space-separated, e.g. "5323"), lang (zh-CN | en), mode (resident | staff), date
 // (YYYY-MM-DD), storage-key (where its answers are kept on the device; default from the id,
 // else the element's order on the page), apply (present: show an "apply" button, which fires
 // jiuzhu-apply). Property: `params`, the portal's own standards
@@ -37,7 +38,7 @@ const TEXT = {
 };
 
 export class JiuzhuScreener extends HTMLElement {
-  static observedAttributes = ["region", "lang", "mode", "date", "storage-key", "apply"];
+  static observedAttributes = ["region", "allowed-regions", "lang", "mode", "date", "storage-key", "apply"];
 
   #shadow;
   #link = null;
@@ -85,6 +86,7 @@ export class JiuzhuScreener extends HTMLElement {
     const attr = (n) => this.getAttribute(n) ?? undefined;
     return {
       region: attr("region"),
+      allowedRegions: attr("allowed-regions"),
       lang: attr("lang"),
       mode: attr("mode"),
       date: attr("date"),

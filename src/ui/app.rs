@@ -42,13 +42,24 @@ fn prefix(key: &str) -> Rc<str> {
     format!("jz-{s}").into()
 }
 
-fn init(o: &Options) -> Flow {
+/// The flow of a new app: the saved answers, else the portal's region (or its only allowed
+/// place). A saved place the portal does not allow is dropped and returned, to be told.
+fn init(o: &Options) -> (Flow, Option<String>) {
     let (mut answers, notice) = storage::load_answers(&o.storage_key);
     let prefs = storage::load_prefs(&o.storage_key);
-    if answers.region.is_empty() {
+    let dropped = outside(&o.allowed, &answers.region);
+    if dropped.is_some() {
+        answers.region.clear();
+    }
+    if answers.region.is_empty() && dropped.is_none() {
+        let only = match o.allowed.roots() {
+            [one] => Some(one),
+            _ => None,
+        };
         if let Some(r) = o
             .region
             .as_ref()
+            .or(only)
             .filter(|r| crate::rules::params::catalogue().is_region(r.as_str()))
         {
             answers.region = r.clone();
@@ -63,23 +74,60 @@ fn init(o: &Options) -> Flow {
         .as_deref()
         .and_then(Date::parse)
         .unwrap_or_else(Date::today);
-    Flow::new(
+    let step = match dropped {
+        Some(_) => Step::Place,
+        None => prefs.step.unwrap_or(Step::Place),
+    };
+    let flow = Flow::new(
         answers,
-        prefs.step.unwrap_or(Step::Place),
+        step,
         lang,
         prefs.elder,
         today,
         o.params.clone(),
         notice,
-    )
+    );
+    (flow, dropped)
+}
+
+/// `region` if it is set and the portal does not allow it.
+fn outside(allowed: &crate::place_search::Limit, region: &str) -> Option<String> {
+    (!region.is_empty() && !allowed.allows(region)).then(|| region.to_string())
 }
 
 #[component]
 pub fn App(o: &Options) -> Html {
+    // A saved place outside the portal's `allowedRegions`: dropped, and the resident is told
+    // (`outside_notice`) and asked again on the place screen.
+    let dropped = use_mut_ref(|| None::<String>);
     let flow = {
-        let o = o.clone();
-        use_reducer(move || init(&o))
+        let (o, dropped) = (o.clone(), dropped.clone());
+        use_reducer(move || {
+            let (flow, d) = init(&o);
+            *dropped.borrow_mut() = d;
+            flow
+        })
     };
+    let dropped_place = {
+        let first = dropped.borrow().clone();
+        use_state(move || first)
+    };
+    // Later arrivals (a sample household, a changed `allowedRegions`): the same.
+    {
+        let (d, dropped_place) = (flow.dispatcher(), dropped_place.clone());
+        use_effect_with(
+            (flow.answers.region.clone(), o.allowed.clone()),
+            move |(region, allowed)| {
+                if let Some(code) = outside(allowed, region) {
+                    d.dispatch(Action::Edit(Box::new(|a| a.region.clear())));
+                    d.dispatch(Action::Go(Step::Place));
+                    dropped_place.set(Some(code));
+                } else if !region.is_empty() && dropped_place.is_some() {
+                    dropped_place.set(None);
+                }
+            },
+        );
+    }
     let heading = use_node_ref();
     let root = use_node_ref();
     let key = o.storage_key.clone();
@@ -243,6 +291,7 @@ pub fn App(o: &Options) -> Html {
         lang,
         elder: flow.elder,
         prefix: prefix(&key),
+        limit: o.allowed.clone(),
     };
     let go = {
         let d = flow.dispatcher();
@@ -421,6 +470,11 @@ pub fn App(o: &Options) -> Html {
                     if *save_failed {
                         <p class="notice" role="alert" data-testid="save-failed">{ t(lang, "storage.full") }</p>
                     }
+                    if let Some(code) = &*dropped_place {
+                        <p class="notice" role="alert" data-testid="place-outside">
+                            { tf(lang, "place.outside", &[("place", &place_name(lang, code)), ("area", &area_names(lang, &o.allowed))]) }
+                        </p>
+                    }
                     if let Some(problem) = &flow.notice {
                         <div class="notice" role="alert" data-testid="restore-notice">
                             <p>{ problem.message(lang) }</p>
@@ -492,6 +546,7 @@ fn field_id(key: &str, field: &str) -> String {
         lang: Lang::Zh,
         elder: false,
         prefix: prefix(key),
+        limit: Rc::default(),
     }
     .id(field)
 }
@@ -588,4 +643,25 @@ fn result_screen(
             }
         }
     }
+}
+
+/// A division's name in `lang` (its code until the names have arrived).
+pub(crate) fn place_name(lang: Lang, code: &str) -> String {
+    if let Some((zh, en)) = crate::rules::divisions::names(code) {
+        return lang.pick(&zh, &en).to_string();
+    }
+    match crate::rules::params::catalogue().regions.get(code) {
+        Some(r) => lang.pick(&r.name_zh, &r.name_en).to_string(),
+        None => code.to_string(),
+    }
+}
+
+/// The places a portal allows, by name.
+pub(crate) fn area_names(lang: Lang, allowed: &crate::place_search::Limit) -> String {
+    let names: Vec<String> = allowed
+        .roots()
+        .iter()
+        .map(|c| place_name(lang, c))
+        .collect();
+    names.join(lang.pick("、", ", "))
 }

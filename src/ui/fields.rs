@@ -17,6 +17,8 @@ pub struct Ui {
     pub lang: Lang,
     pub elder: bool,
     pub prefix: Rc<str>,
+    /// The places the portal lets the resident pick (the place screen).
+    pub limit: Rc<crate::place_search::Limit>,
 }
 
 impl Ui {
@@ -43,6 +45,7 @@ pub fn use_ui() -> Ui {
         lang: Lang::Zh,
         elder: false,
         prefix: "jz".into(),
+        limit: Rc::default(),
     })
 }
 

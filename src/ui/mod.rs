@@ -37,6 +37,7 @@
 //! | `on_result: Option<Callback<Rc<Evaluation>>>` | called with every new evaluation | none |
 //! | `on_apply: Option<Callback<()>>` | shows an "apply" button on the result screen; called when pressed | none |
 //! | `params: Rc<PortalParams>` | the portal's own standards (household `params` form), used in every evaluation and credited to the portal | none |
+//! | `allowed: Rc<Limit>` | the places the resident may pick (`allowedRegions`): the search and the menus offer only those; a saved place elsewhere is dropped with a notice | anywhere |
 //!
 //! Several apps on one page are independent: each keeps its own state, and element ids are
 //! prefixed from its storage key. The only thing shared is the panic screen (a panic in wasm
@@ -118,6 +119,9 @@ pub struct Options {
     /// `None`: the page's own folder (the app, the iframe page).
     #[prop_or_default]
     pub files_base: Option<String>,
+    /// The places the portal lets its residents pick (`allowedRegions`); empty: anywhere.
+    #[prop_or_default]
+    pub allowed: Rc<crate::place_search::Limit>,
 }
 
 impl Default for Options {
@@ -134,6 +138,7 @@ impl Default for Options {
             on_apply: None,
             params: Rc::default(),
             files_base: None,
+            allowed: Rc::default(),
         }
     }
 }

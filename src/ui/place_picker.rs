@@ -54,7 +54,7 @@ pub fn PlacePicker(p: &PickerProps) -> Html {
     };
     let matches: Vec<Match> = tree
         .as_deref()
-        .map(|t| t.search(&query, LIMIT))
+        .map(|t| t.search_in(&query, LIMIT, &ui.limit))
         .unwrap_or_default();
     let codes: Vec<String> = matches.iter().map(|m| m.division.code.clone()).collect();
     let n = codes.len();
@@ -139,6 +139,11 @@ pub fn PlacePicker(p: &PickerProps) -> Html {
             <p class="hint" id={hint_id.clone()}>
                 { if ready || loaded.is_none() { t(lang, "place.search_hint") } else if matches!(loaded, Some(Loaded::Failed)) { t(lang, "place.search_failed") } else { t(lang, "place.search_loading") } }
             </p>
+            if !ui.limit.is_none() {
+                <p class="hint" data-testid="place-limited">
+                    { tf(lang, "place.limited", &[("area", &crate::ui::app::area_names(lang, &ui.limit))]) }
+                </p>
+            }
             <div class="combobox">
                 <input id={id.clone()} type="text" role="combobox" autocomplete="off"
                     spellcheck="false" autocapitalize="off"

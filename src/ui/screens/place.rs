@@ -94,20 +94,50 @@ pub fn Place(p: &ScreenProps) -> Html {
         _ => None,
     };
     let a = &p.answers;
-    let (prov, city, county) = levels(&a.region);
+    // A portal's `allowedRegions` (`ui.limit`): the menus list only the places that lead to an
+    // allowed one; a choice above them (云南省 when only 楚雄州 is allowed) is kept here, not
+    // in the answers, until the resident goes down to an allowed place.
+    let limit = ui.limit.clone();
+    let browse = use_state(|| None::<String>);
+    let shown = match (&*browse, a.region.is_empty()) {
+        (Some(b), true) => b.as_str(),
+        _ => a.region.as_str(),
+    };
+    let (prov, city, county) = levels(shown);
+    let set_region = p.set(|a, v: String| a.region = v);
     let choose = |fallback: Option<String>| {
-        p.set(move |a, v: String| {
-            a.region = if v.is_empty() {
+        let (set_region, browse, limit) = (set_region.clone(), browse.clone(), limit.clone());
+        Callback::from(move |v: String| {
+            let code = if v.is_empty() {
                 fallback.clone().unwrap_or_default()
             } else {
                 v
             };
+            if code.is_empty() || limit.allows(&code) {
+                browse.set(None);
+                set_region.emit(code);
+            } else {
+                browse.set(Some(code));
+                set_region.emit(String::new());
+            }
         })
     };
-    let kids = |level: &str, parent: Option<&str>| match (&tree, parent) {
-        (Some(t), Some(parent)) => tree_children(lang, t, parent),
-        (Some(t), None) => tree_children(lang, t, "000000"),
-        (None, parent) => children(lang, level, parent),
+    let kids = |level: &str, parent: Option<&str>| {
+        let mut list = match (&tree, parent) {
+            (Some(t), Some(parent)) => tree_children(lang, t, parent),
+            (Some(t), None) => tree_children(lang, t, "000000"),
+            (None, parent) => children(lang, level, parent),
+        };
+        list.retain(|(code, _)| limit.reaches(code));
+        list
+    };
+    // "The whole province / city" only where that is allowed.
+    let whole = |code: &Option<String>, key: &'static str| {
+        if code.as_deref().is_some_and(|c| limit.allows(c)) {
+            t(lang, key)
+        } else {
+            t(lang, "place.choose")
+        }
     };
     let provinces = kids("province", None);
     let cities = prov
@@ -141,13 +171,13 @@ pub fn Place(p: &ScreenProps) -> Html {
                     on_change={choose(None)} />
                 if prov.is_some() && !cities.is_empty() {
                     <SelectField field="region.city" label={t(ui.lang, "place.city")}
-                        choices={region_choices(t(ui.lang, "place.whole_province"), &cities)}
+                        choices={region_choices(whole(&prov, "place.whole_province"), &cities)}
                         value={city.clone().unwrap_or_default()}
                         on_change={choose(prov.clone())} />
                 }
                 if city.is_some() && !counties.is_empty() {
                     <SelectField field="region.county" label={t(ui.lang, "place.county")}
-                        choices={region_choices(t(ui.lang, "place.whole_city"), &counties)}
+                        choices={region_choices(whole(&city, "place.whole_city"), &counties)}
                         value={county.clone().unwrap_or_default()}
                         on_change={choose(city.clone())} />
                 }
