@@ -11,17 +11,25 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang};
-use crate::place_search::{Match, Tree};
-use crate::ui::fields::use_ui;
-use crate::ui::place_tree::{use_tree, Loaded};
+use crate::place_search::Match;
+use crate::ui::fields::Ui;
+use crate::ui::place_tree::Loaded;
 
 /// Most matches listed at once.
 const LIMIT: usize = 12;
 
-#[derive(Properties, PartialEq)]
-pub struct PickerProps {
-    /// Called with the code of the chosen division.
-    pub on_pick: Callback<String>,
+/// The place screen's own state, in one hook (one `use_state` instantiation instead of four):
+/// the search field, and the menus' choice above the allowed places (`browse`, see
+/// `screens::place`).
+#[derive(Clone, Default, PartialEq)]
+pub struct PickerState {
+    pub query: String,
+    /// The list is open.
+    pub open: bool,
+    /// The match chosen with the arrow keys.
+    pub active: Option<usize>,
+    /// A menu choice that is not itself an allowed place (云南省 when only 楚雄州 is allowed).
+    pub browse: Option<String>,
 }
 
 fn label(lang: Lang, d: &crate::rules::divisions::Division) -> String {
@@ -37,108 +45,127 @@ fn parents(lang: Lang, m: &Match) -> String {
     parts.join(lang.pick("，", ", "))
 }
 
-#[component]
-pub fn PlacePicker(p: &PickerProps) -> Html {
-    let ui = use_ui();
+/// The search field and its list. A plain function rendered inside the place screen (not a
+/// component of its own: each Yew component instantiates the framework's generic lifecycle code
+/// again); its state is the screen's `st`, `on_pick` gets the chosen code.
+pub fn place_picker(
+    ui: &Ui,
+    loaded: &Option<Loaded>,
+    st: &UseStateHandle<PickerState>,
+    on_pick: &Callback<String>,
+) -> Html {
     let lang = ui.lang;
-    let loaded = use_tree(None);
-    let query = use_state(String::new);
-    let open = use_state(|| false);
-    let active = use_state(|| None::<usize>);
     let id = ui.id("place-search");
-    let list_id = format!("{id}-list");
-    let hint_id = format!("{id}-hint");
-    let tree: Option<std::rc::Rc<Tree>> = match &loaded {
+    let list_id = [id.as_str(), "-list"].concat();
+    let hint_id = [id.as_str(), "-hint"].concat();
+    let tree = match loaded {
         Some(Loaded::Ready(t)) => Some(t.clone()),
         _ => None,
     };
     let matches: Vec<Match> = tree
         .as_deref()
-        .map(|t| t.search_in(&query, LIMIT, &ui.limit))
+        .map(|t| t.search_in(&st.query, LIMIT, &ui.limit))
         .unwrap_or_default();
-    let codes: Vec<String> = matches.iter().map(|m| m.division.code.clone()).collect();
-    let n = codes.len();
-    let expanded = *open && n > 0;
+    let picks: std::rc::Rc<Vec<(String, String)>> = std::rc::Rc::new(
+        matches
+            .iter()
+            .map(|m| (m.division.code.clone(), label(lang, m.division)))
+            .collect(),
+    );
+    let n = picks.len();
+    let expanded = st.open && n > 0;
 
     let pick = {
-        let (on_pick, query, open, active) = (
-            p.on_pick.clone(),
-            query.clone(),
-            open.clone(),
-            active.clone(),
-        );
+        let (on_pick, st) = (on_pick.clone(), st.clone());
         Callback::from(move |(code, name): (String, String)| {
-            query.set(name);
-            open.set(false);
-            active.set(None);
+            st.set(PickerState {
+                query: name,
+                open: false,
+                active: None,
+                browse: None,
+            });
             on_pick.emit(code);
         })
     };
-    let names: Vec<String> = matches.iter().map(|m| label(lang, m.division)).collect();
     let oninput = {
-        let (query, open, active) = (query.clone(), open.clone(), active.clone());
+        let st = st.clone();
         Callback::from(move |e: InputEvent| {
-            query.set(e.target_unchecked_into::<HtmlInputElement>().value());
-            open.set(true);
-            active.set(None);
+            st.set(PickerState {
+                query: e.target_unchecked_into::<HtmlInputElement>().value(),
+                open: true,
+                active: None,
+                browse: st.browse.clone(),
+            });
         })
     };
     let onkeydown = {
-        let (query, open, active, pick) =
-            (query.clone(), open.clone(), active.clone(), pick.clone());
-        let (codes, names) = (codes.clone(), names.clone());
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "ArrowDown" if n > 0 => {
-                e.prevent_default();
-                open.set(true);
-                active.set(Some(match *active {
-                    Some(i) if *open => (i + 1) % n,
-                    _ => 0,
-                }));
-            }
-            "ArrowUp" if n > 0 => {
-                e.prevent_default();
-                open.set(true);
-                active.set(Some(match *active {
-                    Some(i) if *open && i > 0 => i - 1,
-                    _ => n - 1,
-                }));
-            }
-            "Enter" => {
-                if let Some(i) = active.filter(|_| *open).or((n == 1).then_some(0)) {
+        let (st, pick, picks) = (st.clone(), pick.clone(), picks.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let mut next = (*st).clone();
+            match e.key().as_str() {
+                "ArrowDown" if n > 0 => {
                     e.prevent_default();
-                    pick.emit((codes[i].clone(), names[i].clone()));
+                    next.open = true;
+                    next.active = Some(match st.active {
+                        Some(i) if st.open => (i + 1) % n,
+                        _ => 0,
+                    });
                 }
-            }
-            "Escape" => {
-                if *open && n > 0 {
-                    open.set(false);
-                    active.set(None);
-                } else {
-                    query.set(String::new());
+                "ArrowUp" if n > 0 => {
+                    e.prevent_default();
+                    next.open = true;
+                    next.active = Some(match st.active {
+                        Some(i) if st.open && i > 0 => i - 1,
+                        _ => n - 1,
+                    });
                 }
+                "Enter" => {
+                    if let Some(i) = st.active.filter(|_| st.open).or((n == 1).then_some(0)) {
+                        e.prevent_default();
+                        pick.emit(picks[i].clone());
+                    }
+                    return;
+                }
+                "Escape" => {
+                    if st.open && n > 0 {
+                        next.open = false;
+                        next.active = None;
+                    } else {
+                        next.query.clear();
+                    }
+                }
+                _ => return,
             }
-            _ => {}
+            st.set(next);
         })
     };
     let onblur = {
-        let open = open.clone();
-        Callback::from(move |_: FocusEvent| open.set(false))
+        let st = st.clone();
+        Callback::from(move |_: FocusEvent| {
+            if st.open {
+                let mut next = (*st).clone();
+                next.open = false;
+                st.set(next);
+            }
+        })
     };
-    let option_id = |i: usize| format!("{id}-opt-{i}");
-    let status = match (&loaded, query.trim().is_empty(), n) {
+    let option_id = |i: usize| [id.as_str(), "-opt-", &i.to_string()].concat();
+    let query = st.query.trim();
+    let status = match (loaded, query.is_empty(), n) {
         (Some(Loaded::Failed), _, _) => t(lang, "place.search_failed").to_string(),
-        (Some(Loaded::Ready(_)), false, 0) => tf(lang, "place.no_match", &[("q", query.trim())]),
+        (Some(Loaded::Ready(_)), false, 0) => tf(lang, "place.no_match", &[("q", query)]),
         (Some(Loaded::Ready(_)), false, n) => tf(lang, "place.matches", &[("n", &n.to_string())]),
         _ => String::new(),
     };
-    let ready = matches!(loaded, Some(Loaded::Ready(_)));
+    let hint = match loaded {
+        None | Some(Loaded::Ready(_)) => "place.search_hint",
+        Some(Loaded::Failed) => "place.search_failed",
+        Some(Loaded::Loading) => "place.search_loading",
+    };
     html! {
         <div class="field place-search" data-field="region.search">
             <label for={id.clone()}>{ t(lang, "place.search") }</label>
-            <p class="hint" id={hint_id.clone()}>
-                { if ready || loaded.is_none() { t(lang, "place.search_hint") } else if matches!(loaded, Some(Loaded::Failed)) { t(lang, "place.search_failed") } else { t(lang, "place.search_loading") } }
-            </p>
+            <p class="hint" id={hint_id.clone()}>{ t(lang, hint) }</p>
             if !ui.limit.is_none() {
                 <p class="hint" data-testid="place-limited">
                     { tf(lang, "place.limited", &[("area", &crate::ui::app::area_names(lang, &ui.limit))]) }
@@ -150,26 +177,25 @@ pub fn PlacePicker(p: &PickerProps) -> Html {
                     aria-autocomplete="list"
                     aria-expanded={if expanded { "true" } else { "false" }}
                     aria-controls={list_id.clone()}
-                    aria-activedescendant={active.filter(|_| expanded).map(option_id)}
+                    aria-activedescendant={st.active.filter(|_| expanded).map(option_id)}
                     aria-describedby={hint_id}
-                    value={(*query).clone()}
+                    value={st.query.clone()}
                     {oninput} {onkeydown} {onblur} />
                 <ul id={list_id} role="listbox" class="place-matches"
                     aria-label={t(lang, "place.listbox")} hidden={!expanded}>
                     { for matches.iter().enumerate().map(|(i, m)| {
                         let choose = {
-                            let pick = pick.clone();
-                            let (code, name) = (m.division.code.clone(), label(lang, m.division));
-                            Callback::from(move |e: MouseEvent| { e.prevent_default(); pick.emit((code.clone(), name.clone())) })
+                            let (pick, picks) = (pick.clone(), picks.clone());
+                            Callback::from(move |e: MouseEvent| { e.prevent_default(); pick.emit(picks[i].clone()) })
                         };
-                        let selected = *active == Some(i);
+                        let selected = st.active == Some(i);
                         html! {
                             <li id={option_id(i)} role="option"
                                 aria-selected={if selected { "true" } else { "false" }}
                                 class={classes!("place-match", selected.then_some("active"))}
-                                data-code={m.division.code.clone()}
+                                data-code={picks[i].0.clone()}
                                 onmousedown={choose}>
-                                <span class="place-match-name">{ label(lang, m.division) }</span>
+                                <span class="place-match-name">{ picks[i].1.clone() }</span>
                                 <span class="place-match-where">{ parents(lang, m) }</span>
                             </li>
                         }

@@ -41,7 +41,7 @@ pub fn start(base: &str) {
         return;
     }
     STATE.with(|s| *s.borrow_mut() = Some(Loaded::Loading));
-    let url = format!("{base}{TREE_FILE}");
+    let url = [base, TREE_FILE].concat();
     wasm_bindgen_futures::spawn_local(async move {
         let done = match fetch_text(&url).await.and_then(|t| divisions::parse(&t)) {
             Ok(list) => {
@@ -62,7 +62,8 @@ pub fn start(base: &str) {
     });
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+/// The text of `url` (also the self-test's cases: one copy of the fetch code in the wasm).
+pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let err = |e: wasm_bindgen::JsValue| {

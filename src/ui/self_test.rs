@@ -90,30 +90,7 @@ pub fn parse_cases(text: &str) -> Result<Cases, String> {
 
 /// Fetches and reads [`CASES_FILE`] from `url`.
 async fn load(url: &str) -> Result<Cases, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let err = |e: wasm_bindgen::JsValue| {
-        e.as_string()
-            .or_else(|| {
-                e.dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-            })
-            .unwrap_or_else(|| "network error".into())
-    };
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(err)?
-        .dyn_into()
-        .map_err(err)?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(err)?)
-        .await
-        .map_err(err)?
-        .as_string()
-        .unwrap_or_default();
-    parse_cases(&text)
+    parse_cases(&super::place_tree::fetch_text(url).await?)
 }
 
 /// Runs every case (synchronously).

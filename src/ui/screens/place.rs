@@ -23,7 +23,7 @@ use crate::ui::fields::{
     choices, mark_input, use_ui, Choices, NumberField, Radios, SelectField, Ui,
 };
 use crate::ui::format::yuan;
-use crate::ui::place_picker::PlacePicker;
+use crate::ui::place_picker::{place_picker, PickerState};
 use crate::ui::place_tree::{use_tree, Loaded};
 
 /// One entry of a menu: code and name.
@@ -98,28 +98,32 @@ pub fn Place(p: &ScreenProps) -> Html {
     // allowed one; a choice above them (云南省 when only 楚雄州 is allowed) is kept here, not
     // in the answers, until the resident goes down to an allowed place.
     let limit = ui.limit.clone();
-    let browse = use_state(|| None::<String>);
-    let shown = match (&*browse, a.region.is_empty()) {
+    let picker = use_state(PickerState::default);
+    let shown = match (&picker.browse, a.region.is_empty()) {
         (Some(b), true) => b.as_str(),
         _ => a.region.as_str(),
     };
     let (prov, city, county) = levels(shown);
     let set_region = p.set(|a, v: String| a.region = v);
     let choose = |fallback: Option<String>| {
-        let (set_region, browse, limit) = (set_region.clone(), browse.clone(), limit.clone());
+        let (set_region, picker, limit) = (set_region.clone(), picker.clone(), limit.clone());
         Callback::from(move |v: String| {
             let code = if v.is_empty() {
                 fallback.clone().unwrap_or_default()
             } else {
                 v
             };
-            if code.is_empty() || limit.allows(&code) {
-                browse.set(None);
-                set_region.emit(code);
-            } else {
-                browse.set(Some(code));
-                set_region.emit(String::new());
+            let browse = (!code.is_empty() && !limit.allows(&code)).then(|| code.clone());
+            if picker.browse != browse {
+                let mut next = (*picker).clone();
+                next.browse = browse.clone();
+                picker.set(next);
             }
+            set_region.emit(if browse.is_some() {
+                String::new()
+            } else {
+                code
+            });
         })
     };
     let kids = |level: &str, parent: Option<&str>| {
@@ -149,9 +153,10 @@ pub fn Place(p: &ScreenProps) -> Html {
         .filter(|c| c.ends_with("00"))
         .map(|c| kids("county", Some(c)))
         .unwrap_or_default();
-    let on_pick = p.set(|a, code: String| a.region = code);
+    let on_pick = set_region.clone();
     let on_date = p.set(|a, v: String| a.date = v);
     let date_id = ui.id("as_of");
+    let date_hint = [date_id.as_str(), "-hint"].concat();
     let date_err = p.error(lang, "as_of");
     let residence = match a.residence {
         Some(Residence::Urban) => "urban",
@@ -161,7 +166,7 @@ pub fn Place(p: &ScreenProps) -> Html {
     let date = Date::parse(a.date.trim()).unwrap_or(p.today);
     html! {
         <>
-            <PlacePicker {on_pick} />
+            { place_picker(&ui, &loaded, &picker, &on_pick) }
             <fieldset class="place-browse">
                 <legend>{ t(lang, "place.browse") }</legend>
                 <SelectField field="region.province" label={t(ui.lang, "place.province")}
@@ -190,11 +195,11 @@ pub fn Place(p: &ScreenProps) -> Html {
                 on_change={p.set(|a, v: String| a.residence = Some(if v == "rural" { Residence::Rural } else { Residence::Urban }))} />
             <div class={classes!("field", date_err.is_some().then_some("has-error"))} data-field="as_of">
                 <label for={date_id.clone()}>{ t(ui.lang, "place.date") }</label>
-                <p class="hint" id={format!("{date_id}-hint")}>
+                <p class="hint" id={date_hint.clone()}>
                     { tf(lang, "place.date_hint", &[("today", &p.today.to_string())]) }
                 </p>
                 <input id={date_id.clone()} type="date" value={a.date.clone()} min="2014-01-01" max="2100-12-31"
-                    aria-describedby={format!("{date_id}-hint")}
+                    aria-describedby={date_hint}
                     aria-invalid={date_err.is_some().then_some("true")}
                     oninput={on_date.reform(|e: InputEvent| { mark_input(); e.target_unchecked_into::<HtmlInputElement>().value() })} />
                 if let Some(e) = date_err {
@@ -219,7 +224,7 @@ fn standards(lang: Lang, region: &str, date: Date) -> Html {
         let r = params.get(name);
         let value = match r.number() {
             Some(v) => {
-                html! { <strong class="money">{ format!("{} {}", yuan(v), t(lang, unit)) }</strong> }
+                html! { <strong class="money">{ [yuan(v).as_str(), " ", t(lang, unit)].concat() }</strong> }
             }
             None => html! { <strong>{ t(lang, "place.not_published") }</strong> },
         };
@@ -227,7 +232,7 @@ fn standards(lang: Lang, region: &str, date: Date) -> Html {
         let since = r.entry.map(|e| e.effective.to_string()).unwrap_or_default();
         let src = r.source();
         let source = match &src.article {
-            Some(art) => format!("{} {}", src.document, art),
+            Some(art) => [&*src.document, " ", &**art].concat(),
             None => src.document.to_string(),
         };
         html! {
@@ -322,6 +327,7 @@ fn own_standard(p: &ScreenProps, ui: &Ui, date: Date) -> Html {
         Residence::Rural => "place.own.amount_rural",
     };
     let month_id = ui.id("local_standard.month");
+    let month_hint = [month_id.as_str(), "-hint"].concat();
     let title_id = ui.id("own-standard-title");
     let month_err = p.error(lang, "local_standard.month");
     let in_use = mine.is_some_and(|m| !m.amount.trim().is_empty());
@@ -337,10 +343,10 @@ fn own_standard(p: &ScreenProps, ui: &Ui, date: Date) -> Html {
                 on_change={on_amount} />
             <div class={classes!("field", month_err.is_some().then_some("has-error"))} data-field="local_standard.month">
                 <label for={month_id.clone()}>{ t(lang, "place.own.month") }</label>
-                <p class="hint" id={format!("{month_id}-hint")}>{ t(lang, "place.own.month_hint") }</p>
+                <p class="hint" id={month_hint.clone()}>{ t(lang, "place.own.month_hint") }</p>
                 <input id={month_id.clone()} type="month" min="2014-01" placeholder="2025-07"
                     value={mine.map(|m| m.month.clone()).unwrap_or_default()}
-                    aria-describedby={format!("{month_id}-hint")}
+                    aria-describedby={month_hint}
                     aria-invalid={month_err.is_some().then_some("true")}
                     oninput={on_month.reform(|e: InputEvent| { mark_input(); e.target_unchecked_into::<HtmlInputElement>().value() })} />
                 if let Some(e) = month_err {
