@@ -813,6 +813,31 @@ test.describe("iframe embed.html", () => {
     expect(errors).toEqual([]);
   });
 
+  test("allowed-regions restricts the place; an invalid value or a region outside it is ignored with a warning, never a blank page", async ({ page }) => {
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    // Restricted to 楚雄州, with a region outside it: the region is dropped, the restriction kept
+    // (its only place preselected).
+    await page.goto("embed.html?allowed-regions=5323&region=530102");
+    const search = page.locator("input[role=combobox]");
+    await expect(search).toBeVisible();
+    await expect(page.locator("[data-field='region.city'] select")).toHaveValue("532300");
+    await expect(page.getByTestId("place-limited")).toHaveText("本网站服务：楚雄彝族自治州。");
+    await search.fill("五华");
+    await expect(page.getByTestId("place-search-status")).toContainText("没有找到");
+    await search.fill("chuxiong");
+    await expect(page.locator("[role=option]")).toHaveCount(2);
+    await expect(page.locator("[role=option]").nth(1)).toContainText("楚雄市");
+    expect(warnings.join("\n")).toContain("ignoring region=530102: region 530102 is outside allowedRegions (532300)");
+    // Not a division: ignored, the screener works unrestricted.
+    warnings.length = 0;
+    await page.goto("embed.html?allowed-regions=5399");
+    await expect(search).toBeVisible();
+    expect(warnings.join("\n")).toContain("ignoring allowed-regions=5399: `5399` is not a division code");
+    await search.fill("五华");
+    await expect(page.locator("[role=option]")).toHaveCount(2);
+  });
+
   test("round trip: result (statuses only) and apply", async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto("embed-demo/iframe.html?mode=staff");
