@@ -64,7 +64,18 @@ use crate::rules::validate::{self, MAX_AGE, MAX_AMOUNT, MAX_MEMBERS};
 /// - 2: every yes/no question starts unanswered; left out of the JSON means unanswered, which
 ///   the engine reads as "don't know". Version 1 answers are read with "否" where they left a
 ///   yes/no question out: that is what the resident saw selected.
-pub const VERSION: u32 = 2;
+/// - 3: every list question starts unanswered too (残疾证, 是否长期一起生活, 在上学吗, 工作情况,
+///   生活能自理吗, 突发事件): left out of the JSON means unanswered; "no disability certificate"
+///   is `no` and "no sudden event" is `none`. Version 1 and 2 answers are read with the choice
+///   the form showed selected where they left one out (没有残疾证, 长期一起生活, 不在上学, 没有工作,
+///   能完全自理, 没有突发事件): that is what the resident saw and went on with (see
+///   docs/reading-the-rules.md, "Saved answers from before every question started unanswered").
+pub const VERSION: u32 = 3;
+
+/// The disability answer "no disability certificate" (an empty answer is unanswered).
+pub const NO_DISABILITY: &str = "no";
+/// The sudden-event answer "nothing happened" (an empty answer is unanswered).
+pub const NO_EVENT: &str = "none";
 
 /// What a number field holds when the user ticked "不清楚 / I don't know".
 pub const UNKNOWN: &str = "?";
@@ -444,9 +455,11 @@ pub struct MemberAnswers {
     /// Age in years as typed; `?` = not known.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub age: String,
-    #[serde(rename = "liv", skip_serializing_if = "is_default")]
-    pub living: Living,
-    /// Disability kind code (`physical` …), empty = none, `?` = not known.
+    /// `None` = not answered yet (the result waits for it; never asked of the applicant).
+    #[serde(rename = "liv", skip_serializing_if = "Option::is_none")]
+    pub living: Option<Living>,
+    /// Disability kind code (`physical` …), [`NO_DISABILITY`] = none, `?` = not known, empty =
+    /// not answered yet (read as not known).
     #[serde(rename = "dis", skip_serializing_if = "String::is_empty")]
     pub disability: String,
     /// Disability level `1`–`4` as chosen; `?` = not known.
@@ -456,12 +469,13 @@ pub struct MemberAnswers {
     pub serious_illness: YesNo,
     #[serde(rename = "bed", skip_serializing_if = "is_default")]
     pub bedridden: YesNo,
-    #[serde(rename = "care", skip_serializing_if = "is_default")]
-    pub self_care: SelfCare,
-    #[serde(rename = "sch", skip_serializing_if = "is_default")]
-    pub schooling: Schooling,
-    #[serde(skip_serializing_if = "is_default")]
-    pub work: Work,
+    /// `None` = not answered yet (read as not known), here and for school and work.
+    #[serde(rename = "care", skip_serializing_if = "Option::is_none")]
+    pub self_care: Option<SelfCare>,
+    #[serde(rename = "sch", skip_serializing_if = "Option::is_none")]
+    pub schooling: Option<Schooling>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub work: Option<Work>,
     #[serde(rename = "inc", skip_serializing_if = "Vec::is_empty")]
     pub income: Vec<IncomeAnswer>,
     #[serde(rename = "sup", skip_serializing_if = "is_default")]
@@ -486,14 +500,14 @@ impl MemberAnswers {
             name: String::new(),
             relation,
             age: String::new(),
-            living: Living::Together,
+            living: None,
             disability: String::new(),
             level: String::new(),
             serious_illness: YesNo::Unanswered,
             bedridden: YesNo::Unanswered,
-            self_care: SelfCare::Full,
-            schooling: Schooling::None,
-            work: Work::NotWorking,
+            self_care: None,
+            schooling: None,
+            work: None,
             income: Vec::new(),
             supporters: Supporters::Unknown,
             in_institution: false,
@@ -517,32 +531,68 @@ impl MemberAnswers {
 
     /// Why this person is or is not a household member (`rules::membership`).
     pub fn membership(&self) -> crate::rules::membership::Why {
+        use crate::rules::membership as ms;
         let level: Option<u8> = self.level.trim().parse().ok();
         let im = matches!(self.disability.as_str(), "intellectual" | "mental");
-        let has_kind = !self.disability.is_empty() && self.disability != "?";
-        let severe = has_kind && level.is_some_and(|l| l <= 2 || (l == 3 && im));
-        crate::rules::membership::membership(crate::rules::membership::Facts {
+        let severe = self.has_disability_kind() && level.is_some_and(|l| l <= 2 || (l == 3 && im));
+        // A living answer not given yet: read as living together, so that the questions about
+        // the person are asked (the result waits for the answer: `err.living_required`).
+        let living = self.living_answer();
+        ms::membership(ms::Facts {
             relation: self.relation,
-            lives_together: self.living != Living::Apart,
-            excluded: self.living.exclusion(),
+            lives_together: living != Some(Living::Apart),
+            excluded: living.and_then(Living::exclusion),
             age: self.age_years(),
-            schooling: if asks_schooling(self) {
-                self.schooling
-            } else {
-                Schooling::None
-            },
-            cannot_live_independently: severe || self.self_care != SelfCare::Full,
+            schooling: self.schooling_fact(),
+            cannot_live_independently: ms::cannot_live_independently(severe, self.self_care_fact()),
         })
     }
 
-    /// Has, or may have, a disability.
+    /// The living answer that counts: none for the applicant (the question is not asked of the
+    /// person applying, who is always a member of their own household).
+    fn living_answer(&self) -> Option<Living> {
+        self.living.filter(|_| self.relation != Relation::Applicant)
+    }
+
+    /// A disability kind was chosen (not "none", "not known" or unanswered).
+    fn has_disability_kind(&self) -> bool {
+        !matches!(self.disability.as_str(), "" | UNKNOWN | NO_DISABILITY)
+    }
+
+    /// School as the engine reads it: asked under 30 (not at school otherwise); not answered yet
+    /// is not known.
+    fn schooling_fact(&self) -> Fact<Schooling> {
+        if asks_schooling(self) {
+            known_or_unknown(self.schooling)
+        } else {
+            Fact::Known(Schooling::None)
+        }
+    }
+
+    /// Self-care as the engine reads it: asked of a possible 特困 person (fully self-caring
+    /// otherwise); not answered yet is not known.
+    fn self_care_fact(&self) -> Fact<SelfCare> {
+        if tekun_candidate(self) {
+            known_or_unknown(self.self_care)
+        } else {
+            Fact::Known(SelfCare::Full)
+        }
+    }
+
+    /// Has, or may have, a disability (a kind chosen, or "不清楚"; not before it is answered).
     pub fn may_be_disabled(&self) -> bool {
-        !self.disability.is_empty()
+        !matches!(self.disability.as_str(), "" | NO_DISABILITY)
     }
 
     /// At school (anything from compulsory education up).
     pub fn at_school(&self) -> bool {
-        !matches!(self.schooling, Schooling::None | Schooling::Preschool)
+        self.schooling
+            .is_some_and(|s| !matches!(s, Schooling::None | Schooling::Preschool))
+    }
+
+    /// Has work (employed, self-employed, farming), as answered.
+    pub fn has_work(&self) -> bool {
+        self.work.is_some_and(|w| w.has_work())
     }
 }
 
@@ -552,18 +602,35 @@ const ASK_MINOR_BELOW: u8 = 18;
 /// Age from which someone is unable to work for 特困 (特困人员认定办法 第六条).
 const ASK_ELDER_FROM: u8 = 60;
 
-/// Could this person be 特困 (so supporters, self-care and institutional care matter)?
-pub fn asks_supporters(m: &MemberAnswers) -> bool {
+/// A known value, or "not known" for an answer not given yet.
+fn known_or_unknown<T>(answer: Option<T>) -> Fact<T> {
+    match answer {
+        Some(v) => Fact::Known(v),
+        None => Fact::Unknown,
+    }
+}
+
+/// Could this person be 特困 by age, disability, illness or school (whether or not counted)?
+fn tekun_candidate(m: &MemberAnswers) -> bool {
     let age_says = match m.age_years() {
         Some(a) => !(ASK_MINOR_BELOW..ASK_ELDER_FROM).contains(&a),
         None => true,
     };
-    m.is_counted()
-        && (age_says
-            || m.may_be_disabled()
-            || m.bedridden.maybe()
-            || m.serious_illness.maybe()
-            || m.at_school())
+    age_says
+        || m.may_be_disabled()
+        || m.bedridden.maybe()
+        || m.serious_illness.maybe()
+        || m.at_school()
+}
+
+/// Could this person be 特困 (so supporters, self-care and institutional care matter)?
+pub fn asks_supporters(m: &MemberAnswers) -> bool {
+    m.is_counted() && tekun_candidate(m)
+}
+
+/// Whether the person lives with the household: asked of everyone but the applicant.
+pub fn asks_living(m: &MemberAnswers) -> bool {
+    m.relation != Relation::Applicant
 }
 
 /// Bedridden only matters with a serious illness (yes or not known).
@@ -639,6 +706,15 @@ pub fn plausible_monthly_max(kind: IncomeKind) -> Option<Decimal> {
             Some(Decimal::from(1_000))
         }
         _ => None,
+    }
+}
+
+/// A list question's state for [`Answers::unanswered`]: unanswered, or answered (any answer).
+fn open_if(unanswered: bool) -> YesNo {
+    if unanswered {
+        YesNo::Unanswered
+    } else {
+        YesNo::No
     }
 }
 
@@ -724,8 +800,10 @@ pub struct AssetAnswers {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EventAnswers {
-    #[serde(rename = "ev", skip_serializing_if = "Option::is_none")]
-    pub sudden_event: Option<SuddenEvent>,
+    /// An event code (`fire` …), [`NO_EVENT`], `?` = not known, empty = not answered yet (read
+    /// as not known).
+    #[serde(rename = "ev", skip_serializing_if = "String::is_empty")]
+    pub sudden_event: String,
     #[serde(rename = "spike", skip_serializing_if = "is_default")]
     pub spending_spike: YesNo,
     /// Months in a row without labour income, as typed.
@@ -1104,6 +1182,7 @@ impl Answers {
                 if v == 1 {
                     a.yes_no_from_v1();
                 }
+                a.choices_from_v2();
                 a.v = VERSION;
                 Ok((a, Some(RestoreProblem::Migrated { from: v })))
             }
@@ -1127,6 +1206,25 @@ impl Answers {
         e.unemployment_insurance = e.unemployment_insurance.as_read_in_v1();
         e.income_rose_from_work = e.income_rose_from_work.as_read_in_v1();
         e.monitored_at_risk = e.monitored_at_risk.as_read_in_v1();
+    }
+
+    /// Versions 1 and 2 left the choice a list question started on out of the JSON (没有残疾证,
+    /// 长期一起生活, 不在上学, 没有工作, 能完全自理, 没有突发事件): it is read as that choice — what
+    /// the resident saw selected and went on with. Questions the form did not ask stay as they
+    /// were (unanswered) and are still not read.
+    fn choices_from_v2(&mut self) {
+        for m in &mut self.members {
+            if m.disability.is_empty() {
+                m.disability = NO_DISABILITY.into();
+            }
+            m.living.get_or_insert(Living::Together);
+            m.schooling.get_or_insert(Schooling::None);
+            m.work.get_or_insert(Work::NotWorking);
+            m.self_care.get_or_insert(SelfCare::Full);
+        }
+        if self.events.sudden_event.is_empty() {
+            self.events.sudden_event = NO_EVENT.into();
+        }
     }
 
     /// Structurally usable (the form can show it): member keys present and distinct, and no
@@ -1174,7 +1272,7 @@ impl Answers {
     pub fn anyone_working(&self) -> bool {
         self.members
             .iter()
-            .any(|m| m.is_counted() && asks_work(m) && m.work.has_work())
+            .any(|m| m.is_counted() && asks_work(m) && m.has_work())
     }
 
     /// Relocation homes: only if the household owns (or may own) a home.
@@ -1205,7 +1303,7 @@ impl Answers {
             || self
                 .members
                 .iter()
-                .any(|m| m.is_counted() && asks_work(m) && m.work == Work::Unemployed)
+                .any(|m| m.is_counted() && asks_work(m) && m.work == Some(Work::Unemployed))
     }
 
     pub fn asks_income_rose(&self) -> bool {
@@ -1252,6 +1350,12 @@ impl Answers {
         for (i, m) in self.members.iter().enumerate() {
             let f = |s: &str| format!("members[{i}].{s}");
             ask(
+                open_if(m.disability.is_empty()),
+                f("disability"),
+                "members.disability",
+                Some(i),
+            );
+            ask(
                 m.serious_illness,
                 f("serious_illness"),
                 "members.illness",
@@ -1268,6 +1372,30 @@ impl Answers {
                     Some(i),
                 );
             }
+            if asks_schooling(m) {
+                ask(
+                    open_if(m.schooling.is_none()),
+                    f("schooling"),
+                    "members.schooling",
+                    Some(i),
+                );
+            }
+            if asks_work(m) {
+                ask(
+                    open_if(m.work.is_none()),
+                    f("work"),
+                    "members.work",
+                    Some(i),
+                );
+            }
+            if asks_supporters(m) {
+                ask(
+                    open_if(m.self_care.is_none()),
+                    f("self_care"),
+                    "members.self_care",
+                    Some(i),
+                );
+            }
         }
         let (a, e) = (&self.assets, &self.events);
         ask(
@@ -1280,6 +1408,12 @@ impl Answers {
             a.business,
             "assets.business_registered".into(),
             "assets.business",
+            None,
+        );
+        ask(
+            open_if(e.sudden_event.is_empty()),
+            "circumstances.sudden_event".into(),
+            "events.sudden",
             None,
         );
         ask(
@@ -1414,9 +1548,13 @@ impl Answers {
                 ));
             }
             let age = c.age(&f("age"), &m.age);
+            if asks_living(m) && m.living.is_none() {
+                c.errors
+                    .push(FieldError::blank(f("living"), "err.living_required"));
+            }
             let disability = match m.disability.as_str() {
-                "" => Fact::Known(None),
-                UNKNOWN => Fact::Unknown,
+                NO_DISABILITY => Fact::Known(None),
+                "" | UNKNOWN => Fact::Unknown,
                 code => match serde_json::from_value::<DisabilityKind>(code.into()) {
                     Ok(kind) => match m.level.as_str() {
                         UNKNOWN => Fact::Unknown,
@@ -1464,8 +1602,8 @@ impl Answers {
                 name,
                 relation: m.relation,
                 age,
-                lives_together: m.living != Living::Apart,
-                excluded: m.living.exclusion(),
+                lives_together: m.living_answer() != Some(Living::Apart),
+                excluded: m.living_answer().and_then(Living::exclusion),
                 disability,
                 serious_illness: m.serious_illness.fact(),
                 bedridden: if asks_bedridden(m) {
@@ -1474,19 +1612,15 @@ impl Answers {
                     Fact::Known(false)
                 },
                 self_care: if tekun_questions {
-                    m.self_care
+                    m.self_care_fact()
                 } else {
-                    SelfCare::Full
+                    Fact::Known(SelfCare::Full)
                 },
-                schooling: if asks_schooling(m) {
-                    m.schooling
-                } else {
-                    Schooling::None
-                },
+                schooling: m.schooling_fact(),
                 work: if asks_work(m) {
-                    m.work
+                    known_or_unknown(m.work)
                 } else {
-                    Work::NotWorking
+                    Fact::Known(Work::NotWorking)
                 },
                 income,
                 obligors: if tekun_questions {
@@ -1568,7 +1702,14 @@ impl Answers {
 
         let e = &self.events;
         let circumstances = Circumstances {
-            sudden_event: e.sudden_event,
+            sudden_event: match e.sudden_event.as_str() {
+                NO_EVENT => Fact::Known(None),
+                code => match serde_json::from_value::<SuddenEvent>(code.into()) {
+                    Ok(ev) => Fact::Known(Some(ev)),
+                    // Not answered yet, "不清楚", or a code this version does not know.
+                    Err(_) => Fact::Unknown,
+                },
+            },
             spending_spike: e.spending_spike.fact(),
             months_without_income: c.count(
                 "circumstances.months_without_income",
@@ -1699,7 +1840,7 @@ impl Answers {
             .enumerate()
             .map(|(i, m)| {
                 let (disability, level) = match m.disability {
-                    Fact::Known(None) => (String::new(), String::new()),
+                    Fact::Known(None) => (NO_DISABILITY.to_string(), String::new()),
                     Fact::Unknown => (UNKNOWN.to_string(), String::new()),
                     Fact::Known(Some(d)) => (
                         serde_json::to_value(d.kind)
@@ -1715,21 +1856,22 @@ impl Answers {
                     name: m.name.clone().unwrap_or_default(),
                     relation: m.relation,
                     age: count(&m.age),
-                    living: match (m.lives_together, m.excluded) {
+                    living: Some(match (m.lives_together, m.excluded) {
                         (false, _) => Living::Apart,
                         (true, Some(Exclusion::Prison)) => Living::Prison,
                         (true, Some(Exclusion::CompulsoryRehab)) => Living::CompulsoryRehab,
                         (true, Some(Exclusion::ReligiousAway3Years)) => Living::ReligiousAway3Years,
                         (true, Some(Exclusion::DeclaredMissing)) => Living::DeclaredMissing,
                         (true, Some(Exclusion::Conscript) | None) => Living::Together,
-                    },
+                    }),
                     disability,
                     level,
                     serious_illness: YesNo::of(m.serious_illness),
                     bedridden: YesNo::of(m.bedridden),
-                    self_care: m.self_care,
-                    schooling: m.schooling,
-                    work: m.work,
+                    // A value not known in the household reads as not answered yet.
+                    self_care: m.self_care.get(),
+                    schooling: m.schooling.get(),
+                    work: m.work.get(),
                     income: m
                         .income
                         .iter()
@@ -1803,7 +1945,14 @@ impl Answers {
                 business_profit: money(&a.business_annual_profit),
             },
             events: EventAnswers {
-                sudden_event: c.sudden_event,
+                sudden_event: match c.sudden_event {
+                    Fact::Known(None) => NO_EVENT.to_string(),
+                    Fact::Known(Some(ev)) => serde_json::to_value(ev)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    Fact::Unknown => UNKNOWN.to_string(),
+                },
                 spending_spike: YesNo::of(c.spending_spike),
                 months_without_income: match c.months_without_income {
                     Fact::Known(0) => String::new(),
@@ -1838,7 +1987,7 @@ mod tests {
             ..Answers::default()
         };
         a.members[0].age = "45".into();
-        a.members[0].work = Work::Employed;
+        a.members[0].work = Some(Work::Employed);
         a.members[0].income.push(IncomeAnswer {
             amount: "600".into(),
             ..IncomeAnswer::default()
@@ -1847,8 +1996,24 @@ mod tests {
         a
     }
 
-    /// The resident answers "否" to every yes/no question still open.
+    /// The resident answers "否" to every yes/no question still open, and the first, "nothing"
+    /// choice to every list question still open (没有残疾证, 长期一起生活, 不在上学, 没有工作, 能完全
+    /// 自理, 没有突发事件).
     fn answer_no_to_the_rest(a: &mut Answers) {
+        for m in &mut a.members {
+            if m.disability.is_empty() {
+                m.disability = NO_DISABILITY.into();
+            }
+            if asks_living(m) {
+                m.living.get_or_insert(Living::Together);
+            }
+            m.schooling.get_or_insert(Schooling::None);
+            m.work.get_or_insert(Work::NotWorking);
+            m.self_care.get_or_insert(SelfCare::Full);
+        }
+        if a.events.sudden_event.is_empty() {
+            a.events.sudden_event = NO_EVENT.into();
+        }
         for m in &mut a.members {
             for x in [
                 &mut m.serious_illness,
@@ -1880,6 +2045,7 @@ mod tests {
         let mut a = filled();
         let mut fresh = MemberAnswers::new("m2", Relation::Spouse);
         fresh.age = "40".into();
+        fresh.living = Some(Living::Together);
         a.members.push(fresh);
         a.events.months_without_income = "3".into();
         a.assets.business = YesNo::Unanswered;
@@ -1888,7 +2054,9 @@ mod tests {
         assert_eq!(
             open,
             [
+                "members[1].disability",
                 "members[1].serious_illness",
+                "members[1].work",
                 "assets.business_registered",
                 "circumstances.unemployment_insurance",
             ]
@@ -1912,7 +2080,9 @@ mod tests {
         for u in b.unanswered() {
             assert!(crate::i18n::message(u.question).is_some(), "{}", u.question);
         }
-        assert_eq!(b.unanswered().len(), 6, "{:?}", b.unanswered());
+        // A new screening (age not known yet): 残疾证, 重特大疾病, 在上学吗, 工作情况, 生活能自理吗,
+        // 非住宅房产, 注册公司, 突发事件, 支出骤增, 失业保险, 收入因就业增加.
+        assert_eq!(b.unanswered().len(), 11, "{:?}", b.unanswered());
     }
 
     /// Changzhi's own questions start unanswered too, and are listed while open.
@@ -1940,6 +2110,102 @@ mod tests {
         .unwrap();
         assert_eq!(v1.members[0].community_corrections, YesNo::No);
         assert_eq!(v1.events.monitored_at_risk, YesNo::No);
+    }
+
+    /// 残疾证, 是否长期一起生活, 在上学吗, 工作情况, 生活能自理吗 and 突发事件 start unanswered
+    /// ("请选择"); each is read as "don't know" (living is required: the result waits for it)
+    /// and listed until answered.
+    #[test]
+    fn list_questions_start_unanswered_and_count_as_not_known() {
+        let mut a = filled();
+        a.members[0].disability.clear();
+        a.members[0].work = None;
+        a.events.sudden_event.clear();
+        let mut son = MemberAnswers::new("m2", Relation::Child);
+        son.age = "17".into();
+        son.serious_illness = YesNo::No;
+        a.members.push(son);
+        let open: Vec<String> = a.unanswered().into_iter().map(|u| u.field).collect();
+        assert_eq!(
+            open,
+            [
+                "members[0].disability",
+                "members[0].work",
+                "members[1].disability",
+                "members[1].schooling",
+                "members[1].work",
+                "members[1].self_care",
+                "circumstances.sudden_event",
+            ]
+        );
+        // The applicant is never asked whether they live with the household; anyone else must
+        // answer it before there is a result.
+        let e = only_error(&a, "members[1].living");
+        assert!(e.blank);
+        assert!(e.zh.contains("长期一起生活"), "{}", e.zh);
+        a.members[1].living = Some(Living::Together);
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[0].disability, Fact::Unknown);
+        assert_eq!(h.members[0].work, Fact::Unknown);
+        assert_eq!(h.members[1].schooling, Fact::Unknown);
+        assert_eq!(h.members[1].self_care, Fact::Unknown);
+        assert_eq!(h.circumstances.sudden_event, Fact::Unknown);
+        // A sudden event not answered keeps temporary relief open, and names it.
+        let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
+        let relief = ev.scheme(SchemeId::TemporaryRelief);
+        assert_eq!(relief.status, Status::Possible);
+        assert!(
+            relief
+                .to_check
+                .iter()
+                .any(|c| c.text.zh.contains("突发事件")),
+            "{:?}",
+            relief.to_check
+        );
+        // Answered: nothing is open, and the answers are the facts.
+        answer_no_to_the_rest(&mut a);
+        assert!(a.unanswered().is_empty());
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[0].disability, Fact::Known(None));
+        assert_eq!(h.members[1].schooling, Fact::Known(Schooling::None));
+        assert_eq!(h.circumstances.sudden_event, Fact::Known(None));
+        // The words of every listed question exist in both languages.
+        for key in [
+            "members.disability",
+            "members.schooling",
+            "members.work",
+            "members.self_care",
+            "events.sudden",
+        ] {
+            assert_ne!(crate::i18n::t(Lang::En, key), key);
+        }
+    }
+
+    /// Version 2 answers left out the choice a list question started on: what the resident saw
+    /// selected is kept as their answer, and they are asked to check.
+    #[test]
+    fn version_2_answers_keep_what_the_form_showed() {
+        let v2 = r#"{"v":2,"r":"530112","u":"urban","m":[{"id":"m1","rel":"applicant","age":"45","ill":"n"},{"id":"m2","rel":"child","age":"20","liv":"apart","sch":"undergraduate","ill":"n"}],"e":{"spike":"n"}}"#;
+        let (a, p) = Answers::restore(v2).unwrap();
+        assert_eq!(p, Some(RestoreProblem::Migrated { from: 2 }));
+        assert_eq!(a.v, VERSION);
+        let m = &a.members;
+        assert_eq!(m[0].disability, NO_DISABILITY);
+        assert_eq!(m[0].work, Some(Work::NotWorking));
+        assert_eq!(m[0].self_care, Some(SelfCare::Full));
+        assert_eq!(m[1].living, Some(Living::Apart), "a saved choice stays");
+        assert_eq!(m[1].schooling, Some(Schooling::Undergraduate));
+        assert_eq!(a.events.sudden_event, NO_EVENT);
+        let open: Vec<String> = a.unanswered().into_iter().map(|u| u.field).collect();
+        assert!(
+            !open.iter().any(|f| f.ends_with("disability")
+                || f.ends_with("work")
+                || f.ends_with("sudden_event")),
+            "{open:?}"
+        );
+        // Saved again, the choices are written out, and read back the same.
+        let again = Answers::restore(&a.to_json()).unwrap();
+        assert_eq!(again, (a, None));
     }
 
     #[test]
@@ -2244,6 +2510,7 @@ mod tests {
         for n in 0..MAX_MEMBERS {
             let mut m = MemberAnswers::new(&format!("x{n}"), Relation::Child);
             m.age = "5".into();
+            m.living = Some(Living::Together);
             a.members.push(m);
         }
         assert_eq!(a.members.len(), MAX_MEMBERS + 1);
@@ -2262,6 +2529,7 @@ mod tests {
 
         let mut a = filled();
         a.members[0].relation = Relation::Spouse;
+        a.members[0].living = Some(Living::Together);
         let e = only_error(&a, "members");
         assert!(e.en.contains("applicant"), "{}", e.en);
 
@@ -2271,11 +2539,12 @@ mod tests {
         a.members.push(m);
         only_error(&a, "members");
 
-        // Everyone listed lives elsewhere: nobody is counted.
+        // The applicant is not asked whether they live with the household: an answer kept from
+        // an older version (in prison) is not read, and the applicant is counted.
         let mut a = filled();
-        a.members[0].living = Living::Prison;
-        let e = only_error(&a, "members");
-        assert!(e.en.contains("counted"), "{}", e.en);
+        a.members[0].living = Some(Living::Prison);
+        assert!(a.members[0].is_counted());
+        assert_eq!(a.to_household().unwrap().members[0].excluded, None);
     }
 
     #[test]
@@ -2368,7 +2637,7 @@ mod tests {
         assert!(asks_supporters(&m) && asks_schooling(&m) && asks_work(&m));
         m.age = "40".into();
         m.relation = Relation::Sibling;
-        m.living = Living::Apart;
+        m.living = Some(Living::Apart);
         m.disability = "?".into();
         assert!(!asks_supporters(&m), "not counted: no 特困 questions");
     }
@@ -2378,7 +2647,7 @@ mod tests {
         let mut a = filled();
         let mut m = MemberAnswers::new("m2", Relation::Sibling);
         m.age = "40".into();
-        m.living = Living::Apart;
+        m.living = Some(Living::Apart);
         m.income.push(IncomeAnswer {
             amount: "bad".into(),
             ..IncomeAnswer::default()
@@ -2395,7 +2664,7 @@ mod tests {
         let mut a = filled();
         let mut m = MemberAnswers::new("m2", Relation::Spouse);
         m.age = "40".into();
-        m.living = Living::Apart;
+        m.living = Some(Living::Apart);
         m.income.push(IncomeAnswer {
             amount: "2000".into(),
             ..IncomeAnswer::default()
@@ -2467,7 +2736,7 @@ mod tests {
     #[test]
     fn saved_form_is_compact_and_versioned() {
         let json = Answers::default().to_json();
-        assert!(json.starts_with("{\"v\":2"), "{json}");
+        assert!(json.starts_with("{\"v\":3"), "{json}");
         assert!(json.len() < 60, "defaults are left out: {json}");
         let json = filled().to_json();
         assert!(
@@ -2486,8 +2755,8 @@ mod tests {
             "42",
             "{\"v\":\"one\"}",
             "{\"m\":[]}",
-            "{\"v\":2,\"m\":7}",
-            "{\"v\":2,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}",
+            "{\"v\":3,\"m\":7}",
+            "{\"v\":3,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}",
         ] {
             assert_eq!(
                 Answers::restore(bad),
@@ -2509,7 +2778,7 @@ mod tests {
     fn restore_keeps_what_it_can_read() {
         // Unknown fields (from a later minor change) are ignored; missing ones default.
         let (a, p) = Answers::restore(
-            "{\"v\":2,\"r\":\"530112\",\"m\":[{\"id\":\"m1\",\"rel\":\"applicant\",\"age\":\"7x\"}],\"zz\":1}",
+            "{\"v\":3,\"r\":\"530112\",\"m\":[{\"id\":\"m1\",\"rel\":\"applicant\",\"age\":\"7x\"}],\"zz\":1}",
         )
         .unwrap();
         assert_eq!(p, None);
@@ -2539,6 +2808,7 @@ mod tests {
         let mut m = MemberAnswers::new("m2", Relation::Parent);
         m.age = "80".into();
         m.name = " 奶奶".into();
+        m.living = Some(Living::Together);
         a.members.push(m);
         only_error(&a, "members[1].name");
     }

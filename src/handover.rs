@@ -304,6 +304,50 @@ mod tests {
         assert_eq!(got.answers.local_standard, Default::default());
     }
 
+    /// A question not answered yet stays not answered on the other phone (and listed there);
+    /// an answer travels as given — "没有残疾证" is an answer, not a blank.
+    #[test]
+    fn unanswered_questions_stay_unanswered_across_the_link() {
+        use crate::answers::{Living, MemberAnswers, NO_DISABILITY, NO_EVENT};
+        use crate::rules::household::{Relation, Work};
+        let mut a = Answers {
+            region: "530112".into(),
+            ..Answers::default()
+        };
+        a.members[0].age = "70".into();
+        a.members[0].disability = NO_DISABILITY.into();
+        let mut son = MemberAnswers::new("m2", Relation::Child);
+        son.age = "40".into();
+        son.living = Some(Living::Apart);
+        son.work = Some(Work::Employed);
+        a.members.push(son);
+        let got = decode(&encode(&a, today()).unwrap()).unwrap().unwrap();
+        assert_eq!(got.migrated, None);
+        let b = &got.answers;
+        assert_eq!(b.members[0].disability, NO_DISABILITY);
+        assert_eq!(b.members[0].work, None, "still not answered");
+        assert_eq!(b.members[0].self_care, None, "still not answered");
+        assert_eq!(b.members[1].living, Some(Living::Apart));
+        assert_eq!(b.members[1].disability, "", "still not answered");
+        assert_eq!(b.events.sudden_event, "", "still not answered");
+        assert_eq!(b.unanswered(), a.unanswered());
+        // A link made by the previous version (answers version 2) left the starting choices out:
+        // they are kept as the resident's answers, and the receiver is asked to check.
+        let v2 = r#"{"v":2,"r":"530112","d":"2024-05-06","m":[{"id":"m1","rel":"applicant","age":"70"}]}"#;
+        let deflated = miniz_oxide::deflate::compress_to_vec(v2.as_bytes(), 10);
+        let mut bytes = checksum(FORMAT, &deflated).to_le_bytes().to_vec();
+        bytes.extend_from_slice(&deflated);
+        let link = format!("h{FORMAT}={}", URL_SAFE_NO_PAD.encode(bytes));
+        let got = decode(&link).unwrap().unwrap();
+        assert_eq!(
+            got.migrated,
+            Some(crate::answers::RestoreProblem::Migrated { from: 2 })
+        );
+        assert_eq!(got.answers.members[0].disability, NO_DISABILITY);
+        assert_eq!(got.answers.members[0].work, Some(Work::NotWorking));
+        assert_eq!(got.answers.events.sudden_event, NO_EVENT);
+    }
+
     #[test]
     fn other_fragments_are_not_hand_overs() {
         for f in [

@@ -234,11 +234,19 @@ mod ui {
         );
         type_into(&root, "members[0].age", "45").await;
         choose(&root, "members[0].work", "employed").await;
+        choose(&root, "members[0].disability", "no").await;
         click(&root, "[data-testid=add-member]").await;
         choose(&root, "members[1].relation", "spouse").await;
         type_into(&root, "members[1].age", "43").await;
+        choose(&root, "members[1].living", "together").await;
+        choose(&root, "members[1].disability", "no").await;
+        choose(&root, "members[1].work", "not_working").await;
         click(&root, "[data-testid=add-member]").await;
         type_into(&root, "members[2].age", "12").await;
+        choose(&root, "members[2].living", "together").await;
+        choose(&root, "members[2].disability", "no").await;
+        // A 12-year-old may be tekun (a minor): asked whether they look after themselves.
+        choose(&root, "members[2].self_care", "full").await;
         // A 12-year-old is asked about school, not about work.
         assert!(root
             .query_selector("[data-field=\"members[2].work\"]")
@@ -269,6 +277,7 @@ mod ui {
             click(&root, "[data-testid=next]").await; // expenses, assets, events
             no_to_the_rest(&root).await;
         }
+        choose(&root, "circumstances.sudden_event", "none").await;
         assert_eq!(bar_status(&root, "dibao"), "likely");
         assert_eq!(text(&root, "[data-testid=progress]"), "第 6 步，共 7 步");
         click(&root, "[data-testid=next]").await;
@@ -282,6 +291,96 @@ mod ui {
             root.text_content().unwrap_or_default().contains("¥264.00"),
             "estimate (700 − 612) × 3 = ¥264.00 shown on the result screen"
         );
+        app.destroy();
+        root.remove();
+    }
+
+    /// The selected option of the select of `field`: its value and the words shown.
+    fn shown(root: &Element, field: &str) -> (String, String) {
+        let select: HtmlSelectElement = find(root, &format!("[data-field=\"{field}\"] select"))
+            .dyn_into()
+            .unwrap();
+        let words = select
+            .selected_options()
+            .item(0)
+            .and_then(|o| o.text_content())
+            .unwrap_or_default();
+        (select.value(), words)
+    }
+
+    /// 残疾证, 工作情况, 生活能自理吗 and 突发事件 start on "请选择" (not an answer); the live bar
+    /// and the result name each one still open, in Chinese and in English, with a link that
+    /// opens the question; answered, it is no longer listed.
+    #[wasm_bindgen_test]
+    async fn list_questions_start_on_please_choose_and_are_named_until_answered() {
+        let root = mount_point();
+        let app = mount(root.clone(), options("t.choose"));
+        flush().await;
+        choose(&root, "region.province", "530000").await;
+        choose(&root, "region.city", "530100").await;
+        choose(&root, "region.county", "530112").await;
+        radio(&root, "residence", "urban").await;
+        click(&root, "[data-testid=next]").await;
+        type_into(&root, "members[0].age", "78").await;
+        for field in [
+            "members[0].disability",
+            "members[0].work",
+            "members[0].self_care",
+        ] {
+            assert_eq!(shown(&root, field), ("".into(), "请选择".into()), "{field}");
+        }
+        // The applicant is not asked whether they live with the household.
+        assert!(root
+            .query_selector("[data-field=\"members[0].living\"]")
+            .unwrap()
+            .is_none());
+        no_to_the_rest(&root).await;
+        let bar = text(&root, "aside.result-bar [data-testid=unanswered]");
+        for q in ["残疾证", "工作情况", "生活能自理吗？"] {
+            assert!(bar.contains(q), "the live bar names {q}: {bar}");
+        }
+        click(&root, "[data-testid=bar-open]").await;
+        let listed = text(&root, "details[data-testid=unanswered]");
+        for q in [
+            "残疾证",
+            "工作情况",
+            "生活能自理吗？",
+            "最近遇到突发事件了吗？",
+        ] {
+            assert!(listed.contains(q), "the result names {q}: {listed}");
+        }
+        assert!(listed.contains("按“不清楚”计算"), "{listed}");
+        click(&root, "[data-testid=lang]").await;
+        let listed = text(&root, "details[data-testid=unanswered]");
+        for q in [
+            "Disability certificate",
+            "Work",
+            "Can this person look after themselves?",
+            "Has something sudden happened recently?",
+        ] {
+            assert!(listed.contains(q), "the result names {q}: {listed}");
+        }
+        // The link opens the question, focused, showing "Please choose".
+        click(
+            &root,
+            "details[data-testid=unanswered] [data-testid=unanswered-link][data-field=\"members[0].work\"]",
+        )
+        .await;
+        flush().await;
+        let active = document().active_element().expect("a focused element");
+        assert_eq!(active.tag_name(), "SELECT");
+        assert!(
+            active
+                .closest("[data-field=\"members[0].work\"]")
+                .unwrap()
+                .is_some(),
+            "focus on the work question"
+        );
+        assert_eq!(shown(&root, "members[0].work").1, "Please choose");
+        choose(&root, "members[0].work", "retired").await;
+        let bar = text(&root, "aside.result-bar [data-testid=unanswered]");
+        assert!(!bar.contains("Work"), "answered, no longer listed: {bar}");
+        assert!(bar.contains("Disability certificate"), "{bar}");
         app.destroy();
         root.remove();
     }

@@ -2,7 +2,7 @@
 //! the lines (issue 9, item 8):
 //!
 //! - every `possible` (scheme or person) names what to check;
-//! - "don't know" covers every answer: replacing a known answer by `null` gives, for every
+//! - "don't know" covers every answer (among them work, school, self-care and a sudden event): replacing a known answer by `null` gives, for every
 //!   scheme, either `possible` or the status the known answer gave (`likely` only if every answer
 //!   is likely, `unlikely` only if every answer is unlikely);
 //! - adding a member with no income never makes dibao less likely for a household below the line;
@@ -43,6 +43,22 @@ const WORK: &[&str] = &[
     "farming",
 ];
 const RELATIONS: &[&str] = &["spouse", "child", "parent", "grandparent", "sibling"];
+const SCHOOLING: &[&str] = &[
+    "none",
+    "compulsory",
+    "high_school",
+    "secondary_vocational",
+    "undergraduate",
+];
+const SELF_CARE: &[&str] = &["full", "partial", "none"];
+
+/// One of `list`, or (`p_null` in 100) `null`: not known / not answered.
+fn pick_or_null(list: &'static [&'static str], p_null: u32) -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (100 - p_null) => pick(list).prop_map(|v| json!(v)),
+        p_null => Just(Value::Null),
+    ]
+}
 
 fn pick(list: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
     proptest::sample::select(list)
@@ -62,7 +78,7 @@ fn member(i: usize) -> impl Strategy<Value = Value> {
     (
         pick(RELATIONS),
         prop_oneof![2 => 0u8..18, 4 => 18u8..60, 3 => 60u8..95],
-        pick(WORK),
+        pick_or_null(WORK, 5),
         proptest::option::weighted(0.35, (pick(DISABILITY), 1u8..=4)),
         fact_bool(0.2, 0.05),
         proptest::option::weighted(
@@ -75,14 +91,27 @@ fn member(i: usize) -> impl Strategy<Value = Value> {
         ),
         prop_oneof![3 => Just(Value::Null), 2 => Just(json!([]))],
         fact_bool(0.1, 0.03),
+        (pick_or_null(SCHOOLING, 5), pick_or_null(SELF_CARE, 5)),
     )
         .prop_map(
-            move |(relation, age, work, disability, illness, income, obligors, corrections)| {
+            move |(
+                relation,
+                age,
+                work,
+                disability,
+                illness,
+                income,
+                obligors,
+                corrections,
+                (schooling, self_care),
+            )| {
                 let mut m = json!({
                     "id": format!("m{}", i + 1),
                     "relation": if i == 0 { "applicant" } else { relation },
                     "age": age,
                     "work": work,
+                    "schooling": schooling,
+                    "self_care": self_care,
                     "serious_illness": illness,
                     "obligors": obligors,
                     "community_corrections": corrections,
@@ -118,7 +147,11 @@ fn household() -> impl Strategy<Value = (Value, Decimal)> {
             prop_oneof![Just(json!(0)), Just(json!(1)), Just(json!(2))],
         ),
         (
-            proptest::option::weighted(0.2, pick(&["fire", "accident", "disaster"])),
+            prop_oneof![
+                16 => Just(None),
+                3 => pick(&["fire", "accident", "disaster"]).prop_map(|e| Some(json!(e))),
+                1 => Just(Some(Value::Null)),
+            ],
             fact_bool(0.15, 0.05),
             prop_oneof![4 => Just(json!(0)), 1 => Just(json!(4)), 1 => Just(Value::Null)],
             (any::<bool>(), fact_bool(0.5, 0.1), fact_bool(0.3, 0.1)),
@@ -137,7 +170,7 @@ fn household() -> impl Strategy<Value = (Value, Decimal)> {
                         "unemployment_insurance": insured},
                 });
                 if let Some(e) = event {
-                    h["circumstances"]["sudden_event"] = json!(e);
+                    h["circumstances"]["sudden_event"] = e;
                 }
                 (h, factor.parse().unwrap())
             },
@@ -307,6 +340,9 @@ fn known_answers(h: &Value) -> Vec<Vec<Value>> {
             "community_corrections",
             "disability",
             "obligors",
+            "work",
+            "schooling",
+            "self_care",
         ] {
             // The supporter answer is about everyone, living here or not; with other members
             // in the household the generated answer may contradict them (a spouse present,
@@ -330,7 +366,15 @@ fn known_answers(h: &Value) -> Vec<Vec<Value>> {
             }
         }
     }
-    paths.into_iter().filter(|p| !get(h, p).is_null()).collect()
+    let mut paths: Vec<Vec<Value>> = paths.into_iter().filter(|p| !get(h, p).is_null()).collect();
+    // No sudden event is written by leaving the field out: a known answer too.
+    if !h["circumstances"]
+        .as_object()
+        .is_some_and(|c| c.get("sudden_event").is_some_and(Value::is_null))
+    {
+        paths.push(vec![json!("circumstances"), json!("sudden_event")]);
+    }
+    paths
 }
 
 fn get<'a>(h: &'a Value, path: &[Value]) -> &'a Value {

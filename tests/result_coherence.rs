@@ -13,6 +13,7 @@
 //!   employment: someone of working age).
 
 use jiuzhu::golden;
+use jiuzhu::rules::fact::Fact;
 use jiuzhu::rules::household::Schooling;
 use jiuzhu::rules::outcome::Reason;
 use jiuzhu::rules::{self, samples, Evaluation, Household, SchemeId, Status};
@@ -175,7 +176,7 @@ fn contradiction_problems(h: &Household, r: &Evaluation) -> Vec<String> {
         for person in &s.people {
             let m = h.members.iter().find(|m| m.id == person.member).unwrap();
             let adult = m.age.get().is_some_and(|a| a >= 18);
-            if adult && m.schooling == Schooling::None {
+            if adult && m.schooling == Fact::Known(Schooling::None) {
                 for x in &person.reasons {
                     if x.text.zh.contains("未成年") || x.text.zh.contains("16周岁") {
                         p.push(format!(
@@ -198,9 +199,10 @@ fn contradiction_problems(h: &Household, r: &Evaluation) -> Vec<String> {
             .collect();
         for u in &s.unlocks {
             if u.text.zh.starts_with("教育救助")
-                && !covered
-                    .iter()
-                    .any(|m| m.schooling != Schooling::None || m.age.get().is_none_or(|a| a < 18))
+                && !covered.iter().any(|m| {
+                    m.schooling != Fact::Known(Schooling::None)
+                        || m.age.get().is_none_or(|a| a < 18)
+                })
             {
                 p.push(format!(
                     "{code}: education assistance with no pupil or minor"

@@ -80,12 +80,15 @@ pub struct Member {
     /// Bedridden by serious illness for 6 months or more and needing long-term care.
     #[serde(default)]
     pub bedridden: Fact<bool>,
+    /// 生活自理能力; absent = `full`, `null` = unknown (the tekun care allowance is then a range).
     #[serde(default)]
-    pub self_care: SelfCare,
+    pub self_care: Fact<SelfCare>,
+    /// School stage; absent = `none`, `null` = unknown (may be at school).
     #[serde(default)]
-    pub schooling: Schooling,
+    pub schooling: Fact<Schooling>,
+    /// Work; absent = `not_working`, `null` = unknown (may have work).
     #[serde(default)]
-    pub work: Work,
+    pub work: Fact<Work>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub income: Vec<IncomeItem>,
     /// Legal supporters (赡养/抚养/扶养义务人) of this person, living here or not.
@@ -405,9 +408,9 @@ pub struct Assets {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Circumstances {
-    /// A sudden event in the last months.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sudden_event: Option<SuddenEvent>,
+    /// A sudden event in the last months; absent = none, `null` = unknown (may have happened).
+    #[serde(default, skip_serializing_if = "no_event")]
+    pub sudden_event: Fact<Option<SuddenEvent>>,
     /// Necessary spending (medical, education...) jumped beyond what the household can bear.
     #[serde(default)]
     pub spending_spike: Fact<bool>,
@@ -442,6 +445,11 @@ pub enum SuddenEvent {
     SeriousIllness,
     Disaster,
     Other,
+}
+
+/// A known "no sudden event" (serialised by leaving the field out).
+fn no_event(e: &Fact<Option<SuddenEvent>>) -> bool {
+    matches!(e, Fact::Known(None))
 }
 
 /// A known "no disability certificate" (serialised by leaving the field out).

@@ -29,6 +29,9 @@ pub enum Why {
     DependentChildAway,
     /// A child living away whose age was not given: may be a minor, so counted; the office checks.
     ChildAgeUnknownAway,
+    /// An adult child living away for whom it is not answered whether they are at school or can
+    /// live independently: may be either, so counted (as for an unknown age); the office checks.
+    ChildUnknownAway,
     // Not counted:
     NoDutyOfSupport,
     AdultChildIndependentAway,
@@ -46,6 +49,7 @@ impl Why {
                 | Why::StudentChildAway
                 | Why::DependentChildAway
                 | Why::ChildAgeUnknownAway
+                | Why::ChildUnknownAway
         )
     }
 
@@ -76,6 +80,10 @@ impl Why {
             Why::ChildAgeUnknownAway => text!(
                 "子女年龄未填写：可能未成年，暂计入家庭成员，以审核为准",
                 "the child's age is not given: may be a minor, so counted for now — the office checks",
+            ),
+            Why::ChildUnknownAway => text!(
+                "已成年子女不在家住，是否在校或能否独立生活未回答：暂计入家庭成员，以审核为准",
+                "an adult child living elsewhere, not answered whether at school or able to live independently: counted for now — the office checks",
             ),
             Why::NoDutyOfSupport => text!(
                 "与申请人无法定赡养、抚养、扶养关系，不计入家庭成员",
@@ -120,9 +128,11 @@ pub struct Facts {
     pub lives_together: bool,
     pub excluded: Option<Exclusion>,
     pub age: Option<u8>,
-    pub schooling: Schooling,
-    /// Severe disability (level 1–2, or level 3 intellectual/mental) or not fully self-caring.
-    pub cannot_live_independently: bool,
+    /// `Unknown` = not answered (may be at school).
+    pub schooling: Fact<Schooling>,
+    /// Severe disability (level 1–2, or level 3 intellectual/mental) or not fully self-caring;
+    /// `Unknown` when self-care is not answered (and the disability does not already say so).
+    pub cannot_live_independently: Fact<bool>,
 }
 
 impl Facts {
@@ -139,8 +149,18 @@ impl Facts {
             excluded: m.excluded,
             age: m.age.get(),
             schooling: m.schooling,
-            cannot_live_independently: severe || m.self_care != SelfCare::Full,
+            cannot_live_independently: cannot_live_independently(severe, m.self_care),
         }
+    }
+}
+
+/// Severe disability, or not fully self-caring: known true if either is; unknown if self-care
+/// is unknown and the disability does not settle it.
+pub fn cannot_live_independently(severe: bool, care: Fact<SelfCare>) -> Fact<bool> {
+    match care {
+        _ if severe => Fact::Known(true),
+        Fact::Known(c) => Fact::Known(c != SelfCare::Full),
+        Fact::Unknown => Fact::Unknown,
     }
 }
 
@@ -171,9 +191,12 @@ pub fn membership(f: Facts) -> Why {
         Relation::Spouse => Why::SpouseAway,
         Relation::Child => match f.age {
             Some(a) if a < 18 => Why::MinorChildAway,
-            _ if student_up_to_bachelor(f.schooling) => Why::StudentChildAway,
-            _ if f.cannot_live_independently => Why::DependentChildAway,
+            _ if f.schooling.get().is_some_and(student_up_to_bachelor) => Why::StudentChildAway,
+            _ if f.cannot_live_independently.is_true() => Why::DependentChildAway,
             None => Why::ChildAgeUnknownAway,
+            Some(_) if f.schooling.is_unknown() || f.cannot_live_independently.is_unknown() => {
+                Why::ChildUnknownAway
+            }
             Some(_) => Why::AdultChildIndependentAway,
         },
         _ => Why::NotLivingTogether,
@@ -196,8 +219,8 @@ mod tests {
             lives_together: false,
             excluded: None,
             age,
-            schooling,
-            cannot_live_independently: false,
+            schooling: Fact::Known(schooling),
+            cannot_live_independently: Fact::Known(false),
         }
     }
 
@@ -229,6 +252,28 @@ mod tests {
         assert_eq!(
             membership(facts(Relation::Child, Some(24), Schooling::Postgraduate)),
             Why::AdultChildIndependentAway
+        );
+    }
+
+    /// An adult child living away: not answered whether at school or able to live
+    /// independently — either answer could count them, so they are counted for now (as for an
+    /// unknown age); answered "not at school, self-caring", they are not.
+    #[test]
+    fn unanswered_school_or_self_care_of_an_adult_child_away_counts_for_now() {
+        let mut f = facts(Relation::Child, Some(25), Schooling::None);
+        f.schooling = Fact::Unknown;
+        assert_eq!(membership(f), Why::ChildUnknownAway);
+        let mut f = facts(Relation::Child, Some(25), Schooling::None);
+        f.cannot_live_independently = Fact::Unknown;
+        assert_eq!(membership(f), Why::ChildUnknownAway);
+        assert!(Why::ChildUnknownAway.counted());
+        assert_eq!(
+            cannot_live_independently(true, Fact::Unknown),
+            Fact::Known(true)
+        );
+        assert_eq!(
+            cannot_live_independently(false, Fact::Known(SelfCare::Full)),
+            Fact::Known(false)
         );
     }
 

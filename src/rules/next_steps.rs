@@ -136,10 +136,12 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
     {
         documents.push(cited("二级以上医院的诊断证明、病历，以及医保报销后的自付费用票据", "diagnosis and medical records from a hospital, and receipts of costs paid after insurance", sources::rigid_deduction(ctx)));
     }
-    if members
-        .iter()
-        .any(|m| !matches!(m.schooling, Schooling::None | Schooling::Preschool))
-        || h.expenses.education.get().is_some_and(|v| !v.is_zero())
+    if members.iter().any(|m| {
+        !matches!(
+            m.schooling,
+            Fact::Known(Schooling::None | Schooling::Preschool) | Fact::Unknown
+        )
+    }) || h.expenses.education.get().is_some_and(|v| !v.is_zero())
     {
         documents.push(cited(
             "在读学生的学籍证明或录取通知书，及学费等教育支出票据",
@@ -160,7 +162,7 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
             sources::relocation_housing(ctx),
         ));
     }
-    if h.circumstances.sudden_event.is_some() {
+    if matches!(h.circumstances.sudden_event, Fact::Known(Some(_))) {
         documents.push(doc("突发事件的证明材料（如火灾、交通事故认定书，医院诊断，受灾证明）", "proof of the sudden event (fire or traffic-accident report, hospital diagnosis, disaster certificate)", INTERIM, "第四十八条"));
     }
     if h.circumstances

@@ -232,6 +232,10 @@ pub struct SelectFieldProps {
     #[prop_or_default]
     pub groups: Vec<(AttrValue, Choices)>,
     pub value: AttrValue,
+    /// "请选择": a first option that is not an answer, shown while the value is empty (the
+    /// question is unanswered: nothing the resident did not choose is taken as their answer).
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
     #[prop_or_default]
     pub error: Option<AttrValue>,
     pub on_change: Callback<String>,
@@ -255,6 +259,9 @@ pub fn SelectField(p: &SelectFieldProps) -> Html {
             <select id={id.clone()} {onchange}
                 aria-invalid={p.error.is_some().then_some("true")}
                 aria-describedby={described_by(&id, p.hint.is_some(), p.error.is_some())}>
+                if let Some(ph) = &p.placeholder {
+                    <option value="" disabled=true selected={p.value.is_empty()} data-placeholder="">{ ph.clone() }</option>
+                }
                 { for p.choices.iter().map(option) }
                 { for p.groups.iter().map(|(label, items)| html! {
                     <optgroup label={label.clone()}>{ for items.iter().map(option) }</optgroup>

@@ -128,7 +128,11 @@ fn adult_severe_without_work(m: &Member) -> Tri {
         Fact::Known(None) => Tri::No,
         Fact::Unknown => Tri::Maybe,
     };
-    adult.and(severe).and(Tri::from_bool(!m.work.has_work()))
+    let without_work = match m.work {
+        Fact::Known(w) => Tri::from_bool(!w.has_work()),
+        Fact::Unknown => Tri::Maybe,
+    };
+    adult.and(severe).and(without_work)
 }
 
 /// A regional flag that opens a route: published true → yes; a reference or unknown value →

@@ -64,13 +64,23 @@ fn unable_to_work(ctx: &Ctx, m: &Member) -> (Tri, Text) {
         Some(age)
             if matches!(
                 m.schooling,
-                Schooling::Compulsory | Schooling::HighSchool | Schooling::SecondaryVocational
+                Fact::Known(
+                    Schooling::Compulsory | Schooling::HighSchool | Schooling::SecondaryVocational
+                )
             ) =>
         {
             verdict = Tri::Maybe;
             why = text!(
                 format!("{}岁仍在接受义务教育或高中、中职教育：已认定的特困未成年人可延续至毕业", age),
                 format!("aged {age} and still at school: support continues past 18 for minors already recognised"),
+            );
+        }
+        // Not answered whether still at school: a pupil past 18 may continue (as above).
+        Some(age) if m.schooling.is_unknown() => {
+            verdict = Tri::Maybe;
+            why = text!(
+                format!("{}岁，是否仍在接受义务教育或高中、中职教育未回答：已认定的特困未成年人可延续至毕业", age),
+                format!("aged {age}, not answered whether still at school: support continues past 18 for minors already recognised"),
             );
         }
         Some(_) => {}
@@ -237,9 +247,10 @@ fn no_capable_supporter(ctx: &Ctx, m: &Member) -> (Tri, Text) {
     }
 }
 
-/// Care tier 1 (no self-care) to 3 (full self-care).
-fn care_tier(ctx: &Ctx, m: &Member) -> u8 {
-    let by_care = match m.self_care {
+/// Care tier 1 (no self-care) to 3 (full self-care), for a self-care answer (the person's own,
+/// or each possible answer when it is not known).
+fn care_tier(ctx: &Ctx, m: &Member, care: SelfCare) -> u8 {
+    let by_care = match care {
         SelfCare::None => 1,
         SelfCare::Partial => 2,
         SelfCare::Full => 3,
@@ -317,6 +328,28 @@ fn rural_basic(ctx: &Ctx, m: &Member) -> Option<(Decimal, Text)> {
     }
 }
 
+/// The care allowance for one self-care answer: (amount, approximate) and its text.
+fn care_allowance(ctx: &Ctx, m: &Member, care: SelfCare) -> ((Decimal, bool), Text) {
+    let tier = care_tier(ctx, m, care);
+    let care_r = ctx.params.tekun_care_monthly(m.in_institution, tier);
+    match care_r.number() {
+        Some(c) => (
+            (c, !care_r.is_firm()),
+            text!(
+                format!(" + 照料护理补贴{}档 {}", tier, yuan_zh(c)),
+                format!(" + care allowance tier {tier} {}", yuan_en(c)),
+            ),
+        ),
+        None => (
+            (Decimal::ZERO, true),
+            text!(
+                format!(" + 照料护理补贴{}档（当地标准未公布）", tier),
+                format!(" + care allowance tier {tier} (local amount not published)"),
+            ),
+        ),
+    }
+}
+
 fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
     let rural_note = ctx.h.residence == crate::rules::household::Residence::Rural
         && ctx
@@ -359,23 +392,33 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
             )
         }
     };
-    let tier = care_tier(ctx, m);
-    let care_r = ctx.params.tekun_care_monthly(m.in_institution, tier);
-    let (care, care_approx) = match care_r.number() {
-        Some(c) => (c, !care_r.is_firm()),
-        None => (Decimal::ZERO, true),
+    // Self-care not answered: the allowance is anything from the full-self-care tier to the
+    // no-self-care tier.
+    let (care_low, care_high, care_text) = match m.self_care {
+        Fact::Known(c) => {
+            let (care, text) = care_allowance(ctx, m, c);
+            (care, care, text)
+        }
+        Fact::Unknown => {
+            let (low, lt) = care_allowance(ctx, m, SelfCare::Full);
+            let (high, ht) = care_allowance(ctx, m, SelfCare::None);
+            let text = text!(
+                format!(
+                    "{}至{}（生活自理能力未回答）",
+                    lt.zh,
+                    ht.zh.trim_start_matches(" + ")
+                ),
+                format!(
+                    "{} to {} (self-care not answered)",
+                    lt.en,
+                    ht.en.trim_start_matches(" + ")
+                ),
+            );
+            (low, high, text)
+        }
     };
-    let care_text = match care_r.number() {
-        Some(c) => text!(
-            format!(" + 照料护理补贴{}档 {}", tier, yuan_zh(c)),
-            format!(" + care allowance tier {tier} {}", yuan_en(c)),
-        ),
-        None => text!(
-            format!(" + 照料护理补贴{}档（当地标准未公布）", tier),
-            format!(" + care allowance tier {tier} (local amount not published)"),
-        ),
-    };
-    let total = fen(basic + care);
+    let care_approx = care_low.1 || care_high.1;
+    let (total_low, total_high) = (fen(basic + care_low.0), fen(basic + care_high.0));
     // Where the region does not say whether rural residents' figure follows the rural standard,
     // the (urban-based) figure is only an estimate for them.
     let (nz, ne) = if rural_note {
@@ -387,8 +430,8 @@ fn estimate(ctx: &Ctx, m: &Member) -> Option<Estimate> {
         ("", "")
     };
     Some(Estimate {
-        monthly_low: total,
-        monthly_high: total,
+        monthly_low: total_low,
+        monthly_high: total_high,
         approximate: approx || care_approx || rural_note,
         unit: crate::rules::outcome::Unit::Month,
         basis: text!(basis_zh + &care_text.zh + nz, basis_en + &care_text.en + ne),
@@ -458,6 +501,15 @@ pub fn evaluate_person(
     if sup == Tri::Maybe {
         v.checks(Some(Reason {
             text: why,
+            source: src(),
+        }));
+    }
+    if m.self_care.is_unknown() {
+        v.checks(Some(Reason {
+            text: text!(
+                "生活自理能力未回答：照料护理补贴按自理能力分档，金额以评估为准",
+                "self-care not answered: the care allowance depends on the assessed self-care ability",
+            ),
             source: src(),
         }));
     }

@@ -49,7 +49,25 @@ pub fn evaluate(
     );
     let mut kind_emergency = false;
 
-    if c.sudden_event.is_some() {
+    if c.sudden_event.is_unknown() {
+        // Not answered whether a sudden event happened: emergency relief stays open (named).
+        let t = text!(
+            "是否遭遇突发事件（火灾、交通事故、突发重病、自然灾害等）未回答：如遭遇，可申请急难型临时救助",
+            "not answered whether a sudden event happened (fire, accident, sudden serious illness, disaster): if one did, emergency relief can be applied for",
+        );
+        any = Tri::Maybe;
+        kind_emergency = true;
+        summary = t.clone();
+        reasons.push(Reason {
+            text: t.clone(),
+            source: Some(sources::temporary_relief_types()),
+        });
+        checks.push(Reason {
+            text: t,
+            source: Some(sources::temporary_relief_types()),
+        });
+    }
+    if matches!(c.sudden_event, Fact::Known(Some(_))) {
         kind_emergency = true;
         summary = text!(
             "遭遇突发事件，可申请急难型临时救助，紧急情况可先行救助",

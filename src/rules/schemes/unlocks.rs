@@ -22,7 +22,7 @@ fn r(zh: &'static str, en: &'static str, s: crate::rules::outcome::Source) -> Re
 
 /// At school, or a minor (who may be); an unknown age counts as may be.
 fn may_be_pupil(m: &Member) -> bool {
-    m.schooling != Schooling::None || m.age.get().is_none_or(|a| a < 18)
+    m.schooling != Fact::Known(Schooling::None) || m.age.get().is_none_or(|a| a < 18)
 }
 
 /// Of working age (16–59) without a known severe disability; unknown age counts as may be.

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use crate::i18n::t;
 
-use super::labels::{self, code, parse};
+use super::labels::{self, code};
 use super::ScreenProps;
-use crate::answers::YesNo;
+use crate::answers::{YesNo, NO_EVENT, UNKNOWN};
 use crate::ui::fields::{
     choices, use_ui, yes_no_unknown, CheckField, NumberField, Radios, SelectField,
 };
@@ -18,19 +18,20 @@ pub fn Events(p: &ScreenProps) -> Html {
     let lang = ui.lang;
     let a = &p.answers;
     let e = &a.events;
-    let mut events = choices([("", t(ui.lang, "event.none"))]);
+    let mut events = choices([(NO_EVENT, t(ui.lang, "event.none"))]);
     events.extend(labels::EVENTS.iter().map(|x| {
         (
             AttrValue::from(code(x)),
             AttrValue::from(labels::event(lang, *x)),
         )
     }));
+    events.push((UNKNOWN.into(), t(lang, "ans.unknown").into()));
     html! {
         <>
             <p class="lead">{ t(ui.lang, "events.lead") }</p>
             <SelectField field="circumstances.sudden_event" label={t(ui.lang, "events.sudden")} hint={t(ui.lang, "events.sudden_hint")}
-                choices={events} value={e.sudden_event.map(|x| code(&x)).unwrap_or_default()}
-                on_change={p.set(|a, v: String| a.events.sudden_event = parse(&v))} />
+                choices={events} value={e.sudden_event.clone()} placeholder={Some(AttrValue::from(t(lang, "ans.choose")))}
+                on_change={p.set(|a, v: String| a.events.sudden_event = v)} />
             <Radios field="circumstances.spending_spike" legend={t(ui.lang, "events.spike")}
                 choices={yes_no_unknown(lang)} value={e.spending_spike.code()}
                 on_change={p.set(|a, v: String| a.events.spending_spike = YesNo::from_code(&v))} />

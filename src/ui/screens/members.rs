@@ -9,8 +9,8 @@ use crate::i18n::t;
 use super::labels::{self, code, parse};
 use super::ScreenProps;
 use crate::answers::{
-    asks_bedridden, asks_schooling, asks_supporters, asks_work, Answers, Living, MemberAnswers,
-    Supporters, YesNo,
+    asks_bedridden, asks_living, asks_schooling, asks_supporters, asks_work, Answers, Living,
+    MemberAnswers, Supporters, YesNo, NO_DISABILITY,
 };
 use crate::i18n::{tf, Lang};
 use crate::rules::household::Relation;
@@ -78,7 +78,7 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
         .iter()
         .map(|l| (l.code().into(), labels::living(lang, *l).into()))
         .collect();
-    let mut disability_choices = choices([("", t(lang, "dis.none"))]);
+    let mut disability_choices = choices([(NO_DISABILITY, t(lang, "dis.none"))]);
     disability_choices.extend(labels::DISABILITY_KINDS.iter().map(|k| {
         (
             AttrValue::from(code(k)),
@@ -86,7 +86,9 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
         )
     }));
     disability_choices.push(("?".into(), t(lang, "ans.unknown").into()));
-    let has_kind = !m.disability.is_empty() && m.disability != "?";
+    let has_kind = !matches!(m.disability.as_str(), "" | "?" | NO_DISABILITY);
+    let choose = || Some(AttrValue::from(t(lang, "ans.choose")));
+    let opt_code = |v: Option<String>| v.unwrap_or_default();
     let level_choices = choices([
         ("", t(lang, "dis.level_choose")),
         ("1", t(lang, "dis.level1")),
@@ -113,16 +115,19 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
             <NumberField field={f(i, "age")} label={t(lang, "members.age")} unit={t(lang, "unit.years")} whole=true
                 value={m.age.clone()} error={p.error(lang, &f(i, "age"))}
                 on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.age = v })} />
-            <SelectField field={f(i, "living")} label={t(lang, "members.living")} hint={t(lang, "members.living_hint")}
-                choices={living_choices} value={m.living.code()}
-                on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.living = Living::from_code(&v) })} />
+            if asks_living(m) {
+                <SelectField field={f(i, "living")} label={t(lang, "members.living")} hint={t(lang, "members.living_hint")}
+                    choices={living_choices} value={opt_code(m.living.map(|l| l.code().to_string()))}
+                    placeholder={choose()} error={p.error(lang, &f(i, "living"))}
+                    on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.living = Some(Living::from_code(&v)) })} />
+            }
             if m.relation == Relation::Other {
                 <p class="note">{ t(lang, "members.other_not_counted") }</p>
-            } else if m.living == Living::Apart {
+            } else if m.living == Some(Living::Apart) {
                 <p class="note" data-testid="away-note">{ t(lang, if m.is_counted() { "members.away_counted" } else { "members.away_not_counted" }) }</p>
             }
             <SelectField field={f(i, "disability")} label={t(lang, "members.disability")}
-                choices={disability_choices} value={m.disability.clone()}
+                choices={disability_choices} value={m.disability.clone()} placeholder={choose()}
                 on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.disability = v })} />
             if has_kind {
                 <SelectField field={f(i, "disability.level")} label={t(lang, "members.level")}
@@ -146,22 +151,22 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
             if asks_schooling(m) {
                 <SelectField field={f(i, "schooling")} label={t(lang, "members.schooling")}
                     choices={labels::SCHOOLING.iter().map(|s| (AttrValue::from(code(s)), AttrValue::from(labels::schooling(lang, *s)))).collect::<Choices>()}
-                    value={code(&m.schooling)}
-                    on_change={p.set(move |a, v: String| if let (Some(m), Some(s)) = (a.members.get_mut(i), parse(&v)) { m.schooling = s })} />
+                    value={opt_code(m.schooling.map(|s| code(&s)))} placeholder={choose()}
+                    on_change={p.set(move |a, v: String| if let (Some(m), Some(s)) = (a.members.get_mut(i), parse(&v)) { m.schooling = Some(s) })} />
             }
             if asks_work(m) {
                 <SelectField field={f(i, "work")} label={t(lang, "members.work")}
                     choices={labels::WORK.iter().map(|w| (AttrValue::from(code(w)), AttrValue::from(labels::work(lang, *w)))).collect::<Choices>()}
-                    value={code(&m.work)}
-                    on_change={p.set(move |a, v: String| if let (Some(m), Some(w)) = (a.members.get_mut(i), parse(&v)) { m.work = w })} />
+                    value={opt_code(m.work.map(|w| code(&w)))} placeholder={choose()}
+                    on_change={p.set(move |a, v: String| if let (Some(m), Some(w)) = (a.members.get_mut(i), parse(&v)) { m.work = Some(w) })} />
             }
             if asks_supporters(m) {
                 <div class="subgroup" data-testid="tekun-questions">
                     <p class="note">{ t(lang, "members.tekun_intro") }</p>
                     <SelectField field={f(i, "self_care")} label={t(lang, "members.self_care")}
                         choices={labels::SELF_CARE.iter().map(|s| (AttrValue::from(code(s)), AttrValue::from(labels::self_care(lang, *s)))).collect::<Choices>()}
-                        value={code(&m.self_care)}
-                        on_change={p.set(move |a, v: String| if let (Some(m), Some(s)) = (a.members.get_mut(i), parse(&v)) { m.self_care = s })} />
+                        value={opt_code(m.self_care.map(|s| code(&s)))} placeholder={choose()}
+                        on_change={p.set(move |a, v: String| if let (Some(m), Some(s)) = (a.members.get_mut(i), parse(&v)) { m.self_care = Some(s) })} />
                     // Radio buttons, not a select: the answers are long and a select clips them
                     // on a small phone.
                     <Radios field={f(i, "supporters")} legend={t(lang, "members.supporters")} hint={t(lang, "members.supporters_hint")}
