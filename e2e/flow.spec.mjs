@@ -20,6 +20,7 @@ import {
   barStatus,
   expectResult,
   noToTheRest,
+  event,
   tekunElder,
   edgeDisabled,
   ruralFour,
@@ -118,13 +119,13 @@ test("a reload in the middle: answers, screen and elder mode survive", async ({ 
   await page.getByTestId("elder").click();
   await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
   await next(page, "members");
-  await member(page, 0, { age: 45, work: "employed" });
-  await member(page, 1, { relation: "spouse", age: 43, work: "self_employed" });
+  await member(page, 0, { age: 45, work: "employed", disability: "no" });
+  await member(page, 1, { relation: "spouse", age: 43, living: "together", work: "self_employed", disability: "no" });
   await page.reload();
   await expect(page.getByTestId("app")).toHaveAttribute("data-step", "members");
   await expect(page.getByTestId("app")).toHaveClass(/elder/);
   await expect(field(page, "members[1].age").locator("input[type=text]")).toHaveValue("43");
-  await member(page, 2, { relation: "child", age: 12, schooling: "compulsory" });
+  await member(page, 2, { relation: "child", age: 12, living: "together", schooling: "compulsory", disability: "no", selfCare: "full" });
   await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { amount: 1200 });
@@ -137,6 +138,7 @@ test("a reload in the middle: answers, screen and elder mode survive", async ({ 
   await next(page, "assets");
   await noToTheRest(page);
   await next(page, "events");
+  await event(page, "none");
   await noToTheRest(page);
   // (1200 + 636) ÷ 3 = 612 < 700 → likely; (700 − 612) × 3 = ¥264 a month.
   expect(await barStatus(page, "dibao")).toBe("likely");
@@ -191,7 +193,7 @@ test("every yes/no question starts unanswered; the bar and the result name it an
   await open(page);
   await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
   await next(page, "members");
-  await member(page, 0, { age: 45, work: "employed" });
+  await member(page, 0, { age: 45, work: "employed", disability: "no" });
   const illness = field(page, "members[0].serious_illness");
   await expect(illness.locator("input:checked")).toHaveCount(0);
   await next(page, "income");
@@ -221,15 +223,62 @@ test("every yes/no question starts unanswered; the bar and the result name it an
   await expect(page.getByTestId("app")).toHaveAttribute("data-step", "events");
   await expect(field(page, "circumstances.spending_spike").locator("input").first()).toBeFocused();
   await noToTheRest(page);
+  await event(page, "none");
   await expect(page.getByTestId("unanswered")).toHaveCount(0);
   expect(await barStatus(page, "dibao")).toBe("likely");
+});
+
+test("list questions start on 请选择; left unanswered, they are named and link to the question", async ({ page }) => {
+  await open(page);
+  await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
+  await next(page, "members");
+  await member(page, 0, { age: 72 }, { leaveOpen: true });
+  // Nothing is chosen for the resident: 残疾证, 工作情况 and 生活能自理吗 show "请选择".
+  for (const f of ["members[0].disability", "members[0].work", "members[0].self_care"]) {
+    await expect(field(page, f).locator("select")).toHaveValue("");
+    await expect(field(page, f).locator("select option:checked")).toHaveText("请选择");
+  }
+  await axe(page, "members with questions on 请选择");
+  await noToTheRest(page);
+  await expect(page.locator("aside.result-bar [data-testid=unanswered]")).toContainText("残疾证");
+  await next(page, "income");
+  await next(page, "expenses");
+  await next(page, "assets");
+  await noToTheRest(page);
+  await next(page, "events");
+  await expect(field(page, "circumstances.sudden_event").locator("select option:checked")).toHaveText("请选择");
+  await noToTheRest(page);
+  await next(page, "result");
+  // The result counts them as "don't know": temporary relief stays possible while 突发事件 is open.
+  await expect(page.locator(".result-cards [data-scheme=temporary_relief]")).toHaveAttribute("data-status", "possible");
+  const listed = page.locator(".result-screen [data-testid=unanswered]");
+  await listed.locator("summary").click();
+  for (const q of ["残疾证", "工作情况", "生活能自理吗？", "最近遇到突发事件了吗？"]) await expect(listed).toContainText(q);
+  await axe(page, "result with unanswered list questions");
+  await page.getByTestId("lang").click();
+  for (const q of ["Disability certificate", "Work", "Can this person look after themselves?", "Has something sudden happened recently?"]) {
+    await expect(listed).toContainText(q);
+  }
+  await page.getByTestId("lang").click();
+  // One tap to the question, focused.
+  await listed.locator('[data-field="members[0].work"]').click();
+  await expect(page.getByTestId("app")).toHaveAttribute("data-step", "members");
+  await expect(field(page, "members[0].work").locator("select")).toBeFocused();
+  await select(page, "members[0].work", "retired");
+  await select(page, "members[0].disability", "no");
+  await select(page, "members[0].self_care", "full");
+  await page.locator("button[data-step=events]").click();
+  await event(page, "none");
+  await expect(page.getByTestId("unanswered")).toHaveCount(0);
+  await page.getByTestId("bar-open").click();
+  await expect(page.locator(".result-cards [data-scheme=temporary_relief]")).toHaveAttribute("data-status", "unlikely");
 });
 
 test("the live bar names exactly what is missing, and links to it", async ({ page }) => {
   await open(page);
   await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
   await next(page, "members");
-  await member(page, 0, { age: 70 });
+  await member(page, 0, { age: 70 }, { leaveOpen: true });
   await select(page, "members[0].disability", "physical");
   const bar = page.getByTestId("result-bar");
   await expect(bar).toContainText("还差 1 个答案");

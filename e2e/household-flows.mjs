@@ -43,20 +43,37 @@ export async function place(page, [province, city, county], residence, date) {
   await page.locator('[data-field="as_of"] input').fill(date);
 }
 
-/** Adds member i (0 = the applicant, already there) with the given answers. */
-export async function member(page, i, { relation, age, work, schooling, disability, level, illness, selfCare, supporters }) {
+/** The list questions (selects) of member i still on "请选择" (not answered). */
+export const openSelects = (page, i) =>
+  page.locator(`[data-member="${i}"] select:has(option[data-placeholder]:checked)`);
+
+/** Adds member i (0 = the applicant, already there) with the given answers. Every list question
+ *  starts on "请选择" and nothing is assumed, so a flow answers each one the form asks
+ *  (disability "no" = 没有残疾证; living: not asked of the applicant); it fails if one is left
+ *  open, unless `leaveOpen` (a test of unanswered questions). */
+export async function member(page, i, { relation, age, living, work, schooling, disability, level, illness, selfCare, supporters }, { leaveOpen = false } = {}) {
   if (i > 0) await page.getByTestId("add-member").click();
   if (relation) await select(page, `members[${i}].relation`, relation);
   await type(page, `members[${i}].age`, String(age));
+  if (living) await select(page, `members[${i}].living`, living);
   if (work) await select(page, `members[${i}].work`, work);
   if (schooling) await select(page, `members[${i}].schooling`, schooling);
   if (disability) {
     await select(page, `members[${i}].disability`, disability);
-    await select(page, `members[${i}].disability.level`, String(level));
+    if (level) await select(page, `members[${i}].disability.level`, String(level));
   }
   if (illness) await radio(page, `members[${i}].serious_illness`, illness);
   if (selfCare) await select(page, `members[${i}].self_care`, selfCare);
   if (supporters) await radio(page, `members[${i}].supporters`, supporters);
+  if (!leaveOpen) {
+    const open = await openSelects(page, i).evaluateAll((els) => els.map((e) => e.closest("[data-field]")?.dataset.field));
+    if (open.length > 0) throw new Error(`member ${i}: list questions left on 请选择: ${open.join(", ")}`);
+  }
+}
+
+/** The events screen's list question: what happened (`none` = 没有). */
+export async function event(page, value) {
+  await select(page, "circumstances.sudden_event", value);
 }
 
 /** The resident answers "否" to every yes/no question on this screen still unanswered (every
@@ -101,7 +118,7 @@ export async function expectResult(page, scheme, words) {
 export async function tekunElder(page) {
   await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
   await next(page, "members");
-  await member(page, 0, { age: 78, selfCare: "partial", supporters: "none" });
+  await member(page, 0, { age: 78, disability: "no", work: "not_working", selfCare: "partial", supporters: "none" });
   await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { type: "resident_basic_pension", amount: 150 });
@@ -112,6 +129,7 @@ export async function tekunElder(page) {
   await type(page, "assets.homes", "1");
   await noToTheRest(page);
   await next(page, "events");
+  await event(page, "none");
   await noToTheRest(page);
 }
 
@@ -119,9 +137,9 @@ export async function tekunElder(page) {
 export async function edgeDisabled(page) {
   await place(page, ["530000", "532300", "532301"], "urban", "2023-10-01");
   await next(page, "members");
-  await member(page, 0, { age: 52, work: "employed" });
-  await member(page, 1, { relation: "spouse", age: 50, work: "employed" });
-  await member(page, 2, { relation: "child", age: 24, work: "not_working", disability: "physical", level: 1, selfCare: "partial" });
+  await member(page, 0, { age: 52, work: "employed", disability: "no" });
+  await member(page, 1, { relation: "spouse", age: 50, living: "together", work: "employed", disability: "no" });
+  await member(page, 2, { relation: "child", age: 24, living: "together", schooling: "none", work: "not_working", disability: "physical", level: 1, selfCare: "partial" });
   await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { amount: 2400 });
@@ -133,6 +151,7 @@ export async function edgeDisabled(page) {
   await type(page, "assets.homes", "1");
   await noToTheRest(page);
   await next(page, "events");
+  await event(page, "none");
   await noToTheRest(page);
 }
 
@@ -140,10 +159,10 @@ export async function edgeDisabled(page) {
 export async function ruralFour(page) {
   await place(page, ["530000", "532300", "532329"], "rural", "2023-08-01");
   await next(page, "members");
-  await member(page, 0, { age: 48, work: "farming" });
-  await member(page, 1, { relation: "spouse", age: 46, work: "farming" });
-  await member(page, 2, { relation: "child", age: 19, schooling: "undergraduate" });
-  await member(page, 3, { relation: "parent", age: 74 });
+  await member(page, 0, { age: 48, work: "farming", disability: "no" });
+  await member(page, 1, { relation: "spouse", age: 46, living: "together", work: "farming", disability: "no" });
+  await member(page, 2, { relation: "child", age: 19, living: "together", schooling: "undergraduate", work: "not_working", disability: "no", selfCare: "full" });
+  await member(page, 3, { relation: "parent", age: 74, living: "together", work: "not_working", disability: "no", selfCare: "full" });
   await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { type: "farming", amount: 12000, period: "year" });
@@ -155,6 +174,7 @@ export async function ruralFour(page) {
   await type(page, "assets.homes", "1");
   await noToTheRest(page);
   await next(page, "events");
+  await event(page, "none");
   await noToTheRest(page);
 }
 
@@ -162,8 +182,8 @@ export async function ruralFour(page) {
 export async function medicalCosts(page) {
   await place(page, ["140000", "140400", "140403"], "urban", "2023-09-01");
   await next(page, "members");
-  await member(page, 0, { age: 55, work: "employed" });
-  await member(page, 1, { relation: "spouse", age: 54, illness: "y" });
+  await member(page, 0, { age: 55, work: "employed", disability: "no" });
+  await member(page, 1, { relation: "spouse", age: 54, living: "together", work: "not_working", disability: "no", illness: "y", selfCare: "full" });
   await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { amount: 4000 });
@@ -175,6 +195,7 @@ export async function medicalCosts(page) {
   await type(page, "assets.homes", "1");
   await noToTheRest(page);
   await next(page, "events");
+  await event(page, "none");
   await noToTheRest(page);
 }
 
@@ -182,8 +203,8 @@ export async function medicalCosts(page) {
 export async function fire(page) {
   await place(page, ["530000", "530100", "530112"], "urban", "2024-09-01");
   await next(page, "members");
-  await member(page, 0, { age: 38, work: "employed" });
-  await member(page, 1, { relation: "child", age: 9, schooling: "compulsory" });
+  await member(page, 0, { age: 38, work: "employed", disability: "no" });
+  await member(page, 1, { relation: "child", age: 9, living: "together", schooling: "compulsory", disability: "no", selfCare: "full" });
   await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { amount: 3500 });
@@ -193,7 +214,7 @@ export async function fire(page) {
   await type(page, "assets.homes", "1");
   await noToTheRest(page);
   await next(page, "events");
-  await select(page, "circumstances.sudden_event", "fire");
+  await event(page, "fire");
   await noToTheRest(page);
 }
 

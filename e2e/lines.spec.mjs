@@ -15,7 +15,7 @@ test.describe("lines and household members", () => {
     await place(page, ["530000", "533400", "533401"], "urban", "2024-08-01");
     await expect(page.locator(".screen")).toContainText("上级规定的下限");
     await next(page, "members");
-    await member(page, 0, { age: 45, work: "self_employed" });
+    await member(page, 0, { age: 45, work: "self_employed", disability: "no" });
     await next(page, "income");
     await income(page, 0, 0, { type: "business", amount: 760 });
     expect(await barStatus(page, "dibao")).toBe("possible");
@@ -41,14 +41,12 @@ test.describe("lines and household members", () => {
     await open(page);
     await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
     await next(page, "members");
-    await member(page, 0, { age: 38, work: "not_working" });
-    await member(page, 1, { relation: "spouse", age: 40, work: "employed" });
-    await select(page, "members[1].living", "apart");
+    await member(page, 0, { age: 38, work: "not_working", disability: "no" });
+    await member(page, 1, { relation: "spouse", age: 40, living: "apart", work: "employed", disability: "no" });
     await expect(page.locator('[data-member="1"] [data-testid=away-note]')).toHaveText(
       "在外地工作或上学，仍算家里人：收入也要一起填写。",
     );
-    await member(page, 2, { relation: "sibling", age: 35 });
-    await select(page, "members[2].living", "apart");
+    await member(page, 2, { relation: "sibling", age: 35, living: "apart", work: "employed", disability: "no" });
     await expect(page.locator('[data-member="2"] [data-testid=away-note]')).toContainText("不算家里人");
     await next(page, "income");
     await income(page, 1, 0, { amount: 3000 });
@@ -70,8 +68,7 @@ test.describe("in English", () => {
     await open(page);
     await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
     await next(page, "members");
-    await member(page, 1, { relation: "spouse", age: 40 });
-    await select(page, "members[1].living", "apart");
+    await member(page, 1, { relation: "spouse", age: 40, living: "apart", work: "employed", disability: "no" });
     await expect(page.locator('[data-member="1"] [data-testid=away-note]')).toContainText(
       "Lives elsewhere for work or study — still counted as family",
     );

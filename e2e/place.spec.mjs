@@ -5,7 +5,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-import { open, field, type, radio, next, member, income, noToTheRest } from "./household-flows.mjs";
+import { open, field, type, radio, next, member, income, noToTheRest, event } from "./household-flows.mjs";
 
 const search = (page) => page.locator("input[role=combobox]");
 const status = (page) => page.getByTestId("place-search-status");
@@ -82,7 +82,7 @@ test("a resident of 广州市天河区 learns which lines are unknown and how to
   const own = page.getByTestId("own-standard");
   await expect(own).toContainText("我知道本地标准");
   await next(page, "members");
-  await member(page, 0, { age: 45 });
+  await member(page, 0, { age: 45, work: "employed", disability: "no" });
   await noToTheRest(page);
   await next(page, "income");
   await income(page, 0, 0, { type: "wages", amount: 900 });
@@ -92,6 +92,7 @@ test("a resident of 广州市天河区 learns which lines are unknown and how to
     await next(page, step);
     await noToTheRest(page);
   }
+  await event(page, "none");
   await next(page, "result");
   const result = page.locator(".result-screen");
   // Which line is unknown, and where to find it.
