@@ -11,8 +11,11 @@
 //!   yes/no question, [`Supporters::Unknown`] for supporters; each becomes the engine's
 //!   `Fact::Unknown`, which makes the affected result `possible`;
 //! - **nothing the resident did not say is a fact**: every yes/no question starts unanswered
-//!   ([`YesNo::Unanswered`], no radio button checked) and counts as "don't know" until answered;
-//!   [`Answers::unanswered`] lists the open questions for the live bar and the result;
+//!   ([`YesNo::Unanswered`], no radio button checked), and so does every list question (残疾证,
+//!   在上学吗, 工作情况, 生活能自理吗, 突发事件: an empty value, shown as "请选择"); each counts as
+//!   "don't know" until answered, and [`Answers::unanswered`] lists the open ones for the live bar
+//!   and the result. Whether a member lives with the household (not asked of the applicant)
+//!   decides who is counted: the result waits for it (`err.living_required`);
 //! - **numbers as meant**: `1.5万`, `1,500元`, `1500块`, `72岁`, `3个月` and full-width digits
 //!   are read as the resident meant them; an error's example fits its field (an age error shows
 //!   an age); a monthly farming, business or pension amount that looks like a yearly one is
