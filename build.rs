@@ -1,5 +1,5 @@
-//! Embeds the parameter data (`data/`) and the sample households (`samples/`) into the
-//! library, so the CLI, the wasm app and the tests all read the same files.
+//! Embeds the parameter data (`data/`, packed: `build/pack.rs`) and the sample households
+//! (`samples/`) into the library, so the CLI, the wasm app and the tests all read the same files.
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -19,35 +19,59 @@ fn json_files(dir: &Path) -> Vec<(String, String)> {
     out
 }
 
-/// For the wasm (app and engine-only module, whose download size counts: BENCHMARKS.md, "App
-/// size"), a region file without its whitespace and without the entries' `note`s, which are
-/// for the people who maintain the data (docs/parameters.md, written by the CLI) and never
-/// reach a result. Numbers keep their exact digits (`arbitrary_precision`). Native builds embed
-/// the files as they are, so a data error names the line of the file.
-fn compact_region(path: &str, stem: &str) -> String {
-    let text = fs::read_to_string(path).unwrap();
-    let mut v: serde_json::Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("data/regions/{stem}.json is not valid JSON: {e}"));
-    if let Some(values) = v.get_mut("values").and_then(|x| x.as_array_mut()) {
-        for entry in values {
-            if let Some(entry) = entry.as_object_mut() {
-                entry.remove("note");
-            }
-        }
+#[path = "build/pack.rs"]
+mod pack;
+
+/// Packs the parameter data (`data/parameters.json`, `data/regions/*.json`, citations and
+/// channels) into the compact encoding of `build/pack.rs`, read by `src/rules/packed.rs`: no
+/// JSON is parsed at start-up. The entries' `note`s are for the people who maintain the data
+/// (`docs/parameters.md`, written by the CLI) and never reach a result: only native builds
+/// keep them, so the wasm (whose download size counts: BENCHMARKS.md, "App size") does not
+/// carry them.
+fn packed(root: &Path, wasm: bool, code: &mut String) {
+    let mut p = pack::Packer::default();
+    let read = |rel: &str| {
+        println!("cargo:rerun-if-changed={rel}");
+        fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    };
+    let params = pack::parameters(&mut p, &read("data/parameters.json"));
+    println!("cargo:rerun-if-changed=data/regions");
+    let files = json_files(&root.join("data/regions"));
+    let mut regions = Vec::new();
+    pack::uint(&mut regions, files.len() as u32);
+    for (stem, path) in &files {
+        println!("cargo:rerun-if-changed={path}");
+        let text = fs::read_to_string(path).unwrap();
+        pack::region(&mut p, &mut regions, stem, &text, !wasm);
     }
-    let dir = Path::new(&env::var("OUT_DIR").unwrap()).join("regions");
+    let citations = pack::citations(&mut p, &read("data/citations.json"));
+    let channels = pack::channels(&mut p, &read("data/channels.json"));
+    let dir = Path::new(&env::var("OUT_DIR").unwrap()).join("packed");
     fs::create_dir_all(&dir).unwrap();
-    let out = dir.join(format!("{stem}.json"));
-    fs::write(&out, serde_json::to_string(&v).unwrap()).unwrap();
-    out.display().to_string()
+    for (name, bytes) in [
+        ("STRINGS", p.table()),
+        ("PARAMETERS", params),
+        ("REGIONS", regions),
+        ("CITATIONS", citations),
+        ("CHANNELS", channels),
+    ] {
+        let out = dir.join(format!("{}.bin", name.to_lowercase()));
+        fs::write(&out, bytes).unwrap();
+        writeln!(
+            code,
+            "#[allow(dead_code)]\npub const PACKED_{name}: &[u8] = include_bytes!({:?});",
+            out.display().to_string()
+        )
+        .unwrap();
+    }
 }
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let wasm = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let mut code = String::new();
+    packed(root, wasm, &mut code);
     for (name, dir) in [
-        ("REGION_FILES", "data/regions"),
         ("SAMPLE_FILES", "samples"),
         ("GOLDEN_FILES", "tests/golden"),
     ] {
@@ -60,11 +84,6 @@ fn main() {
         .unwrap();
         for (stem, path) in json_files(&root.join(dir)) {
             println!("cargo:rerun-if-changed={path}");
-            let path = if name == "REGION_FILES" && wasm {
-                compact_region(&path, &stem)
-            } else {
-                path
-            };
             writeln!(code, "    ({stem:?}, include_str!({path:?})),").unwrap();
         }
         writeln!(code, "];").unwrap();
@@ -118,8 +137,6 @@ fn main() {
     )
     .unwrap();
     divisions(&root.join("data/divisions.json"), &mut code);
-    println!("cargo:rerun-if-changed=data/parameters.json");
-    println!("cargo:rerun-if-changed=data/channels.json");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(out, code).unwrap();
 }

@@ -53,6 +53,7 @@ pub mod money;
 pub mod names;
 pub mod next_steps;
 pub mod outcome;
+mod packed;
 pub mod params;
 pub mod property;
 pub mod recommendation;

@@ -30,7 +30,6 @@ pub struct NextSteps {
     pub rights_and_duties: Vec<Reason>,
 }
 
-#[derive(Deserialize)]
 struct ChannelEntry {
     zh: String,
     en: String,
@@ -38,26 +37,49 @@ struct ChannelEntry {
     confidence: String,
 }
 
-#[derive(Deserialize)]
 struct ChannelsFile {
-    #[allow(dead_code)]
-    about: String,
     regions: BTreeMap<String, BTreeMap<String, ChannelEntry>>,
+}
+
+/// Reads the channels packed at build time (layout: `build/pack.rs`, `channels`), which checked
+/// `data/channels.json`.
+fn read_channels() -> Option<ChannelsFile> {
+    let mut rd = super::packed::Reader::new(super::packed::PACKED_CHANNELS);
+    let mut regions = BTreeMap::new();
+    for _ in 0..rd.uint()? {
+        let code = rd.string()?;
+        let mut kinds = BTreeMap::new();
+        for _ in 0..rd.uint()? {
+            let kind = rd.string()?;
+            let (zh, en, source, confidence) =
+                (rd.string()?, rd.string()?, rd.string()?, rd.string()?);
+            kinds.insert(
+                kind,
+                ChannelEntry {
+                    zh,
+                    en,
+                    source,
+                    confidence,
+                },
+            );
+        }
+        regions.insert(code, kinds);
+    }
+    rd.done().then_some(ChannelsFile { regions })
 }
 
 fn channels_data() -> &'static ChannelsFile {
     static DATA: OnceLock<ChannelsFile> = OnceLock::new();
     DATA.get_or_init(|| {
-        serde_json::from_str(include_str!("../../data/channels.json"))
-            .unwrap_or_else(|e| panic!("data/channels.json: {e}"))
+        read_channels().unwrap_or_else(|| panic!("data/channels.json: {}", super::packed::DAMAGED))
     })
 }
 
-/// Checks the embedded channel data (for tests).
+/// Checks the embedded channel data (for tests): the number of regions with channels.
 pub fn check_data() -> Result<usize, String> {
-    serde_json::from_str::<ChannelsFile>(include_str!("../../data/channels.json"))
+    read_channels()
         .map(|f| f.regions.len())
-        .map_err(|e| e.to_string())
+        .ok_or_else(|| super::packed::DAMAGED.to_string())
 }
 
 const KINDS: [&str; 4] = ["online", "window", "residence_permit", "hotline"];

@@ -64,14 +64,6 @@ pub struct ParamDef {
     pub range: Option<ValueRange>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct DefsFile {
-    #[allow(dead_code)]
-    about: String,
-    parameters: Vec<ParamDef>,
-    ranges: RangesFile,
-}
-
 /// The sane range of a parameter's value: outside it a value is a typing mistake.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,16 +95,6 @@ impl Relation {
     pub fn holds(&self, lower: Decimal, upper: Decimal) -> bool {
         lower * self.divisor <= self.multiple * upper
     }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RangesFile {
-    #[allow(dead_code)]
-    about: String,
-    by_unit: BTreeMap<String, ValueRange>,
-    by_name: BTreeMap<String, ValueRange>,
-    relations: Vec<Relation>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,22 +241,138 @@ pub fn parse_value(def: &ParamDef, v: &serde_json::Value) -> Result<Value, Strin
     }
 }
 
+/// One region of the packed data (layout: `build/pack.rs`, `region`), its values checked
+/// against their definitions.
+fn read_region(
+    rd: &mut super::packed::Reader,
+    defs: &BTreeMap<String, ParamDef>,
+) -> Result<Region, String> {
+    use super::packed::DAMAGED;
+    let mut read = || -> Option<Region> {
+        let (code, parent, level, name_zh, name_en) = (
+            rd.string()?,
+            rd.opt_string()?,
+            rd.string()?,
+            rd.string()?,
+            rd.string()?,
+        );
+        let review_months = rd.uint()?.checked_sub(1);
+        let mut values = Vec::new();
+        for _ in 0..rd.uint()? {
+            let name = rd.string()?;
+            let effective = rd.date()?;
+            let value = match rd.byte()? {
+                0 => None,
+                1 => Some(serde_json::Value::Bool(false)),
+                2 => Some(serde_json::Value::Bool(true)),
+                3 => Some(serde_json::Value::Number(rd.str()?.parse().ok()?)),
+                _ => Some(serde_json::Value::String(rd.string()?)),
+            };
+            values.push(Entry {
+                name,
+                effective,
+                value,
+                source: rd.string()?,
+                article: rd.opt_string()?,
+                confidence: rd.string()?,
+                note: rd.opt_string()?,
+                valid_until: rd.opt_date()?,
+                floor: rd.opt_flag()?,
+            });
+        }
+        Some(Region {
+            code,
+            parent,
+            level,
+            name_zh,
+            name_en,
+            review_months,
+            values,
+            index: BTreeMap::new(),
+        })
+    };
+    let mut r = read().ok_or(DAMAGED)?;
+    let stem = &r.code;
+    for e in &r.values {
+        let def = defs
+            .get(&e.name)
+            .ok_or_else(|| format!("data/regions/{stem}.json: unknown parameter {}", e.name))?;
+        if let Some(v) = &e.value {
+            parse_value(def, v)
+                .map_err(|m| format!("data/regions/{stem}.json: {}: {m}", e.name))?;
+        }
+    }
+    for (i, e) in r.values.iter().enumerate() {
+        r.index.entry(e.name.clone()).or_default().push(i);
+    }
+    Ok(r)
+}
+
 impl Catalogue {
+    /// Reads the data packed at build time (`build/pack.rs`, `super::packed`) and checks what
+    /// the build could not: each value against its definition's unit, the ranges and relations.
     fn load() -> Result<Catalogue, String> {
-        let defs: DefsFile = serde_json::from_str(include_str!("../../data/parameters.json"))
-            .map_err(|e| format!("data/parameters.json: {e}"))?;
-        let ranges = defs.ranges;
-        let mut defs: BTreeMap<_, _> = defs
-            .parameters
-            .into_iter()
-            .map(|d| (d.name.clone(), d))
-            .collect();
+        use super::packed::{Reader, DAMAGED};
+        let file = "data/parameters.json";
+        let mut rd = Reader::new(super::packed::PACKED_PARAMETERS);
+        let mut defs = BTreeMap::new();
+        for _ in 0..rd.uint().ok_or(DAMAGED)? {
+            let (Some(name), Some(unit), Some(zh), Some(en), Some(flags)) = (
+                rd.string(),
+                rd.string(),
+                rd.string(),
+                rd.string(),
+                rd.byte(),
+            ) else {
+                return Err(DAMAGED.into());
+            };
+            let def = ParamDef {
+                name,
+                unit,
+                local: flags & 1 != 0,
+                zh,
+                en,
+                floor: flags & 2 != 0,
+                reviewed: flags & 4 != 0,
+                index: 0,
+                range: None,
+            };
+            defs.insert(def.name.clone(), def);
+        }
+        let mut by_unit_name = [BTreeMap::new(), BTreeMap::new()];
+        for (map, key) in by_unit_name.iter_mut().zip(["by_unit", "by_name"]) {
+            for _ in 0..rd.uint().ok_or(DAMAGED)? {
+                let k = rd.str().ok_or(DAMAGED)?;
+                let at = format!("{file}: ranges.{key}.{k}");
+                let min = rd.decimal(&at)?;
+                let max = rd.decimal(&at)?;
+                map.insert(k, ValueRange { min, max });
+            }
+        }
+        let [by_unit, by_name] = by_unit_name;
+        let mut relations = Vec::new();
+        for i in 0..rd.uint().ok_or(DAMAGED)? {
+            let at = format!("{file}: ranges.relations[{i}]");
+            let (Some(lower), Some(upper)) = (rd.string(), rd.string()) else {
+                return Err(DAMAGED.into());
+            };
+            let multiple = rd.decimal(&at)?;
+            let divisor = rd.decimal(&at)?;
+            relations.push(Relation {
+                lower,
+                upper,
+                multiple,
+                divisor,
+            });
+        }
+        if !rd.done() {
+            return Err(DAMAGED.into());
+        }
         for (i, d) in defs.values_mut().enumerate() {
             d.index = i;
-            d.range = ranges
-                .by_name
-                .get(&d.name)
-                .or_else(|| ranges.by_unit.get(&d.unit))
+            d.range = by_name
+                .get(d.name.as_str())
+                .or_else(|| by_unit.get(d.unit.as_str()))
                 .copied();
             if d.range.is_none() && d.unit != "flag" {
                 return Err(format!(
@@ -283,7 +381,7 @@ impl Catalogue {
                 ));
             }
         }
-        for r in &ranges.relations {
+        for r in &relations {
             for n in [&r.lower, &r.upper] {
                 if !defs.contains_key(n) {
                     return Err(format!("data/parameters.json: relation names unknown {n}"));
@@ -291,25 +389,13 @@ impl Catalogue {
             }
         }
         let mut regions = BTreeMap::new();
-        for (stem, text) in embedded::REGION_FILES {
-            let mut r: Region =
-                serde_json::from_str(text).map_err(|e| format!("data/regions/{stem}.json: {e}"))?;
-            if r.code != *stem {
-                return Err(format!("data/regions/{stem}.json: code is {}", r.code));
-            }
-            for e in &r.values {
-                let def = defs.get(&e.name).ok_or_else(|| {
-                    format!("data/regions/{stem}.json: unknown parameter {}", e.name)
-                })?;
-                if let Some(v) = &e.value {
-                    parse_value(def, v)
-                        .map_err(|m| format!("data/regions/{stem}.json: {}: {m}", e.name))?;
-                }
-            }
-            for (i, e) in r.values.iter().enumerate() {
-                r.index.entry(e.name.clone()).or_default().push(i);
-            }
+        let mut rd = Reader::new(super::packed::PACKED_REGIONS);
+        for _ in 0..rd.uint().ok_or(DAMAGED)? {
+            let r = read_region(&mut rd, &defs)?;
             regions.insert(r.code.clone(), r);
+        }
+        if !rd.done() {
+            return Err(DAMAGED.into());
         }
         for r in regions.values() {
             if let Some(p) = &r.parent {
@@ -326,7 +412,7 @@ impl Catalogue {
             defs,
             regions,
             by_name,
-            relations: ranges.relations,
+            relations,
         })
     }
 

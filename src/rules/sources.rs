@@ -8,31 +8,44 @@
 use super::context::Ctx;
 use super::date::Date;
 use super::outcome::Source;
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct Citation {
     region: String,
     effective: Date,
     document: String,
-    #[serde(default)]
     article: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct CitationsFile {
-    #[allow(dead_code)]
-    about: String,
     rules: BTreeMap<String, Vec<Citation>>,
 }
 
+/// Reads the citations packed at build time (layout: `build/pack.rs`, `citations`).
+fn read_citations() -> Option<CitationsFile> {
+    let mut rd = super::packed::Reader::new(super::packed::PACKED_CITATIONS);
+    let mut rules = BTreeMap::new();
+    for _ in 0..rd.uint()? {
+        let rule = rd.string()?;
+        let mut list = Vec::new();
+        for _ in 0..rd.uint()? {
+            list.push(Citation {
+                region: rd.string()?,
+                effective: rd.date()?,
+                document: rd.string()?,
+                article: rd.opt_string()?,
+            });
+        }
+        rules.insert(rule, list);
+    }
+    rd.done().then_some(CitationsFile { rules })
+}
+
 fn parse_citations() -> Result<CitationsFile, String> {
-    let f: CitationsFile = serde_json::from_str(include_str!("../../data/citations.json"))
-        .map_err(|e| format!("data/citations.json: {e}"))?;
+    let f = read_citations().ok_or(super::packed::DAMAGED)?;
     let cat = super::params::catalogue();
     for (rule, list) in &f.rules {
         if !list.iter().any(|c| c.region == "000000") {
