@@ -116,14 +116,26 @@ fn main() {
         }
     }
     let mut msgs = String::new();
-    writeln!(
-        msgs,
-        "pub fn message(key: &str) -> Option<(&'static str, &'static str)> {{"
-    )
-    .unwrap();
+    // The app's wasm built with `lazy-en` (Trunk, www/index.html) carries only the Chinese: the
+    // English is the file i18n-en.json next to the app (scripts/i18n-en.mjs), fetched when the
+    // resident switches language (src/ui/english.rs). Every other build compiles both in.
+    let lazy_en = wasm && env::var("CARGO_FEATURE_LAZY_EN").is_ok();
+    if lazy_en {
+        writeln!(msgs, "pub fn zh(key: &str) -> Option<&'static str> {{").unwrap();
+    } else {
+        writeln!(
+            msgs,
+            "pub fn message(key: &str) -> Option<(&'static str, &'static str)> {{"
+        )
+        .unwrap();
+    }
     writeln!(msgs, "    Some(match key {{").unwrap();
     for (key, (zh, en, _)) in &seen {
-        writeln!(msgs, "        {key:?} => ({zh:?}, {en:?}),").unwrap();
+        if lazy_en {
+            writeln!(msgs, "        {key:?} => {zh:?},").unwrap();
+        } else {
+            writeln!(msgs, "        {key:?} => ({zh:?}, {en:?}),").unwrap();
+        }
     }
     writeln!(msgs, "        _ => return None,\n    }})\n}}").unwrap();
     writeln!(msgs, "pub const MESSAGE_KEYS: &[&str] = &[").unwrap();

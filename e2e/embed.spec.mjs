@@ -395,6 +395,9 @@ test.describe("custom element <jiuzhu-screener>", () => {
     // The place names for the search come from jiuzhu's folder too.
     expect(fetched).toContain("/regions-tree.json");
     expect(fetched.filter((p) => p.startsWith("/embed-demo/regions-tree"))).toEqual([]);
+    // So do the English messages of the English element (i18n-en.json: not in the wasm).
+    expect(fetched).toContain("/i18n-en.json");
+    expect(fetched.filter((p) => p.startsWith("/embed-demo/i18n-en"))).toEqual([]);
   });
 
   test("portal standards reach the on-screen screener: used, credited to the portal, and changeable", async ({ page }) => {

@@ -114,6 +114,43 @@ test("switching language keeps every answer", async ({ page }) => {
   expect(await barStatus(page, "tekun")).toBe("likely");
 });
 
+// The English messages are not in the first download (Cargo feature lazy-en): the app reads
+// i18n-en.json when the resident switches (src/ui/english.rs). No service worker here, so the
+// request can be made to fail.
+test.describe("English on demand", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("fetched on the switch, not with the page; a failed fetch says so in Chinese and stays in Chinese", async ({ page }) => {
+    const fetched = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    const english = () => fetched.filter((p) => p.endsWith("/i18n-en.json"));
+    await open(page);
+    await expect(page.getByTestId("screen-title")).toHaveText("您家住在哪里？");
+    await page.waitForLoadState("networkidle");
+    expect(english()).toEqual([]);
+    await page.route("**/i18n-en.json", (route) => route.abort());
+    await page.getByTestId("lang").click();
+    await expect(page.getByTestId("english-failed")).toHaveText("英文界面没有加载成功（请检查网络后再试），仍显示中文。");
+    await expect(page.getByTestId("screen-title")).toHaveText("您家住在哪里？");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await expect(page.getByTestId("lang")).toHaveText("English");
+    expect(english().length).toBe(1);
+    // With the network back, the same button works, and the notice goes.
+    await page.unroute("**/i18n-en.json");
+    await page.getByTestId("lang").click();
+    await expect(page.getByTestId("screen-title")).toHaveText("Where does your household live?");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByTestId("english-failed")).toHaveCount(0);
+    await expect(page.getByTestId("lang")).toHaveText("中文");
+    // Back to Chinese and to English again: read once, nothing fetched again.
+    await page.getByTestId("lang").click();
+    await expect(page.getByTestId("screen-title")).toHaveText("您家住在哪里？");
+    await page.getByTestId("lang").click();
+    await expect(page.getByTestId("screen-title")).toHaveText("Where does your household live?");
+    expect(english().length).toBe(2);
+  });
+});
+
 test("a reload in the middle: answers, screen and elder mode survive", async ({ page }) => {
   await open(page);
   await page.getByTestId("elder").click();
@@ -423,6 +460,8 @@ test("no request at all after load, and none leaves the origin", async ({ page, 
   await page.getByTestId("lang").click();
   await page.reload();
   await expect(page.getByTestId("app")).toBeVisible();
+  // In English from the start: its messages (i18n-en.json) are read as the app starts.
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   const afterReload = requests.length;
   await page.locator("button[data-step=members]").click();
   await type(page, "members[0].age", "39");

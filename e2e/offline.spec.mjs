@@ -148,7 +148,7 @@ test("installable: manifest (name, zh-CN, standalone, icons), no installability 
   }
 });
 
-test("precache = exactly the files index.html loads, plus the manifest and its icons, the self-test's cases and the place names", async ({ page }) => {
+test("precache = exactly the files index.html loads, plus the manifest and its icons, the self-test's cases, the place names and the English messages", async ({ page }) => {
   const server = await serve(DIST, await freePort());
   try {
     await loadAndInstall(page, server.origin + "/");
@@ -161,6 +161,7 @@ test("precache = exactly the files index.html loads, plus the manifest and its i
     });
     const manifest = JSON.parse(readFileSync(join(DIST, "manifest.webmanifest"), "utf8"));
     const expected = [
+      "/i18n-en.json",
       "/index.html",
       "/manifest.webmanifest",
       "/regions-tree.json",
@@ -190,6 +191,14 @@ test("after one visit the app works with the network off (and no server at all)"
   await page.reload();
   await expect(usable(page)).toBeVisible();
   await tekunFlow(page);
+  expect(fromNetwork).toEqual([]);
+  // Switching to English reads its messages (i18n-en.json, not in the wasm) from the offline cache.
+  await page.getByTestId("lang").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("english-failed")).toHaveCount(0);
+  await expectResult(page, "tekun");
+  await page.getByTestId("lang").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   expect(fromNetwork).toEqual([]);
   // A new tab, offline, opening the address again (e.g. from the home screen icon).
   const again = await context.newPage();

@@ -35,7 +35,11 @@ async function sampleResult(page, id, { elder = false, en = false } = {}) {
   await sw.click();
   await expect(page.getByTestId("staff-tools")).toHaveCount(0);
   if (elder) await page.getByTestId("elder").click();
-  if (en) await page.getByTestId("lang").click();
+  if (en) {
+    await page.getByTestId("lang").click();
+    // The English messages are read on the switch (i18n-en.json): wait until they are shown.
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
   await page.getByTestId("bar-open").click();
   await expect(page.getByTestId("result-screen")).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -4,8 +4,9 @@
 //
 // What is precached: exactly the files the app's page needs, read from this build's index.html
 // (Trunk's hashed CSS, JS glue, wasm and initializer; sw-register.js; the web app manifest and
-// the icons it names) plus index.html itself, and the self-test's selftest-cases.json — and only
-// files that exist in the build. Not the portal-embedding files (jiuzhu.js, embed.html,
+// the icons it names) plus index.html itself, the self-test's selftest-cases.json, the place
+// names (regions-tree.json) and the English messages (i18n-en.json) — and only files that exist
+// in the build. Not the portal-embedding files (jiuzhu.js, embed.html,
 // embed-demo/...): a portal caches its own page.
 // A missing file named by index.html or the manifest fails the build.
 //
@@ -103,6 +104,9 @@ add("selftest-cases.json", "the self-test (src/ui/self_test.rs)");
 // The place names for the picker (scripts/trunk-post-build.sh copies data/divisions.json): read
 // after the first paint (src/ui/place_tree.rs), so offline the picker has every place.
 add("regions-tree.json", "the place picker (src/ui/place_tree.rs)");
+// The English UI messages (scripts/i18n-en.mjs): read on a switch to English (src/ui/english.rs),
+// so offline the switch works once the app is installed.
+add("i18n-en.json", "the English messages (src/ui/english.rs)");
 if (![...files].some((f) => f.endsWith("_bg.wasm"))) fail("index.html names no *_bg.wasm (Trunk's loader changed?)");
 if (files.has("sw.js")) fail("index.html must not name sw.js (it is not precached)");
 

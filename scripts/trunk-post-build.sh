@@ -8,8 +8,9 @@
 #     script, so it runs after the edits above).
 #  4. The golden cases for the self-test screen, selftest-cases.json (scripts/selftest-cases.mjs).
 #  5. The place names for the picker, regions-tree.json (a copy of data/divisions.json).
-#  6. The service worker for offline use (scripts/pwa-sw.mjs; it precaches the cases and the
-#     place names too).
+#  6. The English UI messages, i18n-en.json (scripts/i18n-en.mjs; fetched on a switch to English).
+#  7. The service worker for offline use (scripts/pwa-sw.mjs; it precaches the cases, the
+#     place names and the English messages too).
 # (Trunk runs the hooks of one stage concurrently; one hook keeps these in order.)
 #
 # Trunk's <link rel=preload> of the wasm stays: the download starts with the page. Deferring it
@@ -45,6 +46,9 @@ node "$(dirname "${BASH_SOURCE[0]}")/selftest-cases.mjs" "$dir"
 
 # The place picker's names (src/ui/place_tree.rs reads them after the first paint; not in the wasm).
 cp "$(dirname "${BASH_SOURCE[0]}")/../data/divisions.json" "$dir/regions-tree.json"
+
+# The English UI messages (src/ui/english.rs reads them on a switch to English; not in the wasm).
+node "$(dirname "${BASH_SOURCE[0]}")/i18n-en.mjs" "$dir"
 
 # Offline use (PWA): the service worker sw.js with this build's precache list (scripts/pwa-sw.mjs).
 # After the edit above: index.html's bytes are part of the list.

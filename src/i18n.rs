@@ -6,6 +6,12 @@
 //! fails the build if a key lacks a language or is defined twice; `tests/i18n.rs` also checks
 //! that every key the UI code asks for exists. zh-CN is the primary language.
 //!
+//! The app's own wasm (built by Trunk with the feature `lazy-en`) carries only the Chinese, so
+//! the first download is smaller (BENCHMARKS.md, "App size"): the English is the file
+//! [`ENGLISH_FILE`], fetched when the resident switches language and precached by the service
+//! worker (`src/ui/english.rs`). Native builds, the engine-only module and the tests compile
+//! both languages in.
+//!
 //! ```
 //! use jiuzhu::i18n::{t, Lang};
 //! assert_eq!(t(Lang::Zh, "lang.name"), "中文");
@@ -66,14 +72,69 @@ impl Lang {
 }
 
 /// Both languages of a message, or `None` for a key that is not in the catalogue.
+#[cfg(not(all(feature = "lazy-en", target_arch = "wasm32")))]
 pub fn message(key: &str) -> Option<(&'static str, &'static str)> {
     compiled::message(key)
+}
+
+/// Both languages of a message, or `None` for a key that is not in the catalogue. The app's
+/// wasm carries only the Chinese (feature `lazy-en`): until the English catalogue has arrived
+/// ([`set_english`]), or for a key it lacks, the English is the Chinese.
+#[cfg(all(feature = "lazy-en", target_arch = "wasm32"))]
+pub fn message(key: &str) -> Option<(&'static str, &'static str)> {
+    let zh = compiled::zh(key)?;
+    let en = ENGLISH.get().and_then(|list| {
+        list.binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| list[i].1)
+    });
+    Some((zh, en.unwrap_or(zh)))
+}
+
+/// The English messages fetched when the resident switches language, sorted by key.
+#[cfg(all(feature = "lazy-en", target_arch = "wasm32"))]
+static ENGLISH: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+
+/// The file of English messages the build writes next to the app (`scripts/i18n-en.mjs`, from
+/// `data/i18n/*.json`): one JSON object, key → English.
+pub const ENGLISH_FILE: &str = "i18n-en.json";
+
+/// Whether the English messages are here: always, except in the app's wasm (feature
+/// `lazy-en`) before [`ENGLISH_FILE`] has been read.
+#[cfg(all(feature = "lazy-en", target_arch = "wasm32"))]
+pub fn english_ready() -> bool {
+    ENGLISH.get().is_some()
+}
+
+/// Whether the English messages are here: always (compiled in).
+#[cfg(not(all(feature = "lazy-en", target_arch = "wasm32")))]
+pub fn english_ready() -> bool {
+    true
+}
+
+/// Takes the text of [`ENGLISH_FILE`] (the app's wasm; elsewhere the English is compiled in and
+/// this only checks the text). An error says what is wrong with the text.
+pub fn set_english(text: &str) -> Result<(), String> {
+    let map: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if map.is_empty() {
+        return Err("no messages".into());
+    }
+    #[cfg(all(feature = "lazy-en", target_arch = "wasm32"))]
+    {
+        let list = map
+            .into_iter()
+            .map(|(k, v)| (&*k.leak(), &*v.leak()))
+            .collect();
+        let _ = ENGLISH.set(list);
+    }
+    Ok(())
 }
 
 /// The message `key` in `lang`. A key missing from the catalogue shows as the key itself (so a
 /// mistake is visible, never blank); `tests/i18n.rs` fails on any such key in the code.
 pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    match compiled::message(key) {
+    match message(key) {
         Some((zh, en)) => lang.pick(zh, en),
         None => key,
     }

@@ -42,6 +42,16 @@ fn prefix(key: &str) -> Rc<str> {
     format!("jz-{s}").into()
 }
 
+/// The language the app is shown in: the one asked for, except Chinese while the English
+/// messages are still on their way (`super::english`).
+fn shown_lang(flow: &Flow) -> Lang {
+    if flow.lang == Lang::En && !crate::i18n::english_ready() {
+        Lang::Zh
+    } else {
+        flow.lang
+    }
+}
+
 /// The flow of a new app: the saved answers, else the portal's region (or its only allowed
 /// place). A saved place the portal does not allow is dropped and returned, to be told.
 fn init(o: &Options) -> (Flow, Option<String>) {
@@ -153,7 +163,29 @@ pub fn App(o: &Options) -> Html {
             d.dispatch(Action::SetPortalParams(p.clone()))
         });
     }
-    let lang = flow.lang;
+    // English asked for (the switch, the device's or the portal's language): the app's wasm
+    // fetches its English messages first (`english`, feature `lazy-en`) and shows Chinese until
+    // they arrive; if they cannot be read it says so in Chinese and stays in Chinese.
+    let english_failed = use_state(|| false);
+    {
+        let d = flow.dispatcher();
+        let failed = english_failed.clone();
+        let base = o.files_base.clone().unwrap_or_default();
+        use_effect_with(flow.lang, move |lang| {
+            if *lang == Lang::En && !crate::i18n::english_ready() {
+                let done = Callback::from(move |r: Result<(), String>| {
+                    failed.set(r.is_err());
+                    d.dispatch(match r {
+                        // Worked out again: the answers' messages in English, and a new render.
+                        Ok(()) => Action::Reevaluate,
+                        Err(_) => Action::SetLang(Lang::Zh),
+                    });
+                });
+                super::english::load(&base, done);
+            }
+        });
+    }
+    let lang = shown_lang(&flow);
 
     // Saved on the device as the user types. A full storage keeps the answers in this tab
     // only, and the resident is told.
@@ -198,7 +230,7 @@ pub fn App(o: &Options) -> Html {
         );
     }
     // The page's language and title follow the app (full-page app only).
-    use_effect_with((flow.lang, o.embedded), |(lang, embedded)| {
+    use_effect_with((lang, o.embedded), |(lang, embedded)| {
         if !embedded {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 if let Some(html) = doc.document_element() {
@@ -447,7 +479,7 @@ pub fn App(o: &Options) -> Html {
                     <div class="toolbar">
                         <button type="button" class="tool" onclick={switch_lang} lang={lang.other().tag()}
                             data-testid="lang">
-                            { t(lang.other(), "lang.name") }
+                            { super::english::name(lang.other()) }
                         </button>
                         <button type="button" class="tool" aria-pressed={if flow.elder { "true" } else { "false" }}
                             onclick={act(|| Action::ToggleElder)} data-testid="elder">
@@ -474,6 +506,9 @@ pub fn App(o: &Options) -> Html {
                         <p class="notice" role="alert" data-testid="place-outside">
                             { tf(lang, "place.outside", &[("place", &place_name(lang, code)), ("area", &area_names(lang, &o.allowed))]) }
                         </p>
+                    }
+                    if *english_failed && lang == Lang::Zh {
+                        <p class="notice" role="alert" data-testid="english-failed">{ t(Lang::Zh, "lang.english_failed") }</p>
                     }
                     if let Some(problem) = &flow.notice {
                         <div class="notice" role="alert" data-testid="restore-notice">
@@ -582,7 +617,7 @@ fn result_screen(
     open_handover: &Callback<MouseEvent>,
     prefix: &Rc<str>,
 ) -> Html {
-    let lang = flow.lang;
+    let lang = shown_lang(flow);
     match &flow.outcome {
         Outcome::Evaluated {
             household,

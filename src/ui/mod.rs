@@ -50,6 +50,7 @@
 
 pub mod app;
 pub mod crash;
+pub mod english;
 pub mod fields;
 pub mod format;
 pub mod handover;
