@@ -65,10 +65,11 @@ if [ -f dist/index.html ]; then
   # 200 KiB gzip for the first screen (needs the app split into modules: designed in
   # BENCHMARKS.md, not built) and 150 KiB for the engine-only module for portals (not met).
   # Until they are met, the budgets here are the ceilings measured on 30 Nov 2026 after the
-  # session's merges (first screen 533.5 KiB, engine-only 200.1 KiB) with ~2 % room, so a
-  # regression beyond them fails the run. Lower them as levers land; the defaults are the targets.
-  step "size report (budgets: first screen 545 KiB, engine-only 205 KiB, until the targets)" \
-    bash scripts/size-report.sh dist 545 205
+  # parameter data was packed at build time and the English messages left the first download
+  # (first screen 511.3 KiB, engine-only 185.2 KiB) with ~2 % room, so a regression beyond them
+  # fails the run. Lower them as levers land; the defaults are the targets.
+  step "size report (budgets: first screen 522 KiB, engine-only 189 KiB, until the targets)" \
+    bash scripts/size-report.sh dist 522 189
 else
   results+=("SKIP  end-to-end and size report (no dist/)")
 fi
