@@ -6,7 +6,6 @@
 //! arrived the app stays in Chinese; if it cannot be read, the app says so in Chinese and stays
 //! in Chinese. In every other build the English is compiled in and nothing is fetched.
 
-use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use crate::i18n::{english_ready, set_english, Lang, ENGLISH_FILE};
@@ -29,33 +28,12 @@ pub fn load(base: &str, done: Callback<Result<(), String>>) {
     }
     let url = format!("{base}{ENGLISH_FILE}");
     wasm_bindgen_futures::spawn_local(async move {
-        let r = fetch_text(&url).await.and_then(|t| set_english(&t));
+        let r = super::place_tree::fetch_text(&url)
+            .await
+            .and_then(|t| set_english(&t));
         if let Err(e) = &r {
             web_sys::console::warn_1(&format!("{ENGLISH_FILE}: {e}").into());
         }
         done.emit(r);
     });
-}
-
-async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let err = |e: wasm_bindgen::JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "network error".into())
-    };
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(err)?
-        .dyn_into()
-        .map_err(err)?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    Ok(JsFuture::from(response.text().map_err(err)?)
-        .await
-        .map_err(err)?
-        .as_string()
-        .unwrap_or_default())
 }
