@@ -134,7 +134,7 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
 
     let h = ctx.h;
     let mut documents = vec![
-        doc("申请人和共同生活家庭成员的居民身份证、户口簿", "ID cards and the household register (户口簿) of the applicant and every member", REVIEW, "第五条（申请材料）"),
+        doc("申请人和共同生活家庭成员的居民身份证、户口簿", "every member's ID card and household register (户口簿)", REVIEW, "第五条（申请材料）"),
         doc("家庭经济状况核对授权书（所有成员签字），以及家庭收入、财产情况的书面声明", "the signed authorisation to check the household's economic situation, and a written statement of income and property", REVIEW, "第五条（申请材料）"),
         cited("申请书或证明事项告知承诺书（实行告知承诺制的地方可不再提供收入证明）", "the application form, or the notice-and-commitment form where certificates are replaced by your written commitment", sources::cite(ctx, "commitment_system")),
         doc("本人银行卡或社会保障卡（用于发放救助金）", "a bank or social-security card for payments", REVIEW, "第五条（申请材料）"),

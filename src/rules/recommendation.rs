@@ -128,11 +128,11 @@ fn note_of(id: SchemeId) -> Option<Text> {
     match id {
         SchemeId::Edge => Some(text!(
             "不按月发放救助金；可获医疗救助等专项救助",
-            "no monthly allowance; opens medical and other special assistance",
+            "no monthly allowance; opens medical and other special aid",
         )),
         SchemeId::RigidExpense => Some(text!(
             "不按月发放救助金；可获医疗、教育等专项救助和临时救助，最长12个月",
-            "no monthly allowance; opens medical, education and other special assistance and temporary assistance, for up to 12 months",
+            "no monthly allowance; opens medical, education and other special aid and temporary assistance, up to 12 months",
         )),
         SchemeId::GradualExit => Some(text!(
             "渐退期内继续领取低保金",
