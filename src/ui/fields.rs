@@ -252,21 +252,47 @@ pub fn SelectField(p: &SelectFieldProps) -> Html {
     let option = |(v, l): &(AttrValue, AttrValue)| {
         html! { <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option> }
     };
+    // The chosen answer in words (a select with no matching option shows its first one).
+    let all = || {
+        p.choices
+            .iter()
+            .chain(p.groups.iter().flat_map(|(_, c)| c.iter()))
+    };
+    // An unanswered question shows its placeholder ("请选择").
+    let placeholder = p
+        .placeholder
+        .as_ref()
+        .filter(|_| p.value.is_empty())
+        .cloned();
+    let chosen = placeholder
+        .or_else(|| {
+            all()
+                .find(|(v, _)| *v == p.value)
+                .or_else(|| all().next())
+                .map(|(_, l)| l.clone())
+        })
+        .unwrap_or(AttrValue::Static(""));
     html! {
         <div class={classes!("field", p.error.is_some().then_some("has-error"))} data-field={p.field.clone()}>
             <label for={id.clone()}>{ p.label.clone() }</label>
             { hint_line(&id, &p.hint) }
-            <select id={id.clone()} {onchange}
-                aria-invalid={p.error.is_some().then_some("true")}
-                aria-describedby={described_by(&id, p.hint.is_some(), p.error.is_some())}>
-                if let Some(ph) = &p.placeholder {
-                    <option value="" disabled=true selected={p.value.is_empty()} data-placeholder="">{ ph.clone() }</option>
-                }
-                { for p.choices.iter().map(option) }
-                { for p.groups.iter().map(|(label, items)| html! {
-                    <optgroup label={label.clone()}>{ for items.iter().map(option) }</optgroup>
-                }) }
-            </select>
+            // A native select cuts a long answer at the box edge on a 360 px phone; the chosen
+            // answer is shown in full, wrapped, by a text layer over it (www/style.css
+            // `.select-wrap`; hidden from screen readers, which read the select itself).
+            <div class="select-wrap">
+                <select id={id.clone()} {onchange}
+                    aria-invalid={p.error.is_some().then_some("true")}
+                    aria-describedby={described_by(&id, p.hint.is_some(), p.error.is_some())}>
+                    if let Some(ph) = &p.placeholder {
+                        <option value="" disabled=true selected={p.value.is_empty()} data-placeholder="">{ ph.clone() }</option>
+                    }
+                    { for p.choices.iter().map(option) }
+                    { for p.groups.iter().map(|(label, items)| html! {
+                        <optgroup label={label.clone()}>{ for items.iter().map(option) }</optgroup>
+                    }) }
+                </select>
+                <span class="select-face" aria-hidden="true" data-testid="select-face">{ chosen }</span>
+            </div>
             { error_line(&id, &p.error) }
         </div>
     }
