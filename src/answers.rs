@@ -14,8 +14,10 @@
 //!   ([`YesNo::Unanswered`], no radio button checked), and so does every list question (残疾证,
 //!   在上学吗, 工作情况, 生活能自理吗, 突发事件: an empty value, shown as "请选择"); each counts as
 //!   "don't know" until answered, and [`Answers::unanswered`] lists the open ones for the live bar
-//!   and the result. Whether a member lives with the household (not asked of the applicant)
-//!   decides who is counted: the result waits for it (`err.living_required`);
+//!   and the result. A member's relation to the applicant (a member added after the applicant
+//!   starts without one) and whether they live with the household (not asked of the applicant)
+//!   decide who is counted: the result waits for both (`err.relation_required`,
+//!   `err.living_required`);
 //! - **numbers as meant**: `1.5万`, `1,500元`, `1500块`, `72岁`, `3个月` and full-width digits
 //!   are read as the resident meant them; an error's example fits its field (an age error shows
 //!   an age); a monthly farming, business or pension amount that looks like a yearly one is
@@ -445,7 +447,7 @@ impl Supporters {
 }
 
 /// One person in the household, as answered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MemberAnswers {
     /// Stable key of this member in the form (`m1`, `m2` …); never shown.
@@ -453,8 +455,10 @@ pub struct MemberAnswers {
     /// What the family calls them (奶奶, 大儿子), optional; shown in the result.
     #[serde(rename = "n", skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(rename = "rel")]
-    pub relation: Relation,
+    /// `None` = not answered yet: a member added to the form starts without a relation (it
+    /// decides who counts, 民发〔2021〕57号 第九条), and the result waits for it.
+    #[serde(rename = "rel", skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
     /// Age in years as typed; `?` = not known.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub age: String,
@@ -490,18 +494,12 @@ pub struct MemberAnswers {
     pub community_corrections: YesNo,
 }
 
-impl Default for MemberAnswers {
-    fn default() -> Self {
-        MemberAnswers::new("", Relation::Spouse)
-    }
-}
-
 impl MemberAnswers {
     pub fn new(id: &str, relation: Relation) -> MemberAnswers {
         MemberAnswers {
             id: id.to_string(),
             name: String::new(),
-            relation,
+            relation: Some(relation),
             age: String::new(),
             living: None,
             disability: String::new(),
@@ -542,7 +540,9 @@ impl MemberAnswers {
         // the person are asked (the result waits for the answer: `err.living_required`).
         let living = self.living_answer();
         ms::membership(ms::Facts {
-            relation: self.relation,
+            // A relation not given yet: read as one that is counted (the spouse's rule), so
+            // the questions about the person are asked (the result waits: `err.relation_required`).
+            relation: self.relation.unwrap_or(Relation::Spouse),
             lives_together: living != Some(Living::Apart),
             excluded: living.and_then(Living::exclusion),
             age: self.age_years(),
@@ -554,7 +554,8 @@ impl MemberAnswers {
     /// The living answer that counts: none for the applicant (the question is not asked of the
     /// person applying, who is always a member of their own household).
     fn living_answer(&self) -> Option<Living> {
-        self.living.filter(|_| self.relation != Relation::Applicant)
+        self.living
+            .filter(|_| self.relation != Some(Relation::Applicant))
     }
 
     /// A disability kind was chosen (not "none", "not known" or unanswered).
@@ -633,7 +634,7 @@ pub fn asks_supporters(m: &MemberAnswers) -> bool {
 
 /// Whether the person lives with the household: asked of everyone but the applicant.
 pub fn asks_living(m: &MemberAnswers) -> bool {
-    m.relation != Relation::Applicant
+    m.relation != Some(Relation::Applicant)
 }
 
 /// Bedridden only matters with a serious illness (yes or not known).
@@ -1520,7 +1521,7 @@ impl Answers {
         let applicants = self
             .members
             .iter()
-            .filter(|m| m.relation == Relation::Applicant)
+            .filter(|m| m.relation == Some(Relation::Applicant))
             .count();
         if !self.members.is_empty() && applicants == 0 {
             c.errors
@@ -1551,6 +1552,10 @@ impl Answers {
                 ));
             }
             let age = c.age(&f("age"), &m.age);
+            if m.relation.is_none() {
+                c.errors
+                    .push(FieldError::blank(f("relation"), "err.relation_required"));
+            }
             if asks_living(m) && m.living.is_none() {
                 c.errors
                     .push(FieldError::blank(f("living"), "err.living_required"));
@@ -1603,7 +1608,7 @@ impl Answers {
             members.push(Member {
                 id: label,
                 name,
-                relation: m.relation,
+                relation: m.relation.unwrap_or(Relation::Other),
                 age,
                 lives_together: m.living_answer() != Some(Living::Apart),
                 excluded: m.living_answer().and_then(Living::exclusion),
@@ -1857,7 +1862,7 @@ impl Answers {
                     id: format!("m{}", i + 1),
                     // The name the resident gave, never the household's id (a program's key).
                     name: m.name.clone().unwrap_or_default(),
-                    relation: m.relation,
+                    relation: Some(m.relation),
                     age: count(&m.age),
                     living: Some(match (m.lives_together, m.excluded) {
                         (false, _) => Living::Apart,
@@ -2182,6 +2187,31 @@ mod tests {
         ] {
             assert_ne!(crate::i18n::t(Lang::En, key), key);
         }
+    }
+
+    #[test]
+    fn relation_of_an_added_member_starts_unanswered_and_the_result_waits_for_it() {
+        // 民发〔2021〕57号 第九条: who counts depends on the relation (a spouse counts while living
+        // away, another relative only when living together), so it is never assumed.
+        let mut a = filled();
+        let mut added = MemberAnswers::new("m2", Relation::Applicant);
+        added.relation = None;
+        added.age = "50".into();
+        added.living = Some(Living::Apart);
+        a.members.push(added);
+        let e = only_error(&a, "members[1].relation");
+        assert!(e.blank);
+        assert!(e.zh.contains("关系"), "{}", e.zh);
+        assert!(e.en.contains("related"), "{}", e.en);
+        // Saved and read back, it is still unanswered (not the first choice of the list).
+        let text = serde_json::to_string(&a).unwrap();
+        let back: Answers = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.members[1].relation, None);
+        // Answered "spouse", the husband working away counts; answered "sibling", he does not.
+        a.members[1].relation = Some(Relation::Spouse);
+        assert!(a.members[1].is_counted());
+        a.members[1].relation = Some(Relation::Sibling);
+        assert!(!a.members[1].is_counted());
     }
 
     /// Version 2 answers left out the choice a list question started on: what the resident saw
@@ -2531,7 +2561,7 @@ mod tests {
         assert!(e.en.contains("at least one person"), "{}", e.en);
 
         let mut a = filled();
-        a.members[0].relation = Relation::Spouse;
+        a.members[0].relation = Some(Relation::Spouse);
         a.members[0].living = Some(Living::Together);
         let e = only_error(&a, "members");
         assert!(e.en.contains("applicant"), "{}", e.en);
@@ -2639,7 +2669,7 @@ mod tests {
         m.age = "?".into();
         assert!(asks_supporters(&m) && asks_schooling(&m) && asks_work(&m));
         m.age = "40".into();
-        m.relation = Relation::Sibling;
+        m.relation = Some(Relation::Sibling);
         m.living = Some(Living::Apart);
         m.disability = "?".into();
         assert!(!asks_supporters(&m), "not counted: no 特困 questions");

@@ -242,6 +242,19 @@ mod ui {
         choose(&root, "members[1].disability", "no").await;
         choose(&root, "members[1].work", "not_working").await;
         click(&root, "[data-testid=add-member]").await;
+        // The relation of an added member starts on 请选择 (never assumed to be a child).
+        let rel: HtmlSelectElement = find(&root, "[data-field=\"members[2].relation\"] select")
+            .dyn_into()
+            .unwrap();
+        assert_eq!(rel.value(), "");
+        assert_eq!(
+            text(
+                &root,
+                "[data-field=\"members[2].relation\"] option[data-placeholder]"
+            ),
+            "请选择"
+        );
+        choose(&root, "members[2].relation", "child").await;
         type_into(&root, "members[2].age", "12").await;
         choose(&root, "members[2].living", "together").await;
         choose(&root, "members[2].disability", "no").await;

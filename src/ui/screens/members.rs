@@ -22,7 +22,10 @@ use crate::ui::fields::{
 
 /// "申请人（本人）" or "奶奶（父母）": how the form names a member.
 pub fn member_title(lang: Lang, m: &MemberAnswers) -> String {
-    let rel = labels::relation(lang, m.relation);
+    let rel = match m.relation {
+        Some(r) => labels::relation(lang, r),
+        None => t(lang, "members.relation_unanswered"),
+    };
     if m.name.trim().is_empty() {
         rel.to_string()
     } else {
@@ -42,12 +45,15 @@ pub fn Members(p: &ScreenProps) -> Html {
     let add = p.act(|a: &mut Answers| {
         if a.members.len() < MAX_MEMBERS {
             let id = a.new_member_id();
-            let relation = if a.members.iter().any(|m| m.relation == Relation::Applicant) {
-                Relation::Child
-            } else {
-                Relation::Applicant
-            };
-            a.members.push(MemberAnswers::new(&id, relation));
+            // The relation of anyone added after the applicant starts unanswered.
+            let mut m = MemberAnswers::new(&id, Relation::Applicant);
+            if a.members
+                .iter()
+                .any(|m| m.relation == Some(Relation::Applicant))
+            {
+                m.relation = None;
+            }
+            a.members.push(m);
         }
     });
     html! {
@@ -110,8 +116,9 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
                 value={m.name.clone()} error={p.error(lang, &f(i, "name"))}
                 on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.name = v })} />
             <SelectField field={f(i, "relation")} label={t(lang, "members.relation")}
-                choices={relation_choices} value={code(&m.relation)}
-                on_change={p.set(move |a, v: String| if let (Some(m), Some(r)) = (a.members.get_mut(i), parse(&v)) { m.relation = r })} />
+                choices={relation_choices} value={opt_code(m.relation.map(|r| code(&r)))}
+                placeholder={choose()} error={p.error(lang, &f(i, "relation"))}
+                on_change={p.set(move |a, v: String| if let (Some(m), Some(r)) = (a.members.get_mut(i), parse(&v)) { m.relation = Some(r) })} />
             <NumberField field={f(i, "age")} label={t(lang, "members.age")} unit={t(lang, "unit.years")} whole=true
                 value={m.age.clone()} error={p.error(lang, &f(i, "age"))}
                 on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.age = v })} />
@@ -121,7 +128,7 @@ fn member(p: &ScreenProps, lang: Lang, i: usize, m: &MemberAnswers) -> Html {
                     placeholder={choose()} error={p.error(lang, &f(i, "living"))}
                     on_change={p.set(move |a, v: String| if let Some(m) = a.members.get_mut(i) { m.living = Some(Living::from_code(&v)) })} />
             }
-            if m.relation == Relation::Other {
+            if m.relation == Some(Relation::Other) {
                 <p class="note">{ t(lang, "members.other_not_counted") }</p>
             } else if m.living == Some(Living::Apart) {
                 <p class="note" data-testid="away-note">{ t(lang, if m.is_counted() { "members.away_counted" } else { "members.away_not_counted" }) }</p>
