@@ -23,7 +23,6 @@
 use super::date::Date;
 use super::outcome::{ParameterUse, Source, Standing, Text};
 use rust_decimal::Decimal;
-use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -37,8 +36,7 @@ mod embedded {
 pub use embedded::SAMPLE_FILES;
 pub(super) use embedded::{DIVISIONS_JSON, DIVISION_CODES};
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ParamDef {
     pub name: String,
     pub unit: String,
@@ -48,25 +46,20 @@ pub struct ParamDef {
     /// A value taken from a higher level (provincial 指导标准, national default) is a **floor**:
     /// the local value is at or above it (seed 003 二（二）). A newer higher-level value above an
     /// older local one replaces it. Lines built on a floor are not firm.
-    #[serde(default)]
     pub floor: bool,
     /// Raised periodically (standards, statistics): a value older than the region's
     /// `review_months` on the screening date, or past its `valid_until`, is stale.
-    #[serde(default)]
     pub reviewed: bool,
     /// Position in name order (set at load): the slot of this parameter in per-household
     /// and per-region tables.
-    #[serde(skip)]
     pub index: usize,
     /// The sane range of a number (set at load from `ranges` in `data/parameters.json`: by
     /// name, else by unit); `None` for flags.
-    #[serde(skip)]
     pub range: Option<ValueRange>,
 }
 
 /// The sane range of a parameter's value: outside it a value is a typing mistake.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ValueRange {
     pub min: Decimal,
     pub max: Decimal,
@@ -80,8 +73,7 @@ impl ValueRange {
 
 /// `lower ≤ multiple × upper ÷ divisor` must hold between two parameters' values (e.g. a
 /// minimum and its maximum, a class payment and the standard).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Relation {
     pub lower: String,
     pub upper: String,
@@ -112,30 +104,24 @@ impl Value {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub name: String,
     pub effective: Date,
     pub value: Option<serde_json::Value>,
     pub source: String,
-    #[serde(default)]
     pub article: Option<String>,
     pub confidence: String,
-    #[serde(default)]
     pub note: Option<String>,
     /// Last day this value is meant to apply (a notice that says "until …"); after it the value
     /// is stale. Usually absent: the region's `review_months` says when it goes stale.
-    #[serde(default)]
     pub valid_until: Option<Date>,
     /// `false`: this higher-level value is the rule itself for every lower level (e.g. Yunnan's
     /// edge multiple), not a floor — overrides the definition's `floor`.
-    #[serde(default)]
     pub floor: Option<bool>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Region {
     pub code: String,
     pub parent: Option<String>,
@@ -145,11 +131,9 @@ pub struct Region {
     /// How often this region reviews (raises) its standards, in months: a standard older than
     /// this on the screening date, with no newer one, is stale. Inherited from the parent region
     /// when absent.
-    #[serde(default)]
     pub review_months: Option<u32>,
     pub values: Vec<Entry>,
     /// Positions in `values` by parameter name (built at load).
-    #[serde(skip)]
     index: BTreeMap<String, Vec<usize>>,
 }
 
