@@ -452,7 +452,7 @@ fn values_that_cannot_go_stale() -> Vec<String> {
     let cat = params::catalogue();
     let mut out = Vec::new();
     for r in cat.regions.values() {
-        let period = cat.review_months(&r.code).filter(|m| *m > 0);
+        let period = cat.review_months(&r.code);
         for e in &r.values {
             let reviewed = cat.defs.get(&e.name).is_some_and(|d| d.reviewed);
             if reviewed && period.is_none() && e.valid_until.is_none() {

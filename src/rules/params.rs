@@ -162,7 +162,6 @@ pub fn months_between(from: Date, to: Date) -> u32 {
 pub fn stale_periods(cat: &'static Catalogue, region: &Region, e: &Entry, as_of: Date) -> u32 {
     let by_review = cat
         .review_months(&region.code)
-        .filter(|m| *m > 0)
         .map_or(0, |m| months_between(e.effective, as_of) / m);
     let by_validity = u32::from(e.valid_until.is_some_and(|u| as_of > u));
     by_review.max(by_validity)
@@ -405,9 +404,13 @@ impl Catalogue {
         self.by_name.get(name)
     }
 
-    /// The region's review period in months, inherited from the nearest ancestor that says.
+    /// The region's review period in months, inherited from the nearest ancestor that says;
+    /// `None` where none says or the period is 0 (never reviewed).
     pub fn review_months(&'static self, code: &str) -> Option<u32> {
-        self.chain(code).iter().find_map(|r| r.review_months)
+        self.chain(code)
+            .iter()
+            .find_map(|r| r.review_months)
+            .filter(|m| *m > 0)
     }
 
     /// The region and its ancestors, most specific first. A division without a data file
