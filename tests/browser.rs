@@ -127,6 +127,13 @@ mod ui {
         flush().await;
     }
 
+    /// 云南省 → 昆明市 → 西山区 in the place menus (the seed 000 region of most flows).
+    async fn choose_xishan(root: &Element) {
+        choose(root, "region.province", "530000").await;
+        choose(root, "region.city", "530100").await;
+        choose(root, "region.county", "530112").await;
+    }
+
     async fn choose(root: &Element, field: &str, value: &str) {
         let select: HtmlSelectElement = find(root, &format!("[data-field=\"{field}\"] select"))
             .dyn_into()
@@ -197,9 +204,7 @@ mod ui {
         let root = mount_point();
         let app = mount(root.clone(), options("t.region"));
         flush().await;
-        choose(&root, "region.province", "530000").await;
-        choose(&root, "region.city", "530100").await;
-        choose(&root, "region.county", "530112").await;
+        choose_xishan(&root).await;
         let standards = text(&root, "[data-testid=standards]");
         assert!(standards.contains("西山区"), "{standards}");
         assert!(standards.contains("¥700.00"), "{standards}");
@@ -219,9 +224,7 @@ mod ui {
         let root = mount_point();
         let app = mount(root.clone(), options("t.flow"));
         flush().await;
-        choose(&root, "region.province", "530000").await;
-        choose(&root, "region.city", "530100").await;
-        choose(&root, "region.county", "530112").await;
+        choose_xishan(&root).await;
         radio(&root, "residence", "urban").await;
         click(&root, "[data-testid=next]").await;
         assert_eq!(text(&root, "[data-testid=progress]"), "第 2 步，共 7 步");
@@ -329,9 +332,7 @@ mod ui {
         let root = mount_point();
         let app = mount(root.clone(), options("t.choose"));
         flush().await;
-        choose(&root, "region.province", "530000").await;
-        choose(&root, "region.city", "530100").await;
-        choose(&root, "region.county", "530112").await;
+        choose_xishan(&root).await;
         radio(&root, "residence", "urban").await;
         click(&root, "[data-testid=next]").await;
         type_into(&root, "members[0].age", "78").await;
