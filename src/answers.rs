@@ -75,7 +75,9 @@ use crate::rules::validate::{self, MAX_AGE, MAX_AMOUNT, MAX_MEMBERS};
 ///   the form showed selected where they left one out (没有残疾证, 长期一起生活, 不在上学, 没有工作,
 ///   能完全自理, 没有突发事件): that is what the resident saw and went on with (see
 ///   docs/reading-the-rules.md, "Saved answers from before every question started unanswered").
-pub const VERSION: u32 = 3;
+/// - 4: the type of an income item starts unanswered too (`t` left out); versions 1–3 always
+///   saved it (a new item started on 工资) and are read as saved, with 工资 where it is missing.
+pub const VERSION: u32 = 4;
 
 /// The disability answer "no disability certificate" (an empty answer is unanswered).
 pub const NO_DISABILITY: &str = "no";
@@ -654,7 +656,7 @@ pub fn asks_work(m: &MemberAnswers) -> bool {
 
 /// Who pays a support payment: only for support payments.
 pub fn asks_payer(i: &IncomeAnswer) -> bool {
-    i.kind == IncomeKind::Support
+    i.kind == Some(IncomeKind::Support)
 }
 
 /// The payer's income band: only for a payer aged 60+.
@@ -666,8 +668,10 @@ pub fn asks_payer_band(i: &IncomeAnswer) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct IncomeAnswer {
-    #[serde(rename = "t")]
-    pub kind: IncomeKind,
+    /// `None` = not chosen yet (a new item starts on "请选择"): counted as "don't know" — from
+    /// nothing to the full amount — and named until chosen. Versions 1–3 always saved it.
+    #[serde(rename = "t", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<IncomeKind>,
     /// Yuan as typed; `?` = not known.
     #[serde(rename = "amt")]
     pub amount: String,
@@ -687,7 +691,7 @@ pub struct IncomeAnswer {
 impl Default for IncomeAnswer {
     fn default() -> Self {
         IncomeAnswer {
-            kind: IncomeKind::Wages,
+            kind: None,
             amount: String::new(),
             period: Period::Month,
             payer: None,
@@ -1186,7 +1190,10 @@ impl Answers {
                 if v == 1 {
                     a.yes_no_from_v1();
                 }
-                a.choices_from_v2();
+                if v <= 2 {
+                    a.choices_from_v2();
+                }
+                a.from_v3();
                 a.v = VERSION;
                 Ok((a, Some(RestoreProblem::Migrated { from: v })))
             }
@@ -1228,6 +1235,14 @@ impl Answers {
         }
         if self.events.sudden_event.is_empty() {
             self.events.sudden_event = NO_EVENT.into();
+        }
+    }
+
+    /// Versions 1–3 always saved an income item's type, and a new item started on 工资: an item
+    /// without one is read as 工资, what the form showed.
+    fn from_v3(&mut self) {
+        for item in self.members.iter_mut().flat_map(|m| m.income.iter_mut()) {
+            item.kind.get_or_insert(IncomeKind::Wages);
         }
     }
 
@@ -1401,6 +1416,21 @@ impl Answers {
                 );
             }
         }
+        // The income screen comes after the members: the type of each income item of a counted
+        // member ("妻子（配偶）：第1笔收入的类型").
+        for (i, m) in self.members.iter().enumerate() {
+            if !m.is_counted() {
+                continue;
+            }
+            for (j, item) in m.income.iter().enumerate() {
+                ask(
+                    open_if(item.kind.is_none()),
+                    format!("members[{i}].income[{j}].type"),
+                    "open.income_type",
+                    Some(i),
+                );
+            }
+        }
         let (a, e) = (&self.assets, &self.events);
         ask(
             a.non_residential,
@@ -1462,7 +1492,10 @@ impl Answers {
                 continue;
             }
             for (j, item) in m.income.iter().enumerate() {
-                let high = match (plausible_monthly_max(item.kind), parse_money(&item.amount)) {
+                let high = match (
+                    item.kind.and_then(plausible_monthly_max),
+                    parse_money(&item.amount),
+                ) {
                     (Some(max), Ok(Some(Fact::Known(d)))) => d > max,
                     _ => false,
                 };
@@ -1590,7 +1623,7 @@ impl Answers {
                         true,
                     );
                     income.push(IncomeItem {
-                        kind: item.kind,
+                        kind: known_or_unknown(item.kind),
                         amount,
                         period: item.period,
                         payer: if asks_payer(item) { item.payer } else { None },
@@ -1884,7 +1917,7 @@ impl Answers {
                         .income
                         .iter()
                         .map(|item| IncomeAnswer {
-                            kind: item.kind,
+                            kind: item.kind.get(),
                             amount: match item.amount {
                                 Fact::Known(d) => d.normalize().to_string(),
                                 Fact::Unknown => UNKNOWN.to_string(),
@@ -1997,6 +2030,7 @@ mod tests {
         a.members[0].age = "45".into();
         a.members[0].work = Some(Work::Employed);
         a.members[0].income.push(IncomeAnswer {
+            kind: Some(IncomeKind::Wages),
             amount: "600".into(),
             ..IncomeAnswer::default()
         });
@@ -2214,6 +2248,106 @@ mod tests {
         assert!(!a.members[1].is_counted());
     }
 
+    /// The type of a new income item starts on "请选择": the item is listed as open ("第1笔收入的
+    /// 类型", about its member) and reaches the engine as `type` unknown — counted from nothing to
+    /// the full amount, so a result it decides is `possible` and names it — never as wages.
+    #[test]
+    fn income_type_starts_unanswered_and_counts_as_not_known() {
+        let mut a = filled();
+        a.members[0].income[0] = IncomeAnswer {
+            amount: "3000".into(),
+            ..IncomeAnswer::default()
+        };
+        assert_eq!(a.members[0].income[0].kind, None);
+        let open = a.unanswered();
+        assert_eq!(open.len(), 1, "{open:?}");
+        assert_eq!(open[0].field, "members[0].income[0].type");
+        assert_eq!(open[0].question, "open.income_type");
+        assert_eq!(open[0].member, Some(0));
+        for lang in [Lang::Zh, Lang::En] {
+            let q = tf(lang, open[0].question, &[("n", "1")]);
+            assert!(q.contains('1') && !q.contains("{n}"), "{q}");
+        }
+        let h = a.to_household().unwrap();
+        assert_eq!(h.members[0].income[0].kind, Fact::Unknown);
+        // Xishan 2022, standard 700: a kind not counted (0) would be below it, wages or business
+        // income of 3000 far above it: dibao is possible, and the item is named.
+        let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
+        let dibao = ev.scheme(SchemeId::Dibao);
+        assert_eq!(dibao.status, Status::Possible);
+        assert!(
+            dibao
+                .to_check
+                .iter()
+                .any(|c| c.text.zh.contains("第1笔收入") && c.text.zh.contains("收入类型")),
+            "{:?}",
+            dibao.to_check
+        );
+        // Chosen: the answer is the fact, nothing is open, and the result is firm either way.
+        for (kind, status) in [
+            (IncomeKind::Wages, Status::Unlikely),
+            (IncomeKind::Scholarship, Status::Likely),
+        ] {
+            a.members[0].income[0].kind = Some(kind);
+            assert!(a.unanswered().is_empty());
+            let h = a.to_household().unwrap();
+            assert_eq!(h.members[0].income[0].kind, Fact::Known(kind));
+            let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
+            assert_eq!(ev.scheme(SchemeId::Dibao).status, status, "{kind:?}");
+        }
+        // Saved and read back, a type not chosen stays not chosen.
+        a.members[0].income[0].kind = None;
+        let (back, p) = Answers::restore(&a.to_json()).unwrap();
+        assert_eq!(p, None);
+        assert_eq!(back.members[0].income[0].kind, None);
+        // Income of a member not counted is not asked about.
+        a.members[0].income[0].kind = Some(IncomeKind::Wages);
+        let mut away = MemberAnswers::new("m2", Relation::Sibling);
+        away.living = Some(Living::Apart);
+        away.income.push(IncomeAnswer::default());
+        a.members.push(away);
+        assert!(
+            !a.unanswered().iter().any(|u| u.field.contains("income")),
+            "{:?}",
+            a.unanswered()
+        );
+    }
+
+    /// Versions 1–3 always saved the type of an income item (a new item started on 工资): it is
+    /// kept, and an item saved without one is read as 工资, what the form showed. The other
+    /// answers of version 3 are read as saved (its unanswered list questions stay unanswered).
+    #[test]
+    fn version_3_income_types_are_kept() {
+        let v3 = r#"{"v":3,"r":"530112","u":"urban","m":[{"id":"m1","rel":"applicant","age":"45","inc":[{"t":"farming","amt":"18000","per":"year"},{"t":"wages","amt":"600"},{"amt":"100"}]}]}"#;
+        let (a, p) = Answers::restore(v3).unwrap();
+        assert_eq!(p, Some(RestoreProblem::Migrated { from: 3 }));
+        assert_eq!(a.v, VERSION);
+        let kinds: Vec<_> = a.members[0].income.iter().map(|i| i.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Some(IncomeKind::Farming),
+                Some(IncomeKind::Wages),
+                Some(IncomeKind::Wages)
+            ]
+        );
+        assert_eq!(a.members[0].income[0].period, Period::Year);
+        assert_eq!(
+            a.members[0].disability, "",
+            "a v3 unanswered stays unanswered"
+        );
+        assert_eq!(a.members[0].work, None);
+        assert!(!a.unanswered().iter().any(|u| u.field.contains("income")));
+        // Saved again as version 4, the types are written out and read back the same.
+        let again = Answers::restore(&a.to_json()).unwrap();
+        assert_eq!(again, (a, None));
+        // The same item in version 4 without a type is not chosen.
+        let v4 = v3.replace(r#""v":3"#, r#""v":4"#);
+        let (b, p) = Answers::restore(&v4).unwrap();
+        assert_eq!(p, None);
+        assert_eq!(b.members[0].income[2].kind, None);
+    }
+
     /// Version 2 answers left out the choice a list question started on: what the resident saw
     /// selected is kept as their answer, and they are asked to check.
     #[test]
@@ -2324,7 +2458,7 @@ mod tests {
     fn a_yearly_looking_monthly_amount_is_asked_about() {
         let mut a = filled();
         a.members[0].income.push(IncomeAnswer {
-            kind: IncomeKind::Farming,
+            kind: Some(IncomeKind::Farming),
             amount: "18000".into(),
             ..IncomeAnswer::default()
         });
@@ -2342,17 +2476,18 @@ mod tests {
         assert!(a.sense_checks().is_empty());
         // Wages of 18,000 a month are not questioned; farming of 4,000 a month is not either.
         a.members[0].income[1] = IncomeAnswer {
+            kind: Some(IncomeKind::Wages),
             amount: "18000".into(),
             ..IncomeAnswer::default()
         };
         assert!(a.sense_checks().is_empty());
         a.members[0].income[1] = IncomeAnswer {
-            kind: IncomeKind::Farming,
+            kind: Some(IncomeKind::Farming),
             amount: "4000".into(),
             ..IncomeAnswer::default()
         };
         assert!(a.sense_checks().is_empty());
-        a.members[0].income[1].kind = IncomeKind::ResidentBasicPension;
+        a.members[0].income[1].kind = Some(IncomeKind::ResidentBasicPension);
         a.members[0].income[1].amount = "1416".into();
         assert_eq!(a.sense_checks().len(), 1);
     }
@@ -2699,6 +2834,7 @@ mod tests {
         m.age = "40".into();
         m.living = Some(Living::Apart);
         m.income.push(IncomeAnswer {
+            kind: Some(IncomeKind::Wages),
             amount: "2000".into(),
             ..IncomeAnswer::default()
         });
@@ -2769,7 +2905,7 @@ mod tests {
     #[test]
     fn saved_form_is_compact_and_versioned() {
         let json = Answers::default().to_json();
-        assert!(json.starts_with("{\"v\":3"), "{json}");
+        assert!(json.starts_with("{\"v\":4"), "{json}");
         assert!(json.len() < 60, "defaults are left out: {json}");
         let json = filled().to_json();
         assert!(
@@ -2788,8 +2924,8 @@ mod tests {
             "42",
             "{\"v\":\"one\"}",
             "{\"m\":[]}",
-            "{\"v\":3,\"m\":7}",
-            "{\"v\":3,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}",
+            "{\"v\":4,\"m\":7}",
+            "{\"v\":4,\"m\":[{\"id\":\"m1\"},{\"id\":\"m1\"}]}",
         ] {
             assert_eq!(
                 Answers::restore(bad),
@@ -2811,7 +2947,7 @@ mod tests {
     fn restore_keeps_what_it_can_read() {
         // Unknown fields (from a later minor change) are ignored; missing ones default.
         let (a, p) = Answers::restore(
-            "{\"v\":3,\"r\":\"530112\",\"m\":[{\"id\":\"m1\",\"rel\":\"applicant\",\"age\":\"7x\"}],\"zz\":1}",
+            "{\"v\":4,\"r\":\"530112\",\"m\":[{\"id\":\"m1\",\"rel\":\"applicant\",\"age\":\"7x\"}],\"zz\":1}",
         )
         .unwrap();
         assert_eq!(p, None);

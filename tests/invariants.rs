@@ -356,13 +356,15 @@ fn known_answers(h: &Value) -> Vec<Vec<Value>> {
         }
         if let Some(items) = m["income"].as_array() {
             for j in 0..items.len() {
-                paths.push(vec![
-                    json!("members"),
-                    json!(i),
-                    json!("income"),
-                    json!(j),
-                    json!("amount"),
-                ]);
+                for f in ["amount", "type"] {
+                    paths.push(vec![
+                        json!("members"),
+                        json!(i),
+                        json!("income"),
+                        json!(j),
+                        json!(f),
+                    ]);
+                }
             }
         }
     }

@@ -237,8 +237,10 @@ pub enum Period {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IncomeItem {
-    #[serde(rename = "type")]
-    pub kind: IncomeKind,
+    /// Required; `null` = not known or not answered: the amount is counted as anything from
+    /// nothing (a kind that is not counted) to the full amount, and the item is named to check.
+    #[serde(rename = "type", deserialize_with = "required")]
+    pub kind: Fact<IncomeKind>,
     /// Yuan, exact to the fen; `null` = unknown. Required.
     #[serde(deserialize_with = "money")]
     pub amount: Fact<Decimal>,

@@ -131,19 +131,25 @@ fn pension_check(ctx: &Ctx, m: &Member, annual_amount: Decimal) -> Reason {
 /// One member's counted income for the given purpose.
 pub fn member_income(ctx: &Ctx, m: &Member, purpose: Purpose) -> Tally {
     let mut t = Tally::new();
-    for item in &m.income {
-        let label = kind_label(item.kind);
-        let (counted, line) = item_counted(ctx, m, item, purpose, &mut t.checks);
-        t.annual += counted;
+    for (n, item) in m.income.iter().enumerate() {
         let who = names::name_of(ctx.h, m);
+        let Fact::Known(kind) = item.kind else {
+            let (counted, line) = kind_unknown(ctx, m, n + 1, item, &mut t.checks);
+            t.annual += counted;
+            t.lines.push((line, Some(sources::income_categories())));
+            continue;
+        };
+        let label = kind_label(kind);
+        let (counted, line) = item_counted(ctx, m, kind, item, purpose, &mut t.checks);
+        t.annual += counted;
         t.lines.push((
             text!(
                 format!("{}的{}：{}", who.zh, label.zh, line.zh),
                 format!("{}'s {}: {}", who.en, label.en, line.en),
             ),
-            Some(if never_counted(item.kind) {
+            Some(if never_counted(kind) {
                 sources::income_not_counted()
-            } else if item.kind == IncomeKind::Support {
+            } else if kind == IncomeKind::Support {
                 sources::support_exemption(ctx)
             } else {
                 sources::income_categories()
@@ -153,9 +159,69 @@ pub fn member_income(ctx: &Ctx, m: &Member, purpose: Purpose) -> Tally {
     t
 }
 
+/// An income whose kind the resident has not said (`type` `null`: not known, or not chosen on
+/// the form). The kind decides whether and how it counts — some kinds are never counted (优待抚恤金,
+/// 奖学金 …), wages less the costs of working, business, property and pensions in full — so it is
+/// counted as anything from nothing to the full amount, never as one kind by default, and the
+/// item is named to check (docs/reading-the-rules.md, "An income whose type is not chosen").
+fn kind_unknown(
+    ctx: &Ctx,
+    m: &Member,
+    n: usize,
+    item: &IncomeItem,
+    checks: &mut Vec<Reason>,
+) -> (Range, Text) {
+    let who = names::name_of(ctx.h, m);
+    let amount = item.amount.get().map(|a| annual(a, item.period));
+    // The amount as the resident entered it: "每月 3000.00元" / "每年 18000.00元".
+    let entered = |v: Decimal| match item.period {
+        Period::Month => text!(
+            format!("每月 {}", yuan_zh(v)),
+            format!("{} a month", yuan_en(v))
+        ),
+        Period::Year => text!(
+            format!("每年 {}", yuan_zh(v)),
+            format!("{} a year", yuan_en(v))
+        ),
+    };
+    let (range, check, line) = match amount {
+        Some(a) => (
+            Range::between(Decimal::ZERO, a),
+            text!(
+                format!("{}的第{}笔收入（{}）没有选择收入类型：有的收入不计入家庭收入（如优待抚恤金、奖学金），工资性收入扣除就业成本后计入，经营、财产等收入全额计入。现按 0 元至每月 {} 计算；请选择收入类型", who.zh, n, entered(item.amount.get().unwrap_or_default()).zh, yuan_zh(a / TWELVE)),
+                format!("{}'s income {} ({}) has no type chosen: some kinds are not counted (such as preferential-care payments and scholarships), wages are counted less the costs of working, business and property income in full. Counted for now as anything from ¥0 to {} a month; choose its type", who.en, n, entered(item.amount.get().unwrap_or_default()).en, yuan_en(a / TWELVE)),
+            ),
+            text!(
+                format!("{}，类型未选择，按 0 元至全额计算", amount_text(a).zh),
+                format!("{}, type not chosen: counted as ¥0 up to the full amount", amount_text(a).en),
+            ),
+        ),
+        None => (
+            Range::unknown(),
+            text!(
+                format!("{}的第{}笔收入类型和金额都不清楚：请选择收入类型并填写金额", who.zh, n),
+                format!("{}'s income {}: type and amount unknown — choose its type and enter the amount", who.en, n),
+            ),
+            text!("类型未选择，金额不清楚", "type not chosen, amount unknown"),
+        ),
+    };
+    checks.push(Reason {
+        text: check,
+        source: Some(sources::income_categories()),
+    });
+    (
+        range,
+        text!(
+            format!("{}的第{}笔收入：{}", who.zh, n, line.zh),
+            format!("{}'s income {}: {}", who.en, n, line.en),
+        ),
+    )
+}
+
 fn item_counted(
     ctx: &Ctx,
     m: &Member,
+    kind: IncomeKind,
     item: &IncomeItem,
     purpose: Purpose,
     checks: &mut Vec<Reason>,
@@ -170,10 +236,10 @@ fn item_counted(
             ),
         )
     };
-    if never_counted(item.kind) {
+    if never_counted(kind) {
         return excluded("国家规定不计入家庭收入", "excluded by national rules");
     }
-    match item.kind {
+    match kind {
         IncomeKind::ResidentBasicPension => {
             if purpose == Purpose::Tekun {
                 return excluded("特困认定不计入基础养老金", "never counted for tekun");
@@ -217,7 +283,7 @@ fn item_counted(
         Some(a) => {
             let mut a = a;
             let mut text = amount_text(a);
-            if item.kind == IncomeKind::Wages {
+            if kind == IncomeKind::Wages {
                 let d = ctx.params.employment_cost_deduction_monthly();
                 if let (Some(per_month), true) = (d.number(), d.is_firm()) {
                     let ded = (per_month * TWELVE).min(a);
@@ -254,12 +320,12 @@ fn item_counted(
                     format!(
                         "{}的{}金额不清楚",
                         names::name_of(ctx.h, m).zh,
-                        kind_label(item.kind).zh
+                        kind_label(kind).zh
                     ),
                     format!(
                         "{}'s {} amount is unknown",
                         names::name_of(ctx.h, m).en,
-                        kind_label(item.kind).en
+                        kind_label(kind).en
                     ),
                 ),
                 source: Some(sources::income_categories()),

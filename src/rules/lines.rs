@@ -170,7 +170,7 @@ pub fn employment_slack(ctx: &Ctx, members: &[&Member], s: &Standard) -> Option<
         let wages: Decimal = m
             .income
             .iter()
-            .filter(|i| i.kind == IncomeKind::Wages)
+            .filter(|i| i.kind == Fact::Known(IncomeKind::Wages))
             .filter_map(|i| i.amount.get().map(|a| annual(a, i.period)))
             .sum();
         if wages > Decimal::ZERO {

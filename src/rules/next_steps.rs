@@ -171,10 +171,11 @@ pub fn next_steps(ctx: &Ctx) -> NextSteps {
             sources::rigid_deduction(ctx),
         ));
     }
-    if members
-        .iter()
-        .any(|m| m.income.iter().any(|i| i.kind == IncomeKind::Support))
-    {
+    if members.iter().any(|m| {
+        m.income
+            .iter()
+            .any(|i| i.kind == Fact::Known(IncomeKind::Support))
+    }) {
         documents.push(cited("赡养、抚养、扶养费的协议、判决或给付情况说明，以及给付人的收入情况", "the agreement, court order or statement of support payments received, and the payer's income", sources::support_exemption(ctx)));
     }
     if h.assets.relocation_homes > 0 {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::fields::use_ui;
 use super::screens::members::member_title;
-use crate::answers::{Answers, FieldError};
+use crate::answers::{Answers, FieldError, Unanswered};
 use crate::i18n::{t, tf, Lang};
 
 /// The member a field is about (`members[2].age` → 2).
@@ -25,6 +25,23 @@ pub fn who(lang: Lang, answers: &Answers, field: &str) -> String {
     match member_of(field).and_then(|i| answers.members.get(i)) {
         Some(m) => format!("{}{}", member_title(lang, m), lang.pick("：", ": ")),
         None => String::new(),
+    }
+}
+
+/// The income item a field is about (`members[1].income[0].type` → 0).
+fn income_item_of(field: &str) -> Option<usize> {
+    field
+        .split_once(".income[")
+        .and_then(|(_, r)| r.split(']').next())
+        .and_then(|n| n.parse().ok())
+}
+
+/// The question as the resident reads it; an income item is named by its place in the
+/// member's list, as the income screen shows it ("第1笔收入的类型").
+fn question(lang: Lang, u: &Unanswered) -> String {
+    match income_item_of(&u.field) {
+        Some(j) => tf(lang, u.question, &[("n", &(j + 1).to_string())]),
+        None => t(lang, u.question).to_string(),
     }
 }
 
@@ -65,7 +82,7 @@ pub fn OpenQuestions(p: &OpenQuestionsProps) -> Html {
                         <li>
                             <button type="button" class="link" data-testid="unanswered-link"
                                 data-field={u.field.clone()} onclick={p.go_to.reform(move |_| field.clone())}>
-                                { who(lang, &p.answers, &u.field) }{ t(lang, u.question) }
+                                { who(lang, &p.answers, &u.field) }{ question(lang, u) }
                             </button>
                         </li>
                     }

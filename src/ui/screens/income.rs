@@ -151,18 +151,23 @@ fn income_item(
             }
         }
     });
-    let kind_label = labels::income(lang, item.kind);
+    // "第1笔收入": how the item is named where its type is still to choose (the live bar, the
+    // result) and in the remove button while it has no type.
+    let title = tf(lang, "income.item_title", &[("n", &(j + 1).to_string())]);
+    let kind_label = item.kind.map(|k| labels::income(lang, k));
     html! {
         <div class="income-item subgroup" data-income={format!("{i}-{j}")}>
+            <h4 class="income-title">{ title.clone() }</h4>
             <SelectField field={format!("{base}.type")} label={t(lang, "income.type")}
                 choices={counted}
                 groups={vec![(AttrValue::from(t(lang, "income.group_excluded")), excluded)]}
-                value={code(&item.kind)}
-                on_change={p.set(move |a, v: String| if let (Some(x), Some(k)) = (item_at(a, i, j), parse::<IncomeKind>(&v)) { x.kind = k })} />
-            if income_not_counted(item.kind) {
+                value={item.kind.map(|k| code(&k)).unwrap_or_default()}
+                placeholder={Some(AttrValue::from(t(lang, "ans.choose")))}
+                on_change={p.set(move |a, v: String| if let (Some(x), Some(k)) = (item_at(a, i, j), parse::<IncomeKind>(&v)) { x.kind = Some(k) })} />
+            if item.kind.is_some_and(income_not_counted) {
                 <p class="note excluded" data-testid="income-excluded">
                     <span class="icon" aria-hidden="true">{"⊘"}</span>
-                    { tf(lang, "income.excluded_item", &[("kind", kind_label)]) }
+                    { tf(lang, "income.excluded_item", &[("kind", kind_label.unwrap_or_default())]) }
                 </p>
             }
             <NumberField field={format!("{base}.amount")} label={t(lang, "income.amount")} unit={t(lang, "unit.yuan")}
@@ -171,7 +176,7 @@ fn income_item(
             { period_radios(p, lang, format!("{base}.period"), item.period,
                 p.set(move |a, v: Period| if let Some(x) = item_at(a, i, j) { x.period = v })) }
             if p.answers.sense_checks().iter().any(|c| c.member == i && c.item == j) {
-                { sense_check(p, lang, i, j, item, kind_label) }
+                { sense_check(p, lang, i, j, item, kind_label.unwrap_or_default()) }
             }
             if asks_payer(item) {
                 <SelectField field={format!("{base}.payer")} label={t(lang, "income.payer")}
@@ -184,7 +189,7 @@ fn income_item(
                     on_change={p.set(move |a, v: String| if let Some(x) = item_at(a, i, j) { x.band = parse(&v) })} />
             }
             <button type="button" class="secondary danger" onclick={remove}
-                aria-label={tf(lang, "income.remove_what", &[("kind", kind_label), ("who", who)])}>
+                aria-label={tf(lang, "income.remove_what", &[("kind", kind_label.unwrap_or(&title)), ("who", who)])}>
                 { t(lang, "income.remove") }
             </button>
         </div>
