@@ -276,6 +276,7 @@ mod ui {
         // questions of the later screens are unanswered (nothing is assumed).
         assert_eq!(bar_status(&root, "dibao"), "possible");
         click(&root, "[data-member=\"0\"] [data-testid=add-income]").await;
+        choose(&root, "members[0].income[0].type", "wages").await;
         type_into(&root, "members[0].income[0].amount", "2400").await;
         // 2400 ÷ 3 = 800.00 > 700, and still above after a plausible unpublished deduction for
         // costs of working ((2400 − 30 % × 700) ÷ 3 = 730.00): the bar follows the typing.
@@ -395,6 +396,92 @@ mod ui {
         let bar = text(&root, "aside.result-bar [data-testid=unanswered]");
         assert!(!bar.contains("Work"), "answered, no longer listed: {bar}");
         assert!(bar.contains("Disability certificate"), "{bar}");
+        app.destroy();
+        root.remove();
+    }
+
+    /// The type of a new income item starts on "请选择" (never on 工资); the live bar and the
+    /// result name the item as the resident sees it ("配偶：第1笔收入的类型", "Spouse: type of
+    /// income 1"), in Chinese and in English, with a link to the select; chosen, it is no longer
+    /// listed, and a farming amount that looks yearly is asked about ("是每年的收入吗？").
+    #[wasm_bindgen_test]
+    async fn income_type_starts_on_please_choose_and_is_named_until_chosen() {
+        let root = mount_point();
+        let app = mount(root.clone(), options("t.income_type"));
+        flush().await;
+        choose_xishan(&root).await;
+        radio(&root, "residence", "urban").await;
+        click(&root, "[data-testid=next]").await;
+        type_into(&root, "members[0].age", "45").await;
+        choose(&root, "members[0].work", "employed").await;
+        choose(&root, "members[0].disability", "no").await;
+        click(&root, "[data-testid=add-member]").await;
+        choose(&root, "members[1].relation", "spouse").await;
+        type_into(&root, "members[1].age", "43").await;
+        choose(&root, "members[1].living", "together").await;
+        choose(&root, "members[1].disability", "no").await;
+        choose(&root, "members[1].work", "farming").await;
+        no_to_the_rest(&root).await;
+        click(&root, "[data-testid=next]").await;
+        click(&root, "[data-member=\"1\"] [data-testid=add-income]").await;
+        assert_eq!(
+            shown(&root, "members[1].income[0].type"),
+            ("".into(), "请选择".into())
+        );
+        assert_eq!(
+            text(&root, "[data-income=\"1-0\"] .income-title"),
+            "第1笔收入"
+        );
+        type_into(&root, "members[1].income[0].amount", "18000").await;
+        // No type: not wages — the sense check for farming is not asked yet, the bar names it.
+        assert!(root
+            .query_selector("[data-testid=sense-check]")
+            .unwrap()
+            .is_none());
+        let bar = text(&root, "aside.result-bar [data-testid=unanswered]");
+        assert!(bar.contains("配偶：第1笔收入的类型"), "{bar}");
+        assert_eq!(bar_status(&root, "dibao"), "possible");
+        click(&root, "[data-testid=bar-open]").await;
+        let listed = text(&root, "details[data-testid=unanswered]");
+        assert!(listed.contains("配偶：第1笔收入的类型"), "{listed}");
+        click(&root, "[data-testid=lang]").await;
+        let listed = text(&root, "details[data-testid=unanswered]");
+        assert!(listed.contains("Spouse: type of income 1"), "{listed}");
+        click(
+            &root,
+            "details[data-testid=unanswered] [data-testid=unanswered-link][data-field=\"members[1].income[0].type\"]",
+        )
+        .await;
+        flush().await;
+        let active = document().active_element().expect("a focused element");
+        assert!(
+            active
+                .closest("[data-field=\"members[1].income[0].type\"]")
+                .unwrap()
+                .is_some(),
+            "focus on the income type"
+        );
+        assert_eq!(
+            shown(&root, "members[1].income[0].type"),
+            ("".into(), "Please choose".into())
+        );
+        assert_eq!(
+            text(&root, "[data-income=\"1-0\"] .income-title"),
+            "Income 1"
+        );
+        choose(&root, "members[1].income[0].type", "farming").await;
+        let bar = text(&root, "aside.result-bar");
+        assert!(
+            !bar.contains("type of income 1"),
+            "chosen, no longer listed: {bar}"
+        );
+        // Farming of 18,000 "a month": is it a yearly amount?
+        assert!(text(&root, "[data-testid=sense-check]").contains("18000"));
+        click(&root, "[data-testid=sense-yearly]").await;
+        assert!(root
+            .query_selector("[data-testid=sense-check]")
+            .unwrap()
+            .is_none());
         app.destroy();
         root.remove();
     }
