@@ -29,6 +29,7 @@ test("the engine runs in the page: one person in Xishan earning ¥600 (< ¥700) 
   await page.locator('[data-field="members[0].age"] input[type=text]').fill("45");
   await page.getByTestId("next").click();
   await page.getByTestId("add-income").click();
+  await page.locator('[data-field="members[0].income[0].type"] select').selectOption("wages");
   await page.locator('[data-field="members[0].income[0].amount"] input[type=text]').fill("600");
   const dibao = page.locator("[data-testid=result-bar] [data-scheme=dibao]");
   // Questions not answered yet count as "don't know": possible, not likely.

@@ -165,7 +165,7 @@ test("a reload in the middle: answers, screen and elder mode survive", async ({ 
   await member(page, 2, { relation: "child", age: 12, living: "together", schooling: "compulsory", disability: "no", selfCare: "full" });
   await noToTheRest(page);
   await next(page, "income");
-  await income(page, 0, 0, { amount: 1200 });
+  await income(page, 0, 0, { type: "wages", amount: 1200 });
   await income(page, 1, 0, { type: "business", amount: 636 });
   await page.reload();
   await expect(field(page, "members[1].income[0].amount").locator("input[type=text]")).toHaveValue("636");
@@ -234,7 +234,7 @@ test("every yes/no question starts unanswered; the bar and the result name it an
   const illness = field(page, "members[0].serious_illness");
   await expect(illness.locator("input:checked")).toHaveCount(0);
   await next(page, "income");
-  await income(page, 0, 0, { amount: 600 });
+  await income(page, 0, 0, { type: "wages", amount: 600 });
   // Not answered counts as "don't know": dibao stays possible, and the bar says why.
   expect(await barStatus(page, "dibao")).toBe("possible");
   const openQs = page.getByTestId("unanswered");
@@ -350,6 +350,38 @@ test("numbers as meant: 1.5万 and 72岁 are read; a yearly-looking farm income 
   await expect(field(page, "members[0].income[0].period").locator("input[value=month]")).toBeChecked();
 });
 
+test("a new income item's type starts on 请选择, is not wages, and the live bar names it until chosen", async ({ page }) => {
+  await open(page);
+  await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
+  await next(page, "members");
+  await member(page, 0, { age: 45, work: "employed", disability: "no" });
+  await member(page, 1, { relation: "spouse", age: 43, living: "together", work: "farming", disability: "no" });
+  await noToTheRest(page);
+  await next(page, "income");
+  await income(page, 1, 0, { type: null, amount: "18000" });
+  const kind = field(page, "members[1].income[0].type");
+  await expect(kind.locator("select")).toHaveValue("");
+  await expect(kind.getByTestId("select-face")).toHaveText("请选择");
+  await expect(page.locator('[data-income="1-0"] .income-title')).toHaveText("第1笔收入");
+  // Not taken as wages (nor as farming): no sense check until a type is chosen.
+  await expect(page.getByTestId("sense-check")).toHaveCount(0);
+  const bar = page.locator("aside.result-bar [data-testid=unanswered]");
+  await expect(bar).toContainText("配偶：第1笔收入的类型");
+  await bar.locator('[data-testid=unanswered-link][data-field="members[1].income[0].type"]').click();
+  await expect(kind.locator("select")).toBeFocused();
+  await page.getByTestId("lang").click();
+  await expect(kind.getByTestId("select-face")).toHaveText("Please choose");
+  await expect(bar).toContainText("Spouse: type of income 1");
+  await page.getByTestId("elder").click();
+  await expect(kind.getByTestId("select-face")).toHaveText("Please choose");
+  await page.getByTestId("lang").click();
+  await expect(kind.getByTestId("select-face")).toHaveText("请选择");
+  // Chosen: no longer listed, and 18,000 of farming "a month" is asked about.
+  await select(page, "members[1].income[0].type", "farming");
+  await expect(page.locator("aside.result-bar")).not.toContainText("第1笔收入的类型");
+  await expect(page.getByTestId("sense-check")).toContainText("是每年的收入吗");
+});
+
 test("the browser's back button goes to the previous step and keeps the answers", async ({ page }) => {
   await open(page);
   await place(page, ["530000", "530100", "530112"], "urban", "2022-11-01");
@@ -381,7 +413,7 @@ test("bad inputs: a specific message next to the field, other answers kept", asy
   await type(page, "members[0].age", "45");
   await expect(ageError).toHaveCount(0);
   await next(page, "income");
-  await income(page, 0, 0, { amount: "-5" });
+  await income(page, 0, 0, { type: "wages", amount: "-5" });
   const amountError = field(page, "members[0].income[0].amount").getByTestId("field-error");
   await expect(amountError).toContainText("负数");
   await type(page, "members[0].income[0].amount", "12a");
@@ -497,8 +529,14 @@ for (const elder of [false, true]) {
       await next(page, "income");
       await income(page, 0, 0, { type: "farming", amount: "18000" });
       await expect(page.getByTestId("sense-check")).toBeVisible();
+      // A second item left on 请选择: the select shows it, the bar names the item.
+      await income(page, 0, 1, { type: null, amount: "100" });
+      await expect(field(page, "members[0].income[1].type").getByTestId("select-face")).toHaveText(en ? "Please choose" : "请选择");
+      await expect(page.locator("aside.result-bar [data-testid=unanswered]")).toContainText(
+        en ? "Applicant (me): type of income 2" : "申请人（本人）：第2笔收入的类型",
+      );
       await expect(page.getByTestId("unanswered")).toBeVisible();
-      await axe(page, "sense check and open questions");
+      await axe(page, "sense check, an income type on 请选择 and open questions");
       await page.getByTestId("bar-open").click();
       await page.locator(".result-screen details").evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
       await expect(page.locator(".result-screen [data-testid=unanswered] li").first()).toBeVisible();

@@ -85,8 +85,10 @@ export async function noToTheRest(page) {
   }
 }
 
-/** Adds income j of member i. */
+/** Adds income j of member i. The type starts on 请选择 (never on 工资): a flow says which it
+ *  means (`type: "wages"` …), or `type: null` to leave it unanswered on purpose. */
 export async function income(page, i, j, { type: kind, amount, period, payer }) {
+  if (kind === undefined) throw new Error(`income(${i}, ${j}): say its type (or type: null)`);
   await page.locator(`[data-member="${i}"] [data-testid=add-income]`).click();
   const base = `members[${i}].income[${j}]`;
   if (kind) await select(page, `${base}.type`, kind);
@@ -142,8 +144,8 @@ export async function edgeDisabled(page) {
   await member(page, 2, { relation: "child", age: 24, living: "together", schooling: "none", work: "not_working", disability: "physical", level: 1, selfCare: "partial" });
   await noToTheRest(page);
   await next(page, "income");
-  await income(page, 0, 0, { amount: 2400 });
-  await income(page, 1, 0, { amount: 300 });
+  await income(page, 0, 0, { type: "wages", amount: 2400 });
+  await income(page, 1, 0, { type: "wages", amount: 300 });
   await income(page, 2, 0, { type: "support", amount: 200, payer: "sibling" });
   await next(page, "expenses");
   await next(page, "assets");
@@ -186,7 +188,7 @@ export async function medicalCosts(page) {
   await member(page, 1, { relation: "spouse", age: 54, living: "together", work: "not_working", disability: "no", illness: "y", selfCare: "full" });
   await noToTheRest(page);
   await next(page, "income");
-  await income(page, 0, 0, { amount: 4000 });
+  await income(page, 0, 0, { type: "wages", amount: 4000 });
   await next(page, "expenses");
   await radio(page, "expenses.period", "year");
   await type(page, "expenses.medical", "12000");
@@ -207,7 +209,7 @@ export async function fire(page) {
   await member(page, 1, { relation: "child", age: 9, living: "together", schooling: "compulsory", disability: "no", selfCare: "full" });
   await noToTheRest(page);
   await next(page, "income");
-  await income(page, 0, 0, { amount: 3500 });
+  await income(page, 0, 0, { type: "wages", amount: 3500 });
   await next(page, "expenses");
   await next(page, "assets");
   await type(page, "assets.financial", "1000");

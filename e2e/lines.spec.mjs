@@ -49,7 +49,7 @@ test.describe("lines and household members", () => {
     await member(page, 2, { relation: "sibling", age: 35, living: "apart", work: "employed", disability: "no" });
     await expect(page.locator('[data-member="2"] [data-testid=away-note]')).toContainText("不算家里人");
     await next(page, "income");
-    await income(page, 1, 0, { amount: 3000 });
+    await income(page, 1, 0, { type: "wages", amount: 3000 });
     await expect(page.locator('[data-member="2"] [data-testid=add-income]')).toHaveCount(0);
     expect(await barStatus(page, "dibao")).toBe("unlikely");
     await next(page, "expenses");
