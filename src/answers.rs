@@ -77,6 +77,9 @@ use crate::rules::validate::{self, MAX_AGE, MAX_AMOUNT, MAX_MEMBERS};
 ///   docs/reading-the-rules.md, "Saved answers from before every question started unanswered").
 /// - 4: the type of an income item starts unanswered too (`t` left out); versions 1–3 always
 ///   saved it (a new item started on 工资) and are read as saved, with 工资 where it is missing.
+///   The tick boxes 这辆车是残疾人的代步车, 家里现在正在领低保 and 已经申请了低保、正在审核 became yes/no
+///   questions that start unanswered (`y`/`n`/`?`); a version 1–3 tick is "是" and a box left
+///   unticked (left out) is "否", what the form showed.
 pub const VERSION: u32 = 4;
 
 /// The disability answer "no disability certificate" (an empty answer is unanswered).
@@ -255,6 +258,17 @@ impl YesNo {
             x => x,
         }
     }
+}
+
+/// A yes/no answer that versions 1–3 saved as a tick box (`true`, or left out for unticked) and
+/// version 4 saves as a code (`y`, `n`, `?`; left out = unanswered).
+fn yes_no_or_tick<'de, D: serde::Deserializer<'de>>(d: D) -> Result<YesNo, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Bool(true) => YesNo::Yes,
+        serde_json::Value::Bool(false) => YesNo::No,
+        serde_json::Value::String(s) => YesNo::from_code(&s),
+        _ => YesNo::Unanswered,
+    })
 }
 
 /// Where a listed person lives, with the national exclusions from the household count.
@@ -796,8 +810,14 @@ pub struct AssetAnswers {
     pub vehicle_bought_12m_price: String,
     #[serde(rename = "vval", skip_serializing_if = "String::is_empty")]
     pub vehicle_value: String,
-    #[serde(rename = "vdis", skip_serializing_if = "is_default")]
-    pub vehicle_for_disability: bool,
+    /// Asked only with a vehicle and a disabled member; a tick box (`true` or left out) until
+    /// version 3.
+    #[serde(
+        rename = "vdis",
+        skip_serializing_if = "is_default",
+        deserialize_with = "yes_no_or_tick"
+    )]
+    pub vehicle_for_disability: YesNo,
     #[serde(rename = "biz", skip_serializing_if = "is_default")]
     pub business: YesNo,
     #[serde(rename = "profit", skip_serializing_if = "String::is_empty")]
@@ -819,10 +839,20 @@ pub struct EventAnswers {
     pub months_without_income: String,
     #[serde(rename = "ui", skip_serializing_if = "is_default")]
     pub unemployment_insurance: YesNo,
-    #[serde(rename = "dibao", skip_serializing_if = "is_default")]
-    pub on_dibao: bool,
-    #[serde(rename = "pend", skip_serializing_if = "is_default")]
-    pub application_pending: bool,
+    /// Receives dibao now; a tick box until version 3.
+    #[serde(
+        rename = "dibao",
+        skip_serializing_if = "is_default",
+        deserialize_with = "yes_no_or_tick"
+    )]
+    pub on_dibao: YesNo,
+    /// A dibao application under review (asked unless on dibao); a tick box until version 3.
+    #[serde(
+        rename = "pend",
+        skip_serializing_if = "is_default",
+        deserialize_with = "yes_no_or_tick"
+    )]
+    pub application_pending: YesNo,
     #[serde(rename = "rose", skip_serializing_if = "is_default")]
     pub income_rose_from_work: YesNo,
     /// A 防返贫 monitored household whose risk is not eliminated: asked only where the region
@@ -1239,11 +1269,16 @@ impl Answers {
     }
 
     /// Versions 1–3 always saved an income item's type, and a new item started on 工资: an item
-    /// without one is read as 工资, what the form showed.
+    /// without one is read as 工资, what the form showed. The tick boxes 残疾人代步车, 正在领低保
+    /// and 正在审核 left an unticked box out: it is read as "否", what the form showed.
     fn from_v3(&mut self) {
         for item in self.members.iter_mut().flat_map(|m| m.income.iter_mut()) {
             item.kind.get_or_insert(IncomeKind::Wages);
         }
+        let (a, e) = (&mut self.assets, &mut self.events);
+        a.vehicle_for_disability = a.vehicle_for_disability.as_read_in_v1();
+        e.on_dibao = e.on_dibao.as_read_in_v1();
+        e.application_pending = e.application_pending.as_read_in_v1();
     }
 
     /// Structurally usable (the form can show it): member keys present and distinct, and no
@@ -1307,9 +1342,16 @@ impl Answers {
         self.assets.business.maybe()
     }
 
-    /// The disability-vehicle question: only if someone has (or may have) a disability.
+    /// The disability-vehicle question: only if someone has (or may have) a disability and the
+    /// household has (or may have) a vehicle — a value or a purchase that is not blank or 0.
     pub fn asks_vehicle_for_disability(&self) -> bool {
+        let some = |s: &str| match parse_money(s) {
+            Ok(None) => false,
+            Ok(Some(Fact::Known(v))) => !v.is_zero(),
+            _ => true,
+        };
         self.anyone_disabled()
+            && (some(&self.assets.vehicle_value) || some(&self.assets.vehicle_bought_12m_price))
     }
 
     /// Unemployment insurance: after months without income, or for an unemployed member.
@@ -1325,12 +1367,27 @@ impl Answers {
                 .any(|m| m.is_counted() && asks_work(m) && m.work == Some(Work::Unemployed))
     }
 
+    /// "Income rose from work": for a household on dibao (yes or not known).
     pub fn asks_income_rose(&self) -> bool {
-        self.events.on_dibao
+        self.events.on_dibao.maybe()
     }
 
+    /// "Application pending": for a household not on dibao (no or not known).
     pub fn asks_application_pending(&self) -> bool {
-        !self.events.on_dibao
+        matches!(self.events.on_dibao, YesNo::No | YesNo::Unknown)
+    }
+
+    /// A follow-up of "on dibao now?" as the engine reads it: asked, the answer; not asked
+    /// because that question is still open, not known; not asked because its answer rules the
+    /// follow-up out, "no".
+    fn on_dibao_follow_up(&self, asked: bool, answer: YesNo) -> Fact<bool> {
+        if asked {
+            answer.fact()
+        } else if self.events.on_dibao == YesNo::Unanswered {
+            Fact::Unknown
+        } else {
+            Fact::Known(false)
+        }
     }
 
     /// A regional flag in force on the screening date (today when none is given).
@@ -1438,6 +1495,14 @@ impl Answers {
             "assets.shop",
             None,
         );
+        if self.asks_vehicle_for_disability() {
+            ask(
+                a.vehicle_for_disability,
+                "assets.vehicle_for_disability".into(),
+                "assets.vehicle_disability",
+                None,
+            );
+        }
         ask(
             a.business,
             "assets.business_registered".into(),
@@ -1464,11 +1529,25 @@ impl Answers {
                 None,
             );
         }
+        ask(
+            e.on_dibao,
+            "circumstances.on_dibao".into(),
+            "events.on_dibao",
+            None,
+        );
         if self.asks_income_rose() {
             ask(
                 e.income_rose_from_work,
                 "circumstances.income_rose_from_work".into(),
                 "events.rose",
+                None,
+            );
+        }
+        if self.asks_application_pending() {
+            ask(
+                e.application_pending,
+                "circumstances.dibao_application_pending".into(),
+                "events.pending",
                 None,
             );
         }
@@ -1731,7 +1810,11 @@ impl Answers {
                 false,
             ),
             vehicle_value: c.money("assets.vehicle_value", &a.vehicle_value, false),
-            vehicle_for_disability: self.asks_vehicle_for_disability() && a.vehicle_for_disability,
+            vehicle_for_disability: if self.asks_vehicle_for_disability() {
+                a.vehicle_for_disability.fact()
+            } else {
+                Fact::Known(false)
+            },
             business_registered: a.business.fact(),
             business_annual_profit: opt(
                 &mut c,
@@ -1762,13 +1845,11 @@ impl Answers {
             } else {
                 Fact::Known(false)
             },
-            on_dibao: e.on_dibao,
-            dibao_application_pending: self.asks_application_pending() && e.application_pending,
-            income_rose_from_work: if self.asks_income_rose() {
-                e.income_rose_from_work.fact()
-            } else {
-                Fact::Known(false)
-            },
+            on_dibao: e.on_dibao.fact(),
+            dibao_application_pending: self
+                .on_dibao_follow_up(self.asks_application_pending(), e.application_pending),
+            income_rose_from_work: self
+                .on_dibao_follow_up(self.asks_income_rose(), e.income_rose_from_work),
             monitored_at_risk: if self.asks_monitored() {
                 e.monitored_at_risk.fact()
             } else {
@@ -1981,7 +2062,7 @@ impl Answers {
                 non_residential: YesNo::of(a.non_residential_property),
                 vehicle_bought_12m_price: money(&a.vehicle_bought_12m_price),
                 vehicle_value: money(&a.vehicle_value),
-                vehicle_for_disability: a.vehicle_for_disability,
+                vehicle_for_disability: YesNo::of(a.vehicle_for_disability),
                 business: YesNo::of(a.business_registered),
                 business_profit: money(&a.business_annual_profit),
             },
@@ -2000,8 +2081,8 @@ impl Answers {
                     f => count(&f),
                 },
                 unemployment_insurance: YesNo::of(c.unemployment_insurance),
-                on_dibao: c.on_dibao,
-                application_pending: c.dibao_application_pending,
+                on_dibao: YesNo::of(c.on_dibao),
+                application_pending: YesNo::of(c.dibao_application_pending),
                 income_rose_from_work: YesNo::of(c.income_rose_from_work),
                 monitored_at_risk: YesNo::of(c.monitored_at_risk),
             },
@@ -2075,6 +2156,9 @@ mod tests {
             &mut e.unemployment_insurance,
             &mut e.income_rose_from_work,
             &mut e.monitored_at_risk,
+            &mut x.vehicle_for_disability,
+            &mut e.on_dibao,
+            &mut e.application_pending,
         ] {
             if *y == YesNo::Unanswered {
                 *y = YesNo::No;
@@ -2117,7 +2201,7 @@ mod tests {
         assert_eq!(h.assets.business_registered, Fact::Known(false));
         // Every question named in the list has its words in both languages.
         let mut b = Answers::default();
-        b.events.on_dibao = true;
+        b.events.on_dibao = YesNo::Yes;
         b.events.months_without_income = "2".into();
         for u in b.unanswered() {
             assert!(crate::i18n::message(u.question).is_some(), "{}", u.question);
@@ -2318,7 +2402,7 @@ mod tests {
     /// answers of version 3 are read as saved (its unanswered list questions stay unanswered).
     #[test]
     fn version_3_income_types_are_kept() {
-        let v3 = r#"{"v":3,"r":"530112","u":"urban","m":[{"id":"m1","rel":"applicant","age":"45","inc":[{"t":"farming","amt":"18000","per":"year"},{"t":"wages","amt":"600"},{"amt":"100"}]}]}"#;
+        let v3 = r#"{"v":3,"r":"530112","u":"urban","m":[{"id":"m1","rel":"applicant","age":"45","inc":[{"t":"farming","amt":"18000","per":"year"},{"t":"wages","amt":"600"},{"amt":"100"}]}],"a":{"vval":"90000","vdis":true},"e":{"dibao":true}}"#;
         let (a, p) = Answers::restore(v3).unwrap();
         assert_eq!(p, Some(RestoreProblem::Migrated { from: 3 }));
         assert_eq!(a.v, VERSION);
@@ -2332,12 +2416,16 @@ mod tests {
             ]
         );
         assert_eq!(a.members[0].income[0].period, Period::Year);
+        // Tick boxes: ticked is "是", left out (unticked) is "否" — what the form showed.
+        assert_eq!(a.assets.vehicle_for_disability, YesNo::Yes);
+        assert_eq!(a.events.on_dibao, YesNo::Yes);
+        assert_eq!(a.events.application_pending, YesNo::No);
         assert_eq!(
             a.members[0].disability, "",
             "a v3 unanswered stays unanswered"
         );
         assert_eq!(a.members[0].work, None);
-        assert!(!a.unanswered().iter().any(|u| u.field.contains("income")));
+        assert!(!a.unanswered().iter().any(|u| u.field.contains(".income[")));
         // Saved again as version 4, the types are written out and read back the same.
         let again = Answers::restore(&a.to_json()).unwrap();
         assert_eq!(again, (a, None));
@@ -2346,6 +2434,81 @@ mod tests {
         let (b, p) = Answers::restore(&v4).unwrap();
         assert_eq!(p, None);
         assert_eq!(b.members[0].income[2].kind, None);
+        assert_eq!(b.events.application_pending, YesNo::Unanswered);
+        assert_eq!(
+            b.events.on_dibao,
+            YesNo::Yes,
+            "a tick is read as 是 in any version"
+        );
+    }
+
+    /// 家里现在正在领低保吗, 已经申请了低保、正在审核吗 and 这辆车是残疾人的代步车吗 were tick boxes whose
+    /// blank read as "否": now questions that start unanswered, read as "don't know" (follow-ups
+    /// of an open "on dibao?" too), listed while open, and the results they decide stay open.
+    #[test]
+    fn former_tick_boxes_start_unanswered() {
+        let mut a = filled();
+        // Wages of 3000 in Xishan 2022 (standard 700): above the line, as a household in the
+        // phase-out would be.
+        a.members[0].income[0].amount = "3000".into();
+        a.events.on_dibao = YesNo::Unanswered;
+        a.events.application_pending = YesNo::Unanswered;
+        a.events.income_rose_from_work = YesNo::Unanswered;
+        let open: Vec<String> = a.unanswered().into_iter().map(|u| u.field).collect();
+        assert_eq!(open, ["circumstances.on_dibao"], "follow-ups wait for it");
+        let h = a.to_household().unwrap();
+        let c = &h.circumstances;
+        assert_eq!(c.on_dibao, Fact::Unknown);
+        assert_eq!(c.dibao_application_pending, Fact::Unknown);
+        assert_eq!(c.income_rose_from_work, Fact::Unknown);
+        let ev = evaluate_on(&h, Date::new(2022, 11, 1).unwrap()).unwrap();
+        let exit = ev.scheme(SchemeId::GradualExit);
+        assert_eq!(exit.status, Status::Possible);
+        assert!(
+            exit.to_check
+                .iter()
+                .any(|c| c.text.zh.contains("是否正在领取低保")),
+            "{:?}",
+            exit.to_check
+        );
+        let relief = ev.scheme(SchemeId::TemporaryRelief);
+        assert_eq!(relief.status, Status::Possible);
+        assert!(
+            relief
+                .to_check
+                .iter()
+                .any(|c| c.text.zh.contains("正在审核不清楚")),
+            "{:?}",
+            relief.to_check
+        );
+        // "否": the application question is asked (and listed until answered); answered "否" too,
+        // the phase-out and relief are firm.
+        a.events.on_dibao = YesNo::No;
+        let open: Vec<String> = a.unanswered().into_iter().map(|u| u.field).collect();
+        assert_eq!(open, ["circumstances.dibao_application_pending"]);
+        a.events.application_pending = YesNo::No;
+        let ev = evaluate_on(&a.to_household().unwrap(), Date::new(2022, 11, 1).unwrap()).unwrap();
+        assert_eq!(ev.scheme(SchemeId::GradualExit).status, Status::Unlikely);
+        assert_eq!(
+            ev.scheme(SchemeId::TemporaryRelief).status,
+            Status::Unlikely
+        );
+        // The vehicle question: only with a disabled member and a vehicle.
+        a.members[0].disability = "physical".into();
+        a.members[0].level = "2".into();
+        assert!(!a.asks_vehicle_for_disability(), "no vehicle");
+        a.assets.vehicle_bought_12m_price = "80000".into();
+        a.assets.vehicle_for_disability = YesNo::Unanswered;
+        assert!(a.asks_vehicle_for_disability());
+        assert!(a
+            .unanswered()
+            .iter()
+            .any(|u| u.field == "assets.vehicle_for_disability"));
+        let h = a.to_household().unwrap();
+        assert_eq!(h.assets.vehicle_for_disability, Fact::Unknown);
+        a.assets.vehicle_for_disability = YesNo::Yes;
+        let h = a.to_household().unwrap();
+        assert_eq!(h.assets.vehicle_for_disability, Fact::Known(true));
     }
 
     /// Version 2 answers left out the choice a list question started on: what the resident saw

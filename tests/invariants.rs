@@ -329,6 +329,7 @@ fn known_answers(h: &Value) -> Vec<Vec<Value>> {
         vec![json!("assets"), json!("homes")],
         vec![json!("circumstances"), json!("monitored_at_risk")],
         vec![json!("circumstances"), json!("months_without_income")],
+        vec![json!("circumstances"), json!("on_dibao")],
         vec![json!("circumstances"), json!("income_rose_from_work")],
         vec![json!("circumstances"), json!("unemployment_insurance")],
         vec![json!("expenses"), json!("medical")],

@@ -397,8 +397,10 @@ pub struct Assets {
     #[serde(default, deserialize_with = "money")]
     pub vehicle_value: Fact<Decimal>,
     /// The vehicle is a mobility vehicle for a disabled member (not counted).
+    /// `null` = not known: a vehicle that would fail a limit is then only "possible" (named to
+    /// check). Default `false`.
     #[serde(default)]
-    pub vehicle_for_disability: bool,
+    pub vehicle_for_disability: Fact<bool>,
     /// Owns a registered company or business.
     #[serde(default)]
     pub business_registered: Fact<bool>,
@@ -422,12 +424,14 @@ pub struct Circumstances {
     /// Covered by unemployment insurance.
     #[serde(default)]
     pub unemployment_insurance: Fact<bool>,
-    /// The household currently receives dibao.
+    /// The household currently receives dibao; `null` = not known (the phase-out stays open and
+    /// names it). Default `false`.
     #[serde(default)]
-    pub on_dibao: bool,
-    /// A dibao application is under review.
+    pub on_dibao: Fact<bool>,
+    /// A dibao application is under review; `null` = not known (relief while under review stays
+    /// open and names it). Default `false`.
     #[serde(default)]
-    pub dibao_application_pending: bool,
+    pub dibao_application_pending: Fact<bool>,
     /// Income rose because a member found work.
     #[serde(default)]
     pub income_rose_from_work: Fact<bool>,

@@ -312,7 +312,7 @@ fn vehicles(ctx: &Ctx, scheme: Scheme, acc: &mut Acc) {
                     "vehicle value unknown",
                     sources::property_rules(),
                 )),
-                (Some(v), _) if v.is_zero() || a.vehicle_for_disability => {}
+                (Some(v), _) if v.is_zero() || a.vehicle_for_disability.is_true() => {}
                 (Some(v), Some(l)) if v >= l => {
                     let r = reason!(
                         format!("车辆价值 {} 达到当地上限 {}", yuan_zh(v), yuan_zh(l)),
@@ -323,10 +323,11 @@ fn vehicles(ctx: &Ctx, scheme: Scheme, acc: &mut Acc) {
                         ),
                         lim.source(),
                     );
-                    if lim.is_firm() {
+                    if lim.is_firm() && !a.vehicle_for_disability.is_unknown() {
                         acc.fail(r)
                     } else {
-                        acc.unsure(r)
+                        acc.unsure(r);
+                        disability_vehicle_check(a, acc);
                     }
                 }
                 (Some(_), Some(_)) => {}
@@ -349,7 +350,7 @@ fn vehicles(ctx: &Ctx, scheme: Scheme, acc: &mut Acc) {
                     "whether a vehicle was bought in the last 12 months is unknown",
                     sources::property_rules(),
                 )),
-                Some(v) if v.is_zero() || a.vehicle_for_disability => {}
+                Some(v) if v.is_zero() || a.vehicle_for_disability.is_true() => {}
                 Some(v) => match lim.as_ref().and_then(|l| l.number().map(|x| (x, l))) {
                     Some((l, r)) if v >= l => {
                         let rr = reason!(
@@ -357,10 +358,11 @@ fn vehicles(ctx: &Ctx, scheme: Scheme, acc: &mut Acc) {
                             format!("bought a vehicle for {} in the last 12 months, at or above the {} limit", yuan_en(v), yuan_en(l)),
                             r.source(),
                         );
-                        if r.is_firm() {
+                        if r.is_firm() && !a.vehicle_for_disability.is_unknown() {
                             acc.fail(rr)
                         } else {
-                            acc.unsure(rr)
+                            acc.unsure(rr);
+                            disability_vehicle_check(a, acc);
                         }
                     }
                     Some(_) => {}
@@ -372,6 +374,18 @@ fn vehicles(ctx: &Ctx, scheme: Scheme, acc: &mut Acc) {
                 },
             }
         }
+    }
+}
+
+/// A vehicle over a limit whose use is not known: a mobility vehicle for a disabled member is
+/// not counted, so the limit is only "possible", naming the question.
+fn disability_vehicle_check(a: &super::household::Assets, acc: &mut Acc) {
+    if a.vehicle_for_disability.is_unknown() {
+        acc.unsure(reason!(
+            "车辆是否为残疾人的代步车不清楚：是则不计入",
+            "whether the vehicle is a mobility vehicle for a disabled member is unknown: if so, it is not counted",
+            sources::property_rules(),
+        ));
     }
 }
 

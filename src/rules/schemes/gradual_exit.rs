@@ -22,19 +22,35 @@ pub fn evaluate(
     let c = &ctx.h.circumstances;
     let mut v = Verdict::new();
     let src = Some(sources::gradual_exit(ctx));
+    let on_dibao = match c.on_dibao {
+        Fact::Known(b) => Tri::from_bool(b),
+        Fact::Unknown => Tri::Maybe,
+    };
     v.test(
-        Tri::from_bool(c.on_dibao),
-        if c.on_dibao {
-            text!("目前是低保家庭", "currently receives dibao")
-        } else {
-            text!(
+        on_dibao,
+        match on_dibao {
+            Tri::Yes => text!("目前是低保家庭", "currently receives dibao"),
+            Tri::Maybe => text!(
+                "是否正在领取低保不清楚：渐退期只适用于目前的低保家庭",
+                "whether the household receives dibao now is unknown: the phase-out applies only to households now on dibao",
+            ),
+            Tri::No => text!(
                 "渐退期只适用于目前的低保家庭",
                 "the phase-out applies only to households now on dibao",
-            )
+            ),
         },
         src.clone(),
     );
-    if !c.on_dibao {
+    if on_dibao == Tri::Maybe {
+        v.checks([Reason {
+            text: text!(
+                "是否正在领取低保不清楚：渐退期只适用于目前的低保家庭",
+                "whether the household receives dibao now is unknown: the phase-out applies only to households now on dibao",
+            ),
+            source: src.clone(),
+        }]);
+    }
+    if on_dibao == Tri::No {
         // Nothing else applies to a household not on dibao: no reasons about its income or work.
         let summary = text!(
             "渐退期只适用于目前的低保家庭",

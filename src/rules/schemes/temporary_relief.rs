@@ -153,7 +153,11 @@ pub fn evaluate(
         Fact::Known(b) => Tri::from_bool(!b),
         Fact::Unknown => Tri::Maybe,
     };
-    let t = three.and(uninsured).and(Tri::from_bool(!c.on_dibao));
+    let not_on_dibao = match c.on_dibao {
+        Fact::Known(b) => Tri::from_bool(!b),
+        Fact::Unknown => Tri::Maybe,
+    };
+    let t = three.and(uninsured).and(not_on_dibao);
     if t != Tri::No {
         let text = text!("连续3个月以上无收入、未参加失业保险且未纳入低保：可申请一次性临时救助", "3+ months without income, no unemployment insurance and not on dibao: one-off temporary relief");
         reasons.push(Reason {
@@ -171,14 +175,18 @@ pub fn evaluate(
         }
         any = any.or(t);
     }
-    if c.dibao_application_pending && any != Tri::Yes {
+    if c.dibao_application_pending != Fact::Known(false) && any != Tri::Yes {
         let text = text!("低保审核期间如遭遇突发性、临时性、紧迫性困难，可及时给予临时救助", "while a dibao application is under review, sudden urgent hardship can get temporary relief");
         reasons.push(Reason {
             text: text.clone(),
             source: Some(sources::pending_dibao_relief(ctx)),
         });
         checks.push(Reason {
-            text: text.clone(),
+            text: if c.dibao_application_pending.is_unknown() {
+                text!("是否已申请低保、正在审核不清楚：审核期间如遭遇突发性、临时性、紧迫性困难，可及时给予临时救助", "whether a dibao application is under review is unknown: while it is, sudden urgent hardship can get temporary relief")
+            } else {
+                text.clone()
+            },
             source: Some(sources::pending_dibao_relief(ctx)),
         });
         summary = text;

@@ -7,7 +7,7 @@ use crate::i18n::t;
 
 use super::ScreenProps;
 use crate::answers::{Answers, YesNo};
-use crate::ui::fields::{use_ui, yes_no_unknown, CheckField, NumberField, Radios};
+use crate::ui::fields::{use_ui, yes_no_unknown, NumberField, Radios};
 
 #[component]
 pub fn Assets(p: &ScreenProps) -> Html {
@@ -43,9 +43,9 @@ pub fn Assets(p: &ScreenProps) -> Html {
             { number("vehicle_value", "assets.vehicle_value", Some("assets.vehicle_value_hint"), "unit.yuan", false, &x.vehicle_value, |a, v| a.assets.vehicle_value = v) }
             { number("vehicle_bought_12m_price", "assets.vehicle_new", Some("assets.vehicle_new_hint"), "unit.yuan", false, &x.vehicle_bought_12m_price, |a, v| a.assets.vehicle_bought_12m_price = v) }
             if a.asks_vehicle_for_disability() {
-                <CheckField field="assets.vehicle_for_disability" label={t(ui.lang, "assets.vehicle_disability")}
-                    checked={x.vehicle_for_disability}
-                    on_change={p.set(|a, v: bool| a.assets.vehicle_for_disability = v)} />
+                <Radios field="assets.vehicle_for_disability" legend={t(ui.lang, "assets.vehicle_disability")}
+                    choices={yes_no_unknown(lang)} value={x.vehicle_for_disability.code()}
+                    on_change={p.set(|a, v: String| a.assets.vehicle_for_disability = YesNo::from_code(&v))} />
             }
             <Radios field="assets.business_registered" legend={t(ui.lang, "assets.business")}
                 choices={yes_no_unknown(lang)} value={x.business.code()}

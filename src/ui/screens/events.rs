@@ -8,9 +8,7 @@ use crate::i18n::t;
 use super::labels::{self, code};
 use super::ScreenProps;
 use crate::answers::{YesNo, NO_EVENT, UNKNOWN};
-use crate::ui::fields::{
-    choices, use_ui, yes_no_unknown, CheckField, NumberField, Radios, SelectField,
-};
+use crate::ui::fields::{choices, use_ui, yes_no_unknown, NumberField, Radios, SelectField};
 
 #[component]
 pub fn Events(p: &ScreenProps) -> Html {
@@ -50,16 +48,18 @@ pub fn Events(p: &ScreenProps) -> Html {
                     choices={yes_no_unknown(lang)} value={e.monitored_at_risk.code()}
                     on_change={p.set(|a, v: String| a.events.monitored_at_risk = YesNo::from_code(&v))} />
             }
-            <CheckField field="circumstances.on_dibao" label={t(ui.lang, "events.on_dibao")}
-                checked={e.on_dibao} on_change={p.set(|a, v: bool| a.events.on_dibao = v)} />
+            <Radios field="circumstances.on_dibao" legend={t(ui.lang, "events.on_dibao")}
+                choices={yes_no_unknown(lang)} value={e.on_dibao.code()}
+                on_change={p.set(|a, v: String| a.events.on_dibao = YesNo::from_code(&v))} />
             if a.asks_income_rose() {
                 <Radios field="circumstances.income_rose_from_work" legend={t(ui.lang, "events.rose")}
                     choices={yes_no_unknown(lang)} value={e.income_rose_from_work.code()}
                     on_change={p.set(|a, v: String| a.events.income_rose_from_work = YesNo::from_code(&v))} />
             }
             if a.asks_application_pending() {
-                <CheckField field="circumstances.dibao_application_pending" label={t(ui.lang, "events.pending")}
-                    checked={e.application_pending} on_change={p.set(|a, v: bool| a.events.application_pending = v)} />
+                <Radios field="circumstances.dibao_application_pending" legend={t(ui.lang, "events.pending")}
+                    choices={yes_no_unknown(lang)} value={e.application_pending.code()}
+                    on_change={p.set(|a, v: String| a.events.application_pending = YesNo::from_code(&v))} />
             }
         </>
     }
