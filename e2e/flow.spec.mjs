@@ -532,14 +532,25 @@ for (const elder of [false, true]) {
       // A second item left on 请选择: the select shows it, the bar names the item.
       await income(page, 0, 1, { type: null, amount: "100" });
       await expect(field(page, "members[0].income[1].type").getByTestId("select-face")).toHaveText(en ? "Please choose" : "请选择");
-      await expect(page.locator("aside.result-bar [data-testid=unanswered]")).toContainText(
-        en ? "Applicant (me): type of income 2" : "申请人（本人）：第2笔收入的类型",
-      );
       await expect(page.getByTestId("unanswered")).toBeVisible();
       await axe(page, "sense check, an income type on 请选择 and open questions");
+      // The former tick boxes, now questions that start unanswered.
+      await next(page, "expenses");
+      await next(page, "assets");
+      await type(page, "assets.vehicle_value", "30000");
+      await expect(field(page, "assets.vehicle_for_disability").locator("input:checked")).toHaveCount(0);
+      await axe(page, "assets with the disability-vehicle question");
+      await next(page, "events");
+      await expect(field(page, "circumstances.on_dibao").locator("input:checked")).toHaveCount(0);
+      await radio(page, "circumstances.on_dibao", "n");
+      await expect(field(page, "circumstances.dibao_application_pending").locator("input:checked")).toHaveCount(0);
+      await axe(page, "events with the dibao questions");
       await page.getByTestId("bar-open").click();
       await page.locator(".result-screen details").evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
       await expect(page.locator(".result-screen [data-testid=unanswered] li").first()).toBeVisible();
+      await expect(page.locator(".result-screen [data-testid=unanswered]")).toContainText(
+        en ? "Applicant (me): type of income 2" : "申请人（本人）：第2笔收入的类型",
+      );
       await axe(page, "result with every detail open");
     });
   }
