@@ -1223,7 +1223,7 @@ impl Answers {
                 if v <= 2 {
                     a.choices_from_v2();
                 }
-                a.from_v3();
+                a.answers_shown_before_v4();
                 a.v = VERSION;
                 Ok((a, Some(RestoreProblem::Migrated { from: v })))
             }
@@ -1271,7 +1271,7 @@ impl Answers {
     /// Versions 1–3 always saved an income item's type, and a new item started on 工资: an item
     /// without one is read as 工资, what the form showed. The tick boxes 残疾人代步车, 正在领低保
     /// and 正在审核 left an unticked box out: it is read as "否", what the form showed.
-    fn from_v3(&mut self) {
+    fn answers_shown_before_v4(&mut self) {
         for item in self.members.iter_mut().flat_map(|m| m.income.iter_mut()) {
             item.kind.get_or_insert(IncomeKind::Wages);
         }
