@@ -178,6 +178,20 @@ test.describe("JS API", () => {
     // And the module still works afterwards (no trapped wasm instance).
     const ok = await api(page, "return m.evaluate(a).per_capita_monthly_income", XISHAN);
     expect(ok).toBe("612.00");
+    // An income whose type is not known is `type: null`: counted from nothing to the full
+    // amount (never as wages), so the per-capita income is a range; a missing type is an error.
+    const kind = await api(
+      page,
+      `const unknown = JSON.parse(JSON.stringify(a)); unknown.members[1].income[0].type = null;
+       const missing = JSON.parse(JSON.stringify(a)); delete missing.members[1].income[0].type;
+       const r = m.evaluate(unknown);
+       return { pc: r.per_capita_monthly_income, low: r.per_capita_monthly_income_at_least,
+                high: r.per_capita_monthly_income_at_most, missing: m.evaluate(missing).error };`,
+      XISHAN,
+    );
+    // 1200 + (0 … 636) + 0 (scholarship) over 3: 400.00 … 612.00.
+    expect(kind).toMatchObject({ pc: null, low: "400.00", high: "612.00" });
+    expect(kind.missing.field).toBe("members[1].income[0]");
     expect(errors).toEqual([]);
   });
 

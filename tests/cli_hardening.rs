@@ -291,6 +291,22 @@ fn required_answers_positional_arrays_and_repeated_parameters() {
             .as_bytes(),
     );
     assert!(o.status.success(), "{}", stderr(&o));
+    // An income type is required too; `null` (not known) is allowed and never read as wages.
+    let e = single_error(household_with(r#","income":[{"amount":600}]"#, "").as_bytes());
+    assert!(
+        e.contains("members[0].income[0]")
+            && e.contains("missing field `type`")
+            && e.contains("null"),
+        "{e}"
+    );
+    let o = run(
+        &["evaluate"],
+        household_with(r#","income":[{"type":null,"amount":3000}]"#, "").as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(out["per_capita_monthly_income"].is_null(), "{out}");
+    assert_eq!(out["per_capita_monthly_income_at_least"], "0.00");
 
     for (doc, place) in [
         (
