@@ -12,7 +12,9 @@
 //!   `Fact::Unknown`, which makes the affected result `possible`;
 //! - **nothing the resident did not say is a fact**: every yes/no question starts unanswered
 //!   ([`YesNo::Unanswered`], no radio button checked), and so does every list question (残疾证,
-//!   在上学吗, 工作情况, 生活能自理吗, 突发事件: an empty value, shown as "请选择"); each counts as
+//!   在上学吗, 工作情况, 生活能自理吗, 突发事件, and the type of each income item: an empty value,
+//!   shown as "请选择"); the former tick boxes 正在领低保, 正在审核 and 残疾人代步车 are yes/no
+//!   questions too (the care-home wish stays an opt-in tick box); each counts as
 //!   "don't know" until answered, and [`Answers::unanswered`] lists the open ones for the live bar
 //!   and the result. A member's relation to the applicant (a member added after the applicant
 //!   starts without one) and whether they live with the household (not asked of the applicant)
