@@ -80,8 +80,8 @@ use crate::rules::validate::{self, MAX_AGE, MAX_AMOUNT, MAX_MEMBERS};
 /// - 4: the type of an income item starts unanswered too (`t` left out); versions 1–3 always
 ///   saved it (a new item started on 工资) and are read as saved, with 工资 where it is missing.
 ///   The tick boxes 这辆车是残疾人的代步车, 家里现在正在领低保 and 已经申请了低保、正在审核 became yes/no
-///   questions that start unanswered (`y`/`n`/`?`); a version 1–3 tick is "是" and a box left
-///   unticked (left out) is "否", what the form showed.
+///   questions that start unanswered (`vd`, `od`, `pd`: `y`/`n`/`?`); a version 1–3 tick (`vdis`,
+///   `dibao`, `pend`) is "是" and a box left unticked (left out) is "否", what the form showed.
 pub const VERSION: u32 = 4;
 
 /// The disability answer "no disability certificate" (an empty answer is unanswered).
@@ -260,17 +260,6 @@ impl YesNo {
             x => x,
         }
     }
-}
-
-/// A yes/no answer that versions 1–3 saved as a tick box (`true`, or left out for unticked) and
-/// version 4 saves as a code (`y`, `n`, `?`; left out = unanswered).
-fn yes_no_or_tick<'de, D: serde::Deserializer<'de>>(d: D) -> Result<YesNo, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Bool(true) => YesNo::Yes,
-        serde_json::Value::Bool(false) => YesNo::No,
-        serde_json::Value::String(s) => YesNo::from_code(&s),
-        _ => YesNo::Unanswered,
-    })
 }
 
 /// Where a listed person lives, with the national exclusions from the household count.
@@ -812,14 +801,13 @@ pub struct AssetAnswers {
     pub vehicle_bought_12m_price: String,
     #[serde(rename = "vval", skip_serializing_if = "String::is_empty")]
     pub vehicle_value: String,
-    /// Asked only with a vehicle and a disabled member; a tick box (`true` or left out) until
-    /// version 3.
-    #[serde(
-        rename = "vdis",
-        skip_serializing_if = "is_default",
-        deserialize_with = "yes_no_or_tick"
-    )]
+    /// Asked only with a vehicle and a disabled member.
+    #[serde(rename = "vd", skip_serializing_if = "is_default")]
     pub vehicle_for_disability: YesNo,
+    /// The tick box of versions 1–3 (`vdis`: `true`, or left out when unticked): read once,
+    /// into [`AssetAnswers::vehicle_for_disability`], never written.
+    #[serde(rename = "vdis", skip_serializing)]
+    pub vehicle_ticked_v3: bool,
     #[serde(rename = "biz", skip_serializing_if = "is_default")]
     pub business: YesNo,
     #[serde(rename = "profit", skip_serializing_if = "String::is_empty")]
@@ -841,20 +829,18 @@ pub struct EventAnswers {
     pub months_without_income: String,
     #[serde(rename = "ui", skip_serializing_if = "is_default")]
     pub unemployment_insurance: YesNo,
-    /// Receives dibao now; a tick box until version 3.
-    #[serde(
-        rename = "dibao",
-        skip_serializing_if = "is_default",
-        deserialize_with = "yes_no_or_tick"
-    )]
+    /// Receives dibao now.
+    #[serde(rename = "od", skip_serializing_if = "is_default")]
     pub on_dibao: YesNo,
-    /// A dibao application under review (asked unless on dibao); a tick box until version 3.
-    #[serde(
-        rename = "pend",
-        skip_serializing_if = "is_default",
-        deserialize_with = "yes_no_or_tick"
-    )]
+    /// A dibao application under review (asked unless on dibao).
+    #[serde(rename = "pd", skip_serializing_if = "is_default")]
     pub application_pending: YesNo,
+    /// The tick boxes of versions 1–3 (`dibao`, `pend`: `true`, or left out when unticked):
+    /// read once into the two answers above, never written.
+    #[serde(rename = "dibao", skip_serializing)]
+    pub on_dibao_ticked_v3: bool,
+    #[serde(rename = "pend", skip_serializing)]
+    pub pending_ticked_v3: bool,
     #[serde(rename = "rose", skip_serializing_if = "is_default")]
     pub income_rose_from_work: YesNo,
     /// A 防返贫 monitored household whose risk is not eliminated: asked only where the region
@@ -1277,10 +1263,17 @@ impl Answers {
         for item in self.members.iter_mut().flat_map(|m| m.income.iter_mut()) {
             item.kind.get_or_insert(IncomeKind::Wages);
         }
+        let tick = |t: &mut bool| {
+            if std::mem::take(t) {
+                YesNo::Yes
+            } else {
+                YesNo::No
+            }
+        };
         let (a, e) = (&mut self.assets, &mut self.events);
-        a.vehicle_for_disability = a.vehicle_for_disability.as_read_in_v1();
-        e.on_dibao = e.on_dibao.as_read_in_v1();
-        e.application_pending = e.application_pending.as_read_in_v1();
+        a.vehicle_for_disability = tick(&mut a.vehicle_ticked_v3);
+        e.on_dibao = tick(&mut e.on_dibao_ticked_v3);
+        e.application_pending = tick(&mut e.pending_ticked_v3);
     }
 
     /// Structurally usable (the form can show it): member keys present and distinct, and no
@@ -2065,6 +2058,7 @@ impl Answers {
                 vehicle_bought_12m_price: money(&a.vehicle_bought_12m_price),
                 vehicle_value: money(&a.vehicle_value),
                 vehicle_for_disability: YesNo::of(a.vehicle_for_disability),
+                vehicle_ticked_v3: false,
                 business: YesNo::of(a.business_registered),
                 business_profit: money(&a.business_annual_profit),
             },
@@ -2085,6 +2079,8 @@ impl Answers {
                 unemployment_insurance: YesNo::of(c.unemployment_insurance),
                 on_dibao: YesNo::of(c.on_dibao),
                 application_pending: YesNo::of(c.dibao_application_pending),
+                on_dibao_ticked_v3: false,
+                pending_ticked_v3: false,
                 income_rose_from_work: YesNo::of(c.income_rose_from_work),
                 monitored_at_risk: YesNo::of(c.monitored_at_risk),
             },
@@ -2439,8 +2435,8 @@ mod tests {
         assert_eq!(b.events.application_pending, YesNo::Unanswered);
         assert_eq!(
             b.events.on_dibao,
-            YesNo::Yes,
-            "a tick is read as 是 in any version"
+            YesNo::Unanswered,
+            "version 4 does not read the old tick box"
         );
     }
 
