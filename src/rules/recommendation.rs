@@ -171,14 +171,22 @@ fn part(
 
 struct Path {
     parts: Vec<PathPart>,
+    /// Ranked after every other path at its status: the phase-out while "on dibao now?" is
+    /// unanswered — it applies only to a household already on dibao, which the resident has not
+    /// said (docs/reading-the-rules.md, "Tick boxes").
+    unasked_premise: bool,
 }
 
 impl Path {
     fn lead(&self) -> &PathPart {
         &self.parts[0]
     }
-    fn key(&self) -> (Status, u8) {
-        (self.lead().status, rank(self.lead().scheme))
+    fn key(&self) -> (Status, bool, u8) {
+        (
+            self.lead().status,
+            self.unasked_premise,
+            rank(self.lead().scheme),
+        )
     }
 }
 
@@ -215,12 +223,17 @@ fn candidates(h: &Household, schemes: &[SchemeResult], counted: &[String]) -> Ve
                 parts.push(p);
             }
         }
-        paths.push(Path { parts });
+        paths.push(Path {
+            parts,
+            unasked_premise: false,
+        });
     }
     for id in [SchemeId::Dibao, SchemeId::GradualExit] {
         if let Some(s) = open(id) {
             paths.push(Path {
                 parts: vec![part(h, s, s.members.clone(), s.status, counted)],
+                unasked_premise: id == SchemeId::GradualExit
+                    && h.circumstances.on_dibao.is_unknown(),
             });
         }
     }
@@ -237,12 +250,16 @@ fn candidates(h: &Household, schemes: &[SchemeResult], counted: &[String]) -> Ve
                 parts.push(part(h, e, rest, e.status, counted));
             }
         }
-        paths.push(Path { parts });
+        paths.push(Path {
+            parts,
+            unasked_premise: false,
+        });
     }
     for id in [SchemeId::Edge, SchemeId::RigidExpense] {
         if let Some(s) = open(id) {
             paths.push(Path {
                 parts: vec![part(h, s, s.members.clone(), s.status, counted)],
+                unasked_premise: false,
             });
         }
     }
@@ -299,6 +316,10 @@ fn why_second(first: &PathPart, alt: &PathPart) -> Text {
         (SchemeId::Dibao, SchemeId::Edge) => Some(text!(
             "如核实后家庭人均收入不低于低保标准、但低于边缘家庭标准，可认定为低保边缘家庭",
             "if income per person turns out not below the dibao standard but below the edge line, the household can be an edge household",
+        )),
+        (_, SchemeId::GradualExit) => Some(text!(
+            "如家里现在正在领低保：收入因就业超过低保标准的，可有渐退期，期内继续领取低保金",
+            "if the household receives dibao now: where work has lifted income above the standard, a phase-out continues the dibao allowance for a while",
         )),
         (SchemeId::GradualExit, SchemeId::Edge) => Some(text!(
             "渐退期结束后，如家庭人均收入仍低于边缘家庭标准，可认定为低保边缘家庭",
@@ -527,6 +548,39 @@ mod tests {
         assert_eq!(r.alternatives[0].parts[0].members.len(), 2);
         assert!(r.summary.zh.contains("子女"), "{}", r.summary.zh);
         assert!(!r.summary.zh.contains("m2"), "{}", r.summary.zh);
+    }
+
+    #[test]
+    fn the_phase_out_does_not_lead_while_on_dibao_now_is_unanswered() {
+        // Chuxiong City 2023: standard 728, edge line 1.5 × 728 = 1092. Business income 1000
+        // each: 1000 per person, not below 728 (no dibao), below 1092 (edge; savings not
+        // answered: possible). "On dibao now?" unanswered: the phase-out is possible too, but it
+        // rests on a premise the resident has not given, so edge leads and the phase-out is the
+        // alternative, said with its condition.
+        let r = evaluate_json(
+            r#"{"region":"532301","residence":"urban","as_of":"2023-10-01","members":[
+            {"id":"a","relation":"applicant","age":45,"work":"self_employed",
+             "income":[{"type":"business","amount":1000}]},
+            {"id":"b","relation":"spouse","age":44,"work":"self_employed",
+             "income":[{"type":"business","amount":1000}]}],
+            "assets":{"financial":null},
+            "circumstances":{"on_dibao":null,"income_rose_from_work":true}}"#,
+        )
+        .unwrap();
+        let status = |id| r.schemes.iter().find(|s| s.scheme == id).unwrap().status;
+        assert_eq!(status(SchemeId::Edge), Status::Possible);
+        assert_eq!(status(SchemeId::GradualExit), Status::Possible);
+        let rec = r.recommendation;
+        assert_eq!(rec.recommended[0].scheme, SchemeId::Edge);
+        assert_eq!(rec.alternatives[0].parts[0].scheme, SchemeId::GradualExit);
+        assert!(
+            rec.alternatives[0]
+                .why_second
+                .zh
+                .starts_with("如家里现在正在领低保"),
+            "{}",
+            rec.alternatives[0].why_second.zh
+        );
     }
 
     #[test]
