@@ -2,7 +2,8 @@
 # Run by scripts/trunk-post-build.sh (Trunk's post_build hook) for portal embedding
 # (docs/embedding.md). In the staged build it writes, next to Trunk's hashed files:
 #   jiuzhu.js              the stable, unhashed entry module: imports this build's hashed
-#                          wasm-bindgen glue, initialises the wasm, re-exports the JS API
+#                          wasm-bindgen glue of the app with the JS API (jiuzhu-embed-H.js,
+#                          scripts/resident-wasm.mjs), initialises the wasm, re-exports the JS API
 #                          (src/api.rs) and names the hashed files (`files`, also in
 #                          jiuzhu-files.js)
 #   jiuzhu-shadow-H.css    the app's stylesheet for a shadow root (the custom element): `:root`
@@ -44,8 +45,10 @@ const one = (re, what) => {
   if (found.length !== 1) fail(`expected one ${what} in ${dir}, found ${found.length}`);
   return found[0];
 };
-const wasm = one(/^jiuzhu-app-[0-9a-f]+_bg\.wasm$/, "jiuzhu-app-*_bg.wasm");
-const glue = one(/^jiuzhu-app-[0-9a-f]+\.js$/, "jiuzhu-app-*.js");
+// The app with the JS API's exports (scripts/resident-wasm.mjs; index.html loads jiuzhu-app-*,
+// the same app without them).
+const wasm = one(/^jiuzhu-embed-[0-9a-f]+_bg\.wasm$/, "jiuzhu-embed-*_bg.wasm");
+const glue = one(/^jiuzhu-embed-[0-9a-f]+\.js$/, "jiuzhu-embed-*.js");
 const sha = (text, enc = "hex") => createHash("sha256").update(text).digest(enc);
 
 // The app's stylesheets, in the order index.html links them (Trunk has hashed their names).

@@ -19,13 +19,17 @@ const fail = (msg) => {
 if (!dir) fail("usage: node scripts/minify-glue.mjs <build dir>");
 if ((process.env.TRUNK_PROFILE ?? "release") !== "release") process.exit(0);
 
-// The app's hashed glue and the engine's (Trunk's "worker" build: jiuzhu-engine.js next to
-// jiuzhu-engine_bg.wasm until scripts/embed-post-build.sh hashes their names; a build already
-// through this hook, as e2e/offline.spec.mjs's second release, has no unhashed glue left).
+// The app's hashed glue (the resident's), the portals' copy of it, and the engine's (Trunk's
+// "worker" build: jiuzhu-engine.js next to jiuzhu-engine_bg.wasm until
+// scripts/embed-post-build.sh hashes their names; a build already through this hook, as
+// e2e/offline.spec.mjs's second release, has no unhashed glue left).
 const files = readdirSync(dir);
 const app = files.filter((n) => /^jiuzhu-app-[0-9a-f]+\.js$/.test(n));
 if (app.length !== 1) fail(`expected one jiuzhu-app-*.js in ${dir}, found ${app.length}`);
-const names = files.includes("jiuzhu-engine_bg.wasm") ? [...app, "jiuzhu-engine.js"] : app;
+// The portals' copy of the app's glue (scripts/resident-wasm.mjs): named by no SRI hash.
+const embed = files.filter((n) => /^jiuzhu-embed-[0-9a-f]+\.js$/.test(n));
+const unhashed = [...embed, ...(files.includes("jiuzhu-engine_bg.wasm") ? ["jiuzhu-engine.js"] : [])];
+const names = [...app, ...unhashed];
 const htmlPath = join(dir, "index.html");
 let html = readFileSync(htmlPath, "utf8");
 for (const name of names) {
@@ -39,7 +43,7 @@ for (const name of names) {
   const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
   const old = sri(before);
   if (html.includes(old)) html = html.split(old).join(sri(out.code));
-  else if (name !== "jiuzhu-engine.js" && /\bintegrity=/.test(html)) fail(`index.html has no integrity hash of ${name}`);
+  else if (!unhashed.includes(name) && /\bintegrity=/.test(html)) fail(`index.html has no integrity hash of ${name}`);
   console.log(`minify-glue.mjs: ${name} ${before.length} -> ${out.code.length} bytes`);
 }
 writeFileSync(htmlPath, html);

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Trunk post_build hook (Trunk.toml), the only one: its steps run in order.
+#  0. The resident's wasm without the portals' JS API (scripts/resident-wasm.mjs): Trunk's app
+#     files become jiuzhu-embed-H.js / _bg.wasm (for jiuzhu.js), and index.html loads a copy
+#     without the portal exports, jiuzhu-app-H2.js / _bg.wasm.
 #  1. Trunk 0.21.14 passes the wasm size to the initializer (www/loader.js) as measured *before*
 #     wasm-opt, so the load progress would stop at ~65% and then jump: this rewrites that number
 #     in the staged index.html to the size of the final .wasm.
@@ -19,8 +22,13 @@
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 html="$dir/index.html"
+
+# The resident's wasm and glue (index.html's), without the exports only portals call.
+node "$(dirname "${BASH_SOURCE[0]}")/resident-wasm.mjs" "$dir"
+
 shopt -s nullglob
-# The app's wasm (the engine-only jiuzhu-engine_bg.wasm is not loaded by index.html).
+# The resident's wasm (neither the portals' jiuzhu-embed-*_bg.wasm nor the engine-only
+# jiuzhu-engine_bg.wasm is loaded by index.html).
 wasms=("$dir"/jiuzhu-app-*_bg.wasm)
 if [ ${#wasms[@]} -ne 1 ]; then
   echo "trunk-post-build.sh: expected one jiuzhu-app-*_bg.wasm in $dir, found ${#wasms[@]}" >&2
