@@ -72,9 +72,8 @@ const glue = readFileSync(join(dir, `${stem}.js`), "utf8");
 
 // The portals' copy: Trunk's files under the jiuzhu-embed- name (the glue's default wasm URL,
 // which jiuzhu.js never uses, renamed with them).
+// (Written at the end, with the resident's files: a failed run leaves the build as it was.)
 const embed = `jiuzhu-embed-${hash}`;
-writeFileSync(join(dir, `${embed}_bg.wasm`), full);
-writeFileSync(join(dir, `${embed}.js`), glue.split(`${stem}_bg.wasm`).join(`${embed}_bg.wasm`));
 
 // The resident's wasm.
 const exports = WebAssembly.Module.exports(new WebAssembly.Module(full)).map((e) => e.name);
@@ -91,10 +90,19 @@ if (release) {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..");
   const local = join(root, "node_modules", ".bin", "wasm-opt");
   const tmp = join(dir, `${stem}.resident.wasm`);
-  // -Oz as Trunk runs it (index.html's data-wasm-opt="z"), after the exports are gone.
+  // -Oz as Trunk runs it (index.html's data-wasm-opt="z"), after the exports are gone; then
+  // the two metadata sections browsers ignore (the toolchain's names, the target features:
+  // 234 B), in the same run (a run of its own re-encodes the module larger).
+  const args = [
+    "--remove-exports",
+    `--pass-arg=remove-exports@${PORTAL_EXPORTS.join(",")}`,
+    "-Oz",
+    "--strip-producers",
+    "--strip-target-features",
+  ];
   execFileSync(
     existsSync(local) ? local : "wasm-opt",
-    [`--remove-exports`, `--pass-arg=remove-exports@${PORTAL_EXPORTS.join(",")}`, "-Oz", join(dir, `${stem}_bg.wasm`), "-o", tmp],
+    [...args, join(dir, `${stem}_bg.wasm`), "-o", tmp],
     { stdio: ["ignore", "inherit", "inherit"] }
   );
   resident = readFileSync(tmp);
@@ -102,7 +110,7 @@ if (release) {
 }
 const module = new WebAssembly.Module(resident);
 const left = WebAssembly.Module.exports(module).filter((e) => PORTAL_EXPORTS.includes(e.name));
-if (left.length) fail(`wasm-opt left ${left.map((e) => e.name).join(", ")}`);
+if (release && left.length) fail(`wasm-opt left ${left.map((e) => e.name).join(", ")}`);
 const imported = new Set(WebAssembly.Module.imports(module).map((i) => i.name));
 
 // The resident's glue: the JS API's wrappers are no longer exported (the minifier then drops
@@ -157,10 +165,6 @@ const sha = (data, alg = "sha256", enc = "hex") => createHash(alg).update(data).
 const hash2 = sha(Buffer.concat([resident, Buffer.from(residentGlue)])).slice(0, 16);
 const app = `jiuzhu-app-${hash2}`;
 residentGlue = residentGlue.split(`${stem}_bg.wasm`).join(`${app}_bg.wasm`);
-writeFileSync(join(dir, `${app}_bg.wasm`), resident);
-writeFileSync(join(dir, `${app}.js`), residentGlue);
-rmSync(join(dir, `${stem}_bg.wasm`));
-rmSync(join(dir, `${stem}.js`));
 const sri = (data) => `sha384-${sha(data, "sha384", "base64")}`;
 const htmlPath = join(dir, "index.html");
 let html = readFileSync(htmlPath, "utf8");
@@ -173,6 +177,12 @@ for (const [before, after, what] of [
   if (html.includes(sri(before))) html = html.split(sri(before)).join(sri(after));
   else if (/\bintegrity=/.test(html)) fail(`index.html has no integrity hash of the ${what}`);
 }
+writeFileSync(join(dir, `${embed}_bg.wasm`), full);
+writeFileSync(join(dir, `${embed}.js`), glue.split(`${stem}_bg.wasm`).join(`${embed}_bg.wasm`));
+writeFileSync(join(dir, `${app}_bg.wasm`), resident);
+writeFileSync(join(dir, `${app}.js`), residentGlue);
+rmSync(join(dir, `${stem}_bg.wasm`));
+rmSync(join(dir, `${stem}.js`));
 writeFileSync(htmlPath, html);
 console.log(
   `resident-wasm.mjs: ${embed}_bg.wasm ${full.length} B (portals), ${app}_bg.wasm ${resident.length} B (index.html), ${pruned} imports pruned`

@@ -21,12 +21,14 @@
 //! `JSON.stringify` in JS): that is exactly the CLI's JSON, with exact-decimal money read
 //! digit by digit, and it needs no extra dependency (the engine already carries `serde_json`).
 //! Going through `serde-wasm-bindgen` instead would turn arbitrary-precision numbers into
-//! private marker objects. The whole API adds about 36 KB (11.5 KB brotli) to the app's wasm
-//! (BENCHMARKS.md, "Embedding").
+//! private marker objects.
 //!
 //! How a portal loads it: `dist/jiuzhu.js` (written by `scripts/embed-post-build.sh`) imports
 //! the hashed wasm-bindgen glue, initialises the wasm and re-exports these functions. See
-//! `docs/embedding.md`.
+//! `docs/embedding.md`. The app's own page (`index.html`) loads a copy of the same wasm without
+//! these exports (`scripts/resident-wasm.mjs`, which lists them: a new export here must be added
+//! there): residents never call them, and they and the code only they reach cost every
+//! resident 17 KiB gzip (BENCHMARKS.md, "App size").
 
 use crate::rules::{self, params, Date, InputError};
 use serde::Serialize;
