@@ -262,8 +262,11 @@ fn n(v: f64) -> String {
     }
 }
 
+// `max`/`min`, not `f64::clamp`: clamp's check (min ≤ max) panics with the two floats in the
+// message, which alone put Rust's whole float formatting (~14 KB of code) in the app's wasm
+// (BENCHMARKS.md, "App size"); and a label wider than the chart would have hit that panic.
 fn x_of(v: Decimal, max: f64) -> f64 {
-    let v = v.to_f64().unwrap_or(0.0).clamp(0.0, max);
+    let v = v.to_f64().unwrap_or(0.0).max(0.0).min(max);
     PAD + (W - 2.0 * PAD) * v / max
 }
 
@@ -344,7 +347,8 @@ pub fn IncomeChart(props: &IncomeChartProps) -> Html {
         let x = x_of(p.household_monthly, max);
         let label = t(lang, "result.chart.here");
         let tw = text_width(label, fs);
-        let tx = (x - tw / 2.0).clamp(PAD, W - PAD - tw);
+        // Centred on the marker, within the chart; a label wider than it starts at its left edge.
+        let tx = (x - tw / 2.0).min(W - PAD - tw).max(PAD);
         html! {
             <g class="result-chart-marker" data-testid="chart-marker"
                data-income={p.household_monthly.to_string()}>
