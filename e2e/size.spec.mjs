@@ -2,6 +2,8 @@
 //  - the loading screen says what to have ready before any wasm has run;
 //  - the engine-only module for portals (jiuzhu-engine.js: no Yew) evaluates on a plain page,
 //    without fetching the app's wasm;
+//  - the app's own page loads its wasm without the portals' JS API (jiuzhu.js loads the copy
+//    with it);
 //  - the release bundle (scripts/package.sh) unpacked into an empty portal page works in each
 //    mode, and its TypeScript declarations check (when typescript is installed).
 //   npx playwright test e2e/size.spec.mjs
@@ -151,6 +153,44 @@ test.describe("engine-only module for portals (jiuzhu-engine.js)", () => {
     console.log(`engine-only module: ${total} bytes gzip -9 (${(total / KIB).toFixed(1)} KiB)`);
     // Much smaller than what the full jiuzhu.js makes a portal download.
     expect(gz(f.wasm)).toBeLessThan(gz(app) * 0.45);
+  });
+});
+
+test.describe("the resident's wasm without the portals' JS API (scripts/resident-wasm.mjs)", () => {
+  const API = ["evaluate", "regions", "parameters", "version", "mount", "validateOptions", "mountedCount"];
+  const exportsOf = (name) =>
+    WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(DIST, name)))).map((e) => e.name);
+
+  test("index.html loads a wasm without the API's exports; jiuzhu.js the copy with them", async ({ page }) => {
+    const names = readdirSync(DIST);
+    const html = readFileSync(join(DIST, "index.html"), "utf8");
+    const app = names.filter((n) => /^jiuzhu-app-[0-9a-f]+_bg\.wasm$/.test(n));
+    const embed = names.filter((n) => /^jiuzhu-embed-[0-9a-f]+_bg\.wasm$/.test(n));
+    expect(app.length, "one resident wasm").toBe(1);
+    expect(embed.length, "one portal wasm").toBe(1);
+    expect(html).toContain(app[0]);
+    expect(html).not.toContain("jiuzhu-embed-");
+    const resident = exportsOf(app[0]);
+    expect(resident).toContain("main");
+    for (const f of API) expect(resident, `index.html's wasm exports ${f}`).not.toContain(f);
+    expect(exportsOf(embed[0])).toEqual(expect.arrayContaining(API));
+    expect(readFileSync(join(DIST, "jiuzhu-files.js"), "utf8")).toContain(embed[0]);
+    // The glue index.html loads exports no API function either.
+    const glue = app[0].replace(/_bg\.wasm$/, ".js");
+    expect(readFileSync(join(DIST, glue), "utf8")).not.toMatch(/export\s*\{[^}]*\b(evaluate|mount|Screener)\b/);
+    // Smaller by the API's code: at least 10 KB gzip (measured 17.4 KB, BENCHMARKS.md "App size").
+    expect(gz(embed[0]) - gz(app[0])).toBeGreaterThan(10_000);
+
+    // The app's own page fetches only the resident's files and works with them.
+    const requests = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto("/");
+    await expect(page.locator("#jiuzhu-root select, #jiuzhu-root input").first()).toBeVisible();
+    expect(requests).toContain(`/${app[0]}`);
+    expect(requests.filter((p) => /jiuzhu-embed-|jiuzhu\.js$|jiuzhu-engine/.test(p))).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 
