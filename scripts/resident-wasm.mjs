@@ -71,8 +71,8 @@ const full = readFileSync(join(dir, `${stem}_bg.wasm`));
 const glue = readFileSync(join(dir, `${stem}.js`), "utf8");
 
 // The portals' copy: Trunk's files under the jiuzhu-embed- name (the glue's default wasm URL,
-// which jiuzhu.js never uses, renamed with them).
-// (Written at the end, with the resident's files: a failed run leaves the build as it was.)
+// which jiuzhu.js never uses, renamed with them); written at the end with the resident's, so a
+// failed run leaves the build as it was.
 const embed = `jiuzhu-embed-${hash}`;
 
 // The resident's wasm.
@@ -121,7 +121,7 @@ for (const node of ast.body) {
   if (node.type === "ExportNamedDeclaration" && node.declaration) {
     const name = node.declaration.id?.name ?? node.declaration.declarations?.[0]?.id?.name;
     if (PORTAL_JS.includes(name)) cuts.push([node.start, node.declaration.start, ""]);
-    else fail(`${stem}.js exports ${name}: add it to PORTAL_JS (portals only) or keep it here`);
+    else fail(`${stem}.js exports ${name}: add it to PORTAL_JS (portals only), or keep it exported here (the app needs it)`);
   }
 }
 if (cuts.length !== PORTAL_JS.length) fail(`${stem}.js: expected the exports ${PORTAL_JS.join(", ")}`);
