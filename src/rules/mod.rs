@@ -326,6 +326,19 @@ fn note_standard(ctx: &Ctx, s: &context::Standard) {
 }
 
 /// The household's income lines (dibao, edge, rigid expense), lowest first.
+/// Sorts a short list (a household's income lines, its paths) by `key`, keeping the order of
+/// equal keys: the same order as `slice::sort_by_key`, without std's general sort, whose code is
+/// a few KB of the wasm for lists of at most a dozen items (BENCHMARKS.md, "Embedding").
+pub(crate) fn sort_by_key<T, K: Ord>(list: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && key(&list[j - 1]) > key(&list[j]) {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 fn income_lines(ctx: &Ctx, std: Option<context::Standard>, n: Decimal) -> Vec<outcome::IncomeLine> {
     let mut income_lines = Vec::new();
     if let Some(s) = std {
@@ -357,7 +370,7 @@ fn income_lines(ctx: &Ctx, std: Option<context::Standard>, n: Decimal) -> Vec<ou
             standing: Some(di.standing),
         });
     }
-    income_lines.sort_by_key(|l| l.household_monthly);
+    sort_by_key(&mut income_lines, |l| l.household_monthly);
     income_lines
 }
 

@@ -263,7 +263,7 @@ fn candidates(h: &Household, schemes: &[SchemeResult], counted: &[String]) -> Ve
             });
         }
     }
-    paths.sort_by_key(Path::key);
+    super::sort_by_key(&mut paths, Path::key);
     paths
 }
 
