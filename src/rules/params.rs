@@ -178,8 +178,13 @@ pub struct Catalogue {
     pub relations: Vec<Relation>,
 }
 
-/// FNV-1a: a small, fast hash for the short, fixed parameter names (no untrusted keys).
-struct Fnv(u64);
+/// FNV-1a: a small, fast hash for the short, fixed parameter names and the caches' (region,
+/// date) keys (no untrusted keys: codes are checked against the data, caches are bounded). One
+/// hasher for every map also keeps std's SipHash and its random keys out of the wasm.
+pub(crate) struct Fnv(u64);
+
+/// A hash map with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 impl Default for Fnv {
     fn default() -> Fnv {
@@ -627,7 +632,7 @@ thread_local! {
     /// date: a batch resolves each parameter once per region and date. The data is embedded
     /// and never changes while the program runs, so an entry cannot go stale; overrides are
     /// never stored here (they are answered first).
-    static TABLES: RefCell<HashMap<(usize, Date), Table>> = RefCell::new(HashMap::new());
+    static TABLES: RefCell<FnvMap<(usize, Date), Table>> = RefCell::new(FnvMap::default());
 }
 
 /// Resolves parameters for one region, date and set of overrides.

@@ -13,9 +13,10 @@
 
 use super::date::Date;
 use super::household::Residence;
+use super::params::FnvMap;
 use super::params::{catalogue, Params, Provenance, Region, Resolved, Value};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 macro_rules! resolved_params {
@@ -139,7 +140,7 @@ const SHARED_MAX: usize = 1024;
 type Key = ([u8; 12], Date);
 
 thread_local! {
-    static SHARED: RefCell<HashMap<Key, Rc<ResolvedParams>>> = RefCell::new(HashMap::new());
+    static SHARED: RefCell<FnvMap<Key, Rc<ResolvedParams>>> = RefCell::new(FnvMap::default());
 }
 
 fn key(region: &str, as_of: Date) -> Option<Key> {
