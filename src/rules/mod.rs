@@ -568,3 +568,26 @@ fn run(ctx: &Ctx) -> Evaluation {
         ),
     }
 }
+
+#[cfg(test)]
+mod sort_tests {
+    /// The insertion sort gives std's stable order: sorted by key, equal keys in their order.
+    #[test]
+    fn same_order_as_std_stable_sort() {
+        let mut seed = 7u32;
+        for len in 0..14 {
+            for _ in 0..50 {
+                let list: Vec<(u8, usize)> = (0..len)
+                    .map(|i| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        ((seed >> 16) as u8 % 4, i)
+                    })
+                    .collect();
+                let (mut ours, mut std) = (list.clone(), list);
+                super::sort_by_key(&mut ours, |x| x.0);
+                std.sort_by_key(|x| x.0);
+                assert_eq!(ours, std);
+            }
+        }
+    }
+}
