@@ -171,16 +171,13 @@ pub fn stale_periods(cat: &'static Catalogue, region: &Region, e: &Entry, as_of:
 pub struct Catalogue {
     pub defs: BTreeMap<String, ParamDef>,
     pub regions: BTreeMap<String, Region>,
-    /// The same definitions by name in a hash map: the rules look a parameter up by name
-    /// dozens of times per household, and this is several times faster than the tree.
-    by_name: HashMap<String, ParamDef, BuildHasherDefault<Fnv>>,
     /// Relations between parameters' values that must hold (`ranges.relations`).
     pub relations: Vec<Relation>,
 }
 
-/// FNV-1a: a small, fast hash for the short, fixed parameter names and the caches' (region,
-/// date) keys (no untrusted keys: codes are checked against the data, caches are bounded). One
-/// hasher for every map also keeps std's SipHash and its random keys out of the wasm.
+/// FNV-1a: a small, fast hash for the caches' (region, date) keys (no untrusted keys: codes are
+/// checked against the data, the caches are bounded); std's SipHash and its random keys stay out
+/// of the wasm.
 pub(crate) struct Fnv(u64);
 
 /// A hash map with [`Fnv`].
@@ -395,18 +392,18 @@ impl Catalogue {
                 }
             }
         }
-        let by_name = defs.iter().map(|(k, d)| (k.clone(), d.clone())).collect();
         Ok(Catalogue {
             defs,
             regions,
-            by_name,
             relations,
         })
     }
 
-    /// A parameter's definition by name.
+    /// A parameter's definition by name. From the tree: the rules no longer look parameters up
+    /// by name per household (they are resolved once per region and date, `ResolvedParams`), so
+    /// a second map of the definitions by hash was only bytes in the wasm (BENCHMARKS.md).
     pub fn def(&self, name: &str) -> Option<&ParamDef> {
-        self.by_name.get(name)
+        self.defs.get(name)
     }
 
     /// The region's review period in months, inherited from the nearest ancestor that says;
