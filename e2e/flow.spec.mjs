@@ -75,6 +75,28 @@ test.describe("complete flows in English (browser language en-US)", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 
+  // The English messages are fetched (lazy-en): the loading screen stays until they are here, so
+  // the first question is never drawn in Chinese and redrawn in English (src/ui/mod.rs,
+  // start_page) — no flash of the wrong language, no layout shift (Lighthouse's CLS was 0.13).
+  test("the first question is drawn in English at once: no Chinese first, no layout shift", async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__titles = [];
+      window.__shift = 0;
+      new MutationObserver(() => {
+        const t = document.querySelector("[data-testid=screen-title]");
+        if (t && window.__titles.at(-1) !== t.textContent) window.__titles.push(t.textContent);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await open(page);
+    await expect(page.getByTestId("screen-title")).toHaveText("Where does your household live?");
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => window.__titles)).toEqual(["Where does your household live?"]);
+    expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.05);
+  });
+
   test("edge household with a severely disabled member (楚雄市): one-person dibao likely", async ({ page }) => {
     await open(page);
     await edgeDisabled(page);

@@ -17,8 +17,8 @@ fn main() {
         .and_then(|d| d.get_element_by_id(jiuzhu::ui::ROOT_ID))
         .is_some();
     if has_root {
-        // The app lives as long as the page; dropping the handle does not unmount it.
-        let _app = jiuzhu::ui::start();
+        // The app lives as long as the page; dropping its handle does not unmount it.
+        jiuzhu::ui::start_page();
     }
 }
 

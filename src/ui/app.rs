@@ -52,6 +52,14 @@ fn shown_lang(flow: &Flow) -> Lang {
     }
 }
 
+/// The language a new app starts in: the portal's, else the one the resident chose on this
+/// device, else the browser's.
+pub fn starting_lang(o: &Options, prefs: &storage::Prefs) -> Lang {
+    o.lang
+        .or_else(|| prefs.lang.as_deref().and_then(Lang::from_tag))
+        .unwrap_or_else(storage::browser_lang)
+}
+
 /// The flow of a new app: the saved answers, else the portal's region (or its only allowed
 /// place). A saved place the portal does not allow is dropped and returned, to be told.
 fn init(o: &Options) -> (Flow, Option<String>) {
@@ -75,10 +83,7 @@ fn init(o: &Options) -> (Flow, Option<String>) {
             answers.region = r.clone();
         }
     }
-    let lang = o
-        .lang
-        .or_else(|| prefs.lang.as_deref().and_then(Lang::from_tag))
-        .unwrap_or_else(storage::browser_lang);
+    let lang = starting_lang(o, &prefs);
     let today = o
         .date
         .as_deref()

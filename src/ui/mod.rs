@@ -150,6 +150,27 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(root, options).render()
 }
 
+/// Starts the resident's page (`src/bin/app.rs`). If the app will start in English and its
+/// English messages are fetched (`english`, feature `lazy-en`), they are read first: the
+/// bilingual loading screen stays until they are here, instead of the app drawing every
+/// question in Chinese and redrawing it in English a moment later (a flash of the wrong
+/// language, a layout shift, a second full render on a slow phone). If they cannot be read the
+/// app starts anyway and says so, as after a switch.
+pub fn start_page() {
+    let o = Options::default();
+    let english = app::starting_lang(&o, &storage::load_prefs(&o.storage_key)) == Lang::En;
+    if english && !crate::i18n::english_ready() {
+        english::load(
+            "",
+            Callback::from(|_| {
+                let _ = start();
+            }),
+        );
+    } else {
+        let _ = start();
+    }
+}
+
 /// Mounts the full-page resident app into `#jiuzhu-root` (or `<body>` if the page has none),
 /// replacing the page's loading indicator.
 pub fn start() -> yew::AppHandle<App> {
