@@ -6,6 +6,8 @@
 # Build first: trunk build --release (scripts/test.sh does). Used for BENCHMARKS.md.
 # LH_EXTRA adds Lighthouse options, e.g. LH_EXTRA=--throttling-method=devtools applies the
 # throttling for real instead of simulating it from an unthrottled load.
+# LH_LANG=zh-CN starts Chromium in that language (navigator.language), as a resident's phone;
+# without it headless Chromium says en-US and the app starts in English.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -25,7 +27,7 @@ export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 for i in $(seq "$RUNS"); do
   lighthouse "http://127.0.0.1:$PORT/" --quiet --output=json --output-path="$OUT/report-$i.json" \
     --only-categories=performance,accessibility ${LH_EXTRA:-} \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run"
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run${LH_LANG:+ --lang=$LH_LANG}"
 done
 cp "$OUT/report-1.json" "$OUT/report.json"
 node - "$OUT" "$RUNS" <<'JS'
