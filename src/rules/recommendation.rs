@@ -171,21 +171,21 @@ fn part(
 
 struct Path {
     parts: Vec<PathPart>,
-    /// Ranked after every other path at its status: the phase-out while "on dibao now?" is
-    /// unanswered — it applies only to a household already on dibao, which the resident has not
-    /// said (docs/reading-the-rules.md, "Tick boxes").
-    unasked_premise: bool,
 }
 
 impl Path {
     fn lead(&self) -> &PathPart {
         &self.parts[0]
     }
-    fn key(&self) -> (Status, bool, u8) {
+    /// Status first, then the order of schemes; at equal status the phase-out goes after every
+    /// other path while "on dibao now?" is unanswered — it applies only to a household already
+    /// on dibao, which the resident has not said (docs/reading-the-rules.md, "Tick boxes").
+    fn key(&self, on_dibao_unanswered: bool) -> (Status, bool, u8) {
+        let lead = self.lead();
         (
-            self.lead().status,
-            self.unasked_premise,
-            rank(self.lead().scheme),
+            lead.status,
+            on_dibao_unanswered && lead.scheme == SchemeId::GradualExit,
+            rank(lead.scheme),
         )
     }
 }
@@ -223,17 +223,12 @@ fn candidates(h: &Household, schemes: &[SchemeResult], counted: &[String]) -> Ve
                 parts.push(p);
             }
         }
-        paths.push(Path {
-            parts,
-            unasked_premise: false,
-        });
+        paths.push(Path { parts });
     }
     for id in [SchemeId::Dibao, SchemeId::GradualExit] {
         if let Some(s) = open(id) {
             paths.push(Path {
                 parts: vec![part(h, s, s.members.clone(), s.status, counted)],
-                unasked_premise: id == SchemeId::GradualExit
-                    && h.circumstances.on_dibao.is_unknown(),
             });
         }
     }
@@ -250,20 +245,17 @@ fn candidates(h: &Household, schemes: &[SchemeResult], counted: &[String]) -> Ve
                 parts.push(part(h, e, rest, e.status, counted));
             }
         }
-        paths.push(Path {
-            parts,
-            unasked_premise: false,
-        });
+        paths.push(Path { parts });
     }
     for id in [SchemeId::Edge, SchemeId::RigidExpense] {
         if let Some(s) = open(id) {
             paths.push(Path {
                 parts: vec![part(h, s, s.members.clone(), s.status, counted)],
-                unasked_premise: false,
             });
         }
     }
-    super::sort_by_key(&mut paths, Path::key);
+    let on_dibao_unanswered = h.circumstances.on_dibao.is_unknown();
+    super::sort_by_key(&mut paths, |p| p.key(on_dibao_unanswered));
     paths
 }
 
