@@ -6,10 +6,11 @@
 // (BENCHMARKS.md, "App size" and "Embedding"). Trunk's <link rel=modulepreload> of the app's glue
 // carries an integrity hash (SRI) of the file: it is recomputed here.
 // Development builds keep the readable glue.
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
+
+import { swapSri } from "./sri.mjs";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 const fail = (msg) => {
@@ -40,10 +41,9 @@ for (const name of names) {
   const out = await minify(before, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
   if (!out.code) fail(`${name}: terser gave nothing`);
   writeFileSync(path, out.code);
-  const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
-  const old = sri(before);
-  if (html.includes(old)) html = html.split(old).join(sri(out.code));
-  else if (!unhashed.includes(name) && /\bintegrity=/.test(html)) fail(`index.html has no integrity hash of ${name}`);
+  const swapped = swapSri(html, before, out.code);
+  if (swapped !== null) html = swapped;
+  else if (!unhashed.includes(name)) fail(`index.html has no integrity hash of ${name}`);
   console.log(`minify-glue.mjs: ${name} ${before.length} -> ${out.code.length} bytes`);
 }
 writeFileSync(htmlPath, html);

@@ -28,6 +28,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "acorn";
 
+import { swapSri } from "./sri.mjs";
+
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 const fail = (msg) => {
   console.error(`resident-wasm.mjs: ${msg}`);
@@ -161,11 +163,10 @@ const notOffered = [...imported].filter((n) => /^__wb/.test(n) && !offered.has(n
 if (notOffered.length) fail(`the resident glue lost imports the wasm needs: ${notOffered.join(", ")}`);
 
 // New names for the new content; index.html's references and SRI hashes follow.
-const sha = (data, alg = "sha256", enc = "hex") => createHash(alg).update(data).digest(enc);
+const sha = (data) => createHash("sha256").update(data).digest("hex");
 const hash2 = sha(Buffer.concat([resident, Buffer.from(residentGlue)])).slice(0, 16);
 const app = `jiuzhu-app-${hash2}`;
 residentGlue = residentGlue.split(`${stem}_bg.wasm`).join(`${app}_bg.wasm`);
-const sri = (data) => `sha384-${sha(data, "sha384", "base64")}`;
 const htmlPath = join(dir, "index.html");
 let html = readFileSync(htmlPath, "utf8");
 if (!html.includes(stem)) fail(`index.html does not name ${stem}`);
@@ -174,8 +175,7 @@ for (const [before, after, what] of [
   [full, resident, "wasm"],
   [glue, residentGlue, "glue"],
 ]) {
-  if (html.includes(sri(before))) html = html.split(sri(before)).join(sri(after));
-  else if (/\bintegrity=/.test(html)) fail(`index.html has no integrity hash of the ${what}`);
+  html = swapSri(html, before, after) ?? fail(`index.html has no integrity hash of the ${what}`);
 }
 writeFileSync(join(dir, `${embed}_bg.wasm`), full);
 writeFileSync(join(dir, `${embed}.js`), glue.split(`${stem}_bg.wasm`).join(`${embed}_bg.wasm`));
