@@ -148,6 +148,42 @@ test("installable: manifest (name, zh-CN, standalone, icons), no installability 
   }
 });
 
+// On a first visit the worker's install downloads every file it keeps (the wasm again from a
+// server that forbids caching, the place names, the self-test's cases, the English): on a slow
+// phone network that bandwidth would be taken from the app's own first download. So
+// www/sw-register.js registers it only once the app has read the place names (the window event
+// `jiuzhu-places-read`, src/ui/place_tree.rs) — also when they cannot be read.
+for (const names of ["read", "not readable"]) {
+  test(`first visit: the worker is registered only after the app has started and the place names are ${names}`, async ({ page }) => {
+    const server = await serve(DIST, await freePort());
+    try {
+      if (names === "not readable") await page.route("**/regions-tree.json", (route) => route.abort());
+      await page.addInitScript(() => {
+        window.__jz = { read: null, register: null };
+        addEventListener("jiuzhu-places-read", () => (window.__jz.read ??= performance.now()));
+        const sw = navigator.serviceWorker;
+        const register = sw.register.bind(sw);
+        sw.register = (...args) => {
+          window.__jz.register ??= performance.now();
+          return register(...args);
+        };
+      });
+      await loadAndInstall(page, server.origin + "/");
+      const { read, register } = await page.evaluate(() => window.__jz);
+      expect(read).not.toBeNull();
+      expect(register).toBeGreaterThanOrEqual(read);
+      // A returning visit (the worker controls the page) registers at once, before the app starts.
+      await page.reload();
+      await expect(usable(page)).toBeVisible();
+      const again = await page.evaluate(() => window.__jz);
+      expect(again.register).not.toBeNull();
+      if (again.read !== null) expect(again.register).toBeLessThan(again.read);
+    } finally {
+      await server.stop();
+    }
+  });
+}
+
 test("precache = exactly the files index.html loads, plus the manifest and its icons, the self-test's cases, the place names and the English messages", async ({ page }) => {
   const server = await serve(DIST, await freePort());
   try {

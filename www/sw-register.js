@@ -4,6 +4,8 @@
 // - sw.js is written at build time by scripts/pwa-sw.mjs (Trunk's post_build hook) next to this
 //   file, so its URL is taken relative to this module: it works from a sub-path (/jiuzhu/).
 // - Only over http(s): no worker for file:// or an embedding web view's custom scheme.
+// - On a first visit, registered only once the app has started (`whenSettled`), so the worker's
+//   downloads do not slow the app's own.
 // - A new version is never forced on the user: the new worker waits; a small banner says
 //   "新版本可用 / A new version is available" with a "刷新 / Reload" button; pressing it tells
 //   the new worker to take over (SKIP_WAITING) and reloads once it has. The answers are in
@@ -76,6 +78,34 @@ async function start() {
   });
 }
 
+/**
+ * When to register. A returning visit (a worker already serves this page): at once — that only
+ * asks for sw.js to see whether there is a new version. A first visit: not before the app has
+ * drawn its questions and read the place names (the app says so with the window event
+ * `jiuzhu-places-read`, src/ui/place_tree.rs), because installing the worker downloads every
+ * file it keeps for offline use (the place names, the self-test's cases, the English, and the
+ * wasm again from a server that forbids caching it): on a slow phone network that would be
+ * taken from the app's own first download (BENCHMARKS.md "Resident app"). If the event never
+ * comes (the place names cannot be read), 20 s after the page has loaded.
+ */
+function whenSettled(register) {
+  if (navigator.serviceWorker.controller) {
+    register();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (!done) {
+      done = true;
+      setTimeout(register); // its own task, not a part of the app's
+    }
+  };
+  addEventListener("jiuzhu-places-read", once, { once: true });
+  const fallback = () => setTimeout(once, 20_000);
+  if (document.readyState === "complete") fallback();
+  else addEventListener("load", fallback, { once: true });
+}
+
 if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
-  start().catch((error) => console.warn("jiuzhu: offline use is not available", error));
+  whenSettled(() => start().catch((error) => console.warn("jiuzhu: offline use is not available", error)));
 }

@@ -14,6 +14,9 @@ use yew::prelude::*;
 use crate::place_search::Tree;
 use crate::rules::divisions;
 
+/// The window event sent once the tree has been read or has failed.
+pub const READ_EVENT: &str = "jiuzhu-places-read";
+
 /// The tree file, next to the app (written by the build from `data/divisions.json`).
 pub const TREE_FILE: &str = "regions-tree.json";
 
@@ -43,7 +46,7 @@ pub fn start(base: &str) {
     STATE.with(|s| *s.borrow_mut() = Some(Loaded::Loading));
     let url = [base, TREE_FILE].concat();
     wasm_bindgen_futures::spawn_local(async move {
-        let done = match fetch_text(&url).await.and_then(|t| divisions::parse(&t)) {
+        let done = match fetch_bytes(&url).await.and_then(|b| divisions::parse(&b)) {
             Ok(list) => {
                 divisions::register_names(&list);
                 Loaded::Ready(Rc::new(Tree::new(list)))
@@ -59,11 +62,20 @@ pub fn start(base: &str) {
         for cb in listeners {
             cb.emit(());
         }
+        // The resident's page registers its offline worker only now (www/sw-register.js), so
+        // the worker's downloads do not compete with the app's first one.
+        if let Some(w) = web_sys::window() {
+            if let Ok(e) = web_sys::Event::new(READ_EVENT) {
+                let _ = w.dispatch_event(&e);
+            }
+        }
     });
 }
 
-/// The text of `url` (also the self-test's cases: one copy of the fetch code in the wasm).
-pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
+/// The bytes of `url` (also the English and the self-test's cases, through [`fetch_text`]: one
+/// copy of the fetch code in the wasm). Read as bytes, not text: the browser's text would be
+/// converted back to UTF-8 on its way into the wasm.
+pub(crate) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let err = |e: wasm_bindgen::JsValue| {
@@ -83,34 +95,39 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    Ok(JsFuture::from(response.text().map_err(err)?)
+    let buffer = JsFuture::from(response.array_buffer().map_err(err)?)
         .await
-        .map_err(err)?
-        .as_string()
-        .unwrap_or_default())
+        .map_err(err)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Re-renders the component when the tree has been read (or failed), and calls `on_loaded`.
+/// The text of `url` (UTF-8).
+pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
+    String::from_utf8(fetch_bytes(url).await?).map_err(|_| "not UTF-8 text".to_string())
+}
+
+/// Re-renders the component when the tree has been read (or failed).
 #[hook]
-pub fn use_tree(on_loaded: Option<Callback<()>>) -> Option<Loaded> {
+pub fn use_tree() -> Option<Loaded> {
     let tick = use_state(|| 0u32);
     {
         let tick = tick.clone();
-        use_effect_with((), move |_| {
-            let id = NEXT.with(|n| {
-                let mut n = n.borrow_mut();
-                *n += 1;
-                *n
-            });
-            let cb = Callback::from(move |()| {
-                tick.set(*tick + 1);
-                if let Some(f) = &on_loaded {
-                    f.emit(());
-                }
-            });
-            LISTENERS.with(|l| l.borrow_mut().push((id, cb)));
-            move || LISTENERS.with(|l| l.borrow_mut().retain(|x| x.0 != id))
-        });
+        use_tree_read(Callback::from(move |()| tick.set(*tick + 1)));
     }
     state()
+}
+
+/// Calls `on_read` when the tree has been read (or failed), without re-rendering the component
+/// (the app's root: only what shows the names, and the result if a place is chosen, change).
+#[hook]
+pub fn use_tree_read(on_read: Callback<()>) {
+    use_effect_with((), move |_| {
+        let id = NEXT.with(|n| {
+            let mut n = n.borrow_mut();
+            *n += 1;
+            *n
+        });
+        LISTENERS.with(|l| l.borrow_mut().push((id, on_read)));
+        move || LISTENERS.with(|l| l.borrow_mut().retain(|x| x.0 != id))
+    });
 }
