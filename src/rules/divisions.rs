@@ -16,8 +16,9 @@
 use super::params::{DIVISIONS_JSON, DIVISION_CODES};
 use std::sync::{OnceLock, RwLock};
 
-/// One division of the tree.
-#[derive(Debug, Clone, PartialEq)]
+/// One division of the tree: a row of the tree file, `[code, name_zh, name_en, parent, pinyin]`
+/// (serde reads a struct from a sequence in field order).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct Division {
     pub code: String,
     pub name_zh: String,
@@ -27,28 +28,21 @@ pub struct Division {
     pub pinyin: String,
 }
 
-/// Parses the tree file (`data/divisions.json`, or the copy the app fetches): `rows` of
-/// `[code, name_zh, name_en, parent, pinyin]`, sorted by code. (Read as a `serde_json::Value`,
-/// which the library parses anyway: no extra deserializer code in the wasm.)
-pub fn parse(json: &str) -> Result<Vec<Division>, String> {
-    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let rows = v["rows"].as_array().ok_or("no rows")?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (i, r) in rows.iter().enumerate() {
-        let f = |k: usize| r[k].as_str().map(str::to_string);
-        match (f(0), f(1), f(2), f(3), f(4)) {
-            (Some(code), Some(name_zh), Some(name_en), Some(parent), Some(pinyin)) => {
-                out.push(Division {
-                    code,
-                    name_zh,
-                    name_en,
-                    parent,
-                    pinyin,
-                })
-            }
-            _ => return Err(format!("row {i} is not five strings")),
-        }
-    }
+/// The part of the tree file the rows are in (its header fields say where the codes and the
+/// English come from, for people).
+#[derive(serde::Deserialize)]
+struct TreeFile {
+    rows: Vec<Division>,
+}
+
+/// Parses the tree file (`data/divisions.json`, or the copy the app fetches, as bytes): `rows`
+/// of `[code, name_zh, name_en, parent, pinyin]`, sorted by code. Read straight into the rows
+/// (no JSON value tree, no text conversion in the browser): it is the largest thing the app
+/// reads after its first screen (BENCHMARKS.md "Resident app").
+pub fn parse(json: &[u8]) -> Result<Vec<Division>, String> {
+    let out = serde_json::from_slice::<TreeFile>(json)
+        .map_err(|e| e.to_string())?
+        .rows;
     if !out.windows(2).all(|w| w[0].code < w[1].code) {
         return Err("rows not sorted by code".into());
     }
@@ -127,7 +121,7 @@ pub fn all() -> &'static [Division] {
     static ALL: OnceLock<Vec<Division>> = OnceLock::new();
     ALL.get_or_init(|| {
         DIVISIONS_JSON
-            .map(|j| parse(j).unwrap_or_else(|e| panic!("data/divisions.json: {e}")))
+            .map(|j| parse(j.as_bytes()).unwrap_or_else(|e| panic!("data/divisions.json: {e}")))
             .unwrap_or_default()
     })
 }
@@ -165,6 +159,23 @@ pub fn names(code: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
     use crate::rules::params::catalogue;
+
+    #[test]
+    fn the_tree_file_is_read_row_by_row_and_must_be_in_code_order() {
+        let file = r#"{"about": "x", "rows": [
+            ["530000","云南省","Yunnan","000000","yun nan sheng"],
+            ["530100","昆明市","Kunming","530000","kun ming shi"]]}"#;
+        let rows = parse(file.as_bytes()).unwrap();
+        assert_eq!(rows[1].name_zh, "昆明市");
+        assert_eq!(rows[1].parent, "530000");
+        assert_eq!(rows[0].pinyin, "yun nan sheng");
+        let short = r#"{"rows": [["530000","云南省","Yunnan","000000"]]}"#;
+        assert!(parse(short.as_bytes()).unwrap_err().contains("5 elements"));
+        let unsorted =
+            br#"{"rows": [["530100","a","a","530000","a"],["530000","b","b","000000","b"]]}"#;
+        assert_eq!(parse(unsorted).unwrap_err(), "rows not sorted by code");
+        assert!(parse(b"{\"rows\": [").is_err());
+    }
 
     #[test]
     fn the_tree_has_every_level_and_real_codes_only() {

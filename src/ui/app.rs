@@ -155,9 +155,7 @@ pub fn App(o: &Options) -> Html {
     // arrive the result is worked out again, so it names a county without a data file.
     {
         let d = flow.dispatcher();
-        let _ = super::place_tree::use_tree(Some(Callback::from(move |()| {
-            d.dispatch(Action::Reevaluate)
-        })));
+        super::place_tree::use_tree_read(Callback::from(move |()| d.dispatch(Action::PlacesRead)));
         let base = o.files_base.clone().unwrap_or_default();
         use_effect_with((), move |_| super::place_tree::start(&base));
     }

@@ -155,8 +155,12 @@ pub enum Action {
     DismissNotice,
     /// The host portal changed its standards (the embedded element's `params`): re-evaluate.
     SetPortalParams(Rc<PortalParams>),
-    /// Evaluate again with the same answers (the place names arrived: `ui::place_tree`).
+    /// Evaluate again with the same answers (the English messages arrived: `ui::english`).
     Reevaluate,
+    /// The place names arrived (`ui::place_tree`): evaluate again so the result names a county
+    /// without a data file — only if a place is chosen (on a first visit none is, and nothing
+    /// changes: no second evaluation and render while the resident starts answering).
+    PlacesRead,
 }
 
 /// A portal's own standards by parameter name (see `docs/schema.md`, `params`).
@@ -281,6 +285,8 @@ impl Reducible for Flow {
                 next = next.with_answers((*next.answers).clone());
             }
             Action::Reevaluate => next = next.with_answers((*next.answers).clone()),
+            Action::PlacesRead if self.answers.region.is_empty() => return self,
+            Action::PlacesRead => next = next.with_answers((*next.answers).clone()),
             Action::ToggleElder => next.elder = !self.elder,
             Action::AskClear => next.confirming_clear = true,
             Action::CancelClear => next.confirming_clear = false,

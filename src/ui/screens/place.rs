@@ -88,7 +88,7 @@ fn region_choices(placeholder: &'static str, list: &[Entry]) -> Choices {
 pub fn Place(p: &ScreenProps) -> Html {
     let ui = use_ui();
     let lang = ui.lang;
-    let loaded = use_tree(None);
+    let loaded = use_tree();
     let tree = match &loaded {
         Some(Loaded::Ready(t)) => Some(t.clone()),
         _ => None,
