@@ -3,7 +3,9 @@
 // plain JS with no dependencies. The elements it updates are in index.html's loading block,
 // which the app replaces when it mounts.
 export default function jiuzhuLoader() {
-  elderFromPrefs();
+  const prefs = savedPrefs();
+  elderFromPrefs(prefs);
+  preloadEnglish(prefs);
   const text = () => document.getElementById("jiuzhu-load-text");
   const bar = () => document.getElementById("jiuzhu-load-progress");
   const show = (zh, en) => {
@@ -53,16 +55,42 @@ export default function jiuzhuLoader() {
   };
 }
 
-// 大字模式 on the loading screen too, if the resident turned it on in an earlier visit (the app's
-// preferences, src/ui/storage.rs: `<storage key>.prefs`, `{"elder": true, ...}`). Storage may be
-// missing or refuse: then the normal size.
-function elderFromPrefs() {
+// The app's preferences from an earlier visit (src/ui/storage.rs: `<storage key>.prefs`,
+// `{"elder": true, "lang": "en", ...}`). Storage may be missing or refuse, or the value be
+// unreadable: then none.
+function savedPrefs() {
   try {
     const prefs = JSON.parse(localStorage.getItem("jiuzhu.answers.v1.prefs") || "{}");
-    if (prefs && prefs.elder === true) {
-      document.querySelector("#jiuzhu-root .loading")?.classList.add("elder");
-    }
+    return prefs && typeof prefs === "object" ? prefs : {};
   } catch {
-    // no storage, or unreadable preferences: keep the normal size
+    return {};
   }
+}
+
+// 大字模式 on the loading screen too, if the resident turned it on in an earlier visit.
+function elderFromPrefs(prefs) {
+  if (prefs.elder === true) {
+    document.querySelector("#jiuzhu-root .loading")?.classList.add("elder");
+  }
+}
+
+// An app that will start in English waits for its English messages (i18n-en.json: the wasm
+// carries only the Chinese; src/ui/mod.rs `start_page`). Asked for here, while the wasm
+// downloads, instead of after it has started: on a slow network that saves a whole round trip
+// before the first question is drawn (BENCHMARKS.md "Resident app"). The same choice as the
+// app's `starting_lang`: the language saved on the device, else the browser's. The preload is
+// matched by the app's own fetch of the file (as=fetch, CORS mode like `fetch()`); ~10 KB gzip.
+function preloadEnglish(prefs) {
+  const fromTag = (tag) => {
+    const primary = String(tag).split(/[-_]/)[0].toLowerCase();
+    return primary === "zh" || primary === "en" ? primary : null;
+  };
+  const english = (fromTag(prefs.lang ?? "") || fromTag(navigator.language ?? "") || "zh") === "en";
+  if (!english) return;
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = "i18n-en.json";
+  document.head.appendChild(link);
 }
