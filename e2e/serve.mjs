@@ -8,6 +8,10 @@
 // for it in dist/jiuzhu-csp.txt (index.html, embed.html, else "host").
 // With SERVE_GZIP=1 in the environment, text and wasm go out gzip-compressed (level 9) to a
 // browser that accepts it, as any production web server would send them (scripts/lighthouse.sh).
+// With SERVE_SLOW=1, every response waits 562.5 ms and then shares one link of 1,474.56 kbit/s
+// with the others — Lighthouse's slow 4G as Chrome DevTools applies it, but for every request to
+// this server, the service worker's too, which the browser's own throttling leaves out
+// (scripts/first-visit.mjs).
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
@@ -41,6 +45,25 @@ const types = {
   ".webmanifest": "application/manifest+json",
 };
 
+const SLOW = process.env.SERVE_SLOW === "1";
+const LATENCY_MS = 562.5;
+const BYTES_PER_MS = (1474.56 * 1000) / 8 / 1000;
+const CHUNK = 4096;
+let linkFree = 0; // when the shared link has sent everything queued so far
+const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+// Chunks of responses sent at the same time take turns on the link, in the order they were queued.
+async function sendSlowly(res, body) {
+  await sleep(LATENCY_MS);
+  for (let i = 0; i < body.length; i += CHUNK) {
+    const chunk = body.subarray(i, i + CHUNK);
+    const now = performance.now();
+    linkFree = Math.max(now, linkFree) + chunk.length / BYTES_PER_MS;
+    await sleep(linkFree - now);
+    if (!res.write(chunk)) await new Promise((r) => res.once("drain", r));
+  }
+  res.end();
+}
+
 createServer(async (req, res) => {
   try {
     const url = new URL(req.url, "http://localhost");
@@ -71,7 +94,8 @@ createServer(async (req, res) => {
       "cache-control": "no-store",
       ...(csp ? { "content-security-policy": csp } : {}),
     });
-    res.end(body);
+    if (SLOW) await sendSlowly(res, body);
+    else res.end(body);
   } catch {
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("not found");

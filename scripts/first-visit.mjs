@@ -1,0 +1,117 @@
+// A resident's first visit on a slow phone network, measured on a release build: every request
+// to the server — the service worker's too — shares one slow 4G link (e2e/serve.mjs SERVE_SLOW=1:
+// 562.5 ms per response, 1,474.56 kbit/s shared, gzip), the phone's CPU is 4× slower (Chrome's
+// CPU throttling), nothing is cached and no worker is installed yet. Lighthouse's own throttling
+// (scripts/lighthouse.sh) leaves the worker's downloads out; this does not.
+//   node scripts/first-visit.mjs <dist> [runs=5] [lang=zh-CN]
+// Prints, per run and as medians (ms from navigation):
+//   usable    the first question (the province menu) is on the screen
+//   wasm      the app's wasm has arrived
+//   places    the place names have been read (src/ui/place_tree.rs; the search then works)
+//   settled   the end of the last long task (> 50 ms) before 5 s of quiet: Lighthouse's
+//             "interactive", on this network
+//   blocking  the sum of (long task − 50 ms) from the first paint: Lighthouse's "total blocking time"
+//   offline   the service worker is active (the app then opens without a network)
+// Used for BENCHMARKS.md "Resident app". Needs the project's Playwright and Chromium (scripts/setup.sh).
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = resolve(process.argv[2] ?? "dist");
+const runs = Number(process.argv[3] ?? 5);
+const lang = process.argv[4] ?? "zh-CN";
+if (!existsSync(join(dist, "index.html"))) {
+  console.error(`first-visit.mjs: no ${dist}/index.html (run trunk build --release)`);
+  process.exit(1);
+}
+const port = await new Promise((ok) => {
+  const s = createServer().listen(0, "127.0.0.1", () => {
+    const p = s.address().port;
+    s.close(() => ok(p));
+  });
+});
+const server = spawn("node", [join(root, "e2e/serve.mjs"), dist, String(port)], {
+  env: { ...process.env, SERVE_GZIP: "1", SERVE_SLOW: "1" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+await new Promise((ok) => server.stdout.once("data", ok));
+const origin = `http://127.0.0.1:${port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-dev-shm-usage", `--lang=${lang}`],
+});
+const rows = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ locale: lang, viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await page.addInitScript(() => {
+      const w = window;
+      w.__jz = { long: [], usable: null, places: null, offline: null };
+      addEventListener("jiuzhu-places-read", () => (w.__jz.places = performance.now()));
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__jz.long.push([e.startTime, e.duration]);
+      }).observe({ type: "longtask", buffered: true });
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('[data-field="region.province"] select')) {
+          w.__jz.usable = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+      navigator.serviceWorker?.ready.then(() => (w.__jz.offline = performance.now()));
+    });
+    await page.goto(origin);
+    await page.waitForFunction(() => window.__jz.usable !== null, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__jz.offline !== null, null, { timeout: 90_000 });
+    // Quiet: no long task for 5 s.
+    await page.waitForFunction(
+      () => {
+        const last = window.__jz.long.at(-1);
+        return performance.now() - (last ? last[0] + last[1] : 0) > 5000;
+      },
+      null,
+      { timeout: 60_000, polling: 500 }
+    );
+    const r = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
+      const wasm = performance
+        .getEntriesByType("resource")
+        .find((e) => /jiuzhu-app-[0-9a-f]+_bg\.wasm$/.test(e.name));
+      const long = window.__jz.long;
+      const last = long.at(-1);
+      return {
+        usable: window.__jz.usable,
+        wasm: wasm?.responseEnd ?? null,
+        places: window.__jz.places,
+        settled: last ? last[0] + last[1] : fcp,
+        blocking: long.filter(([s]) => s >= fcp).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
+        offline: window.__jz.offline,
+      };
+    });
+    rows.push(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Math.round(v)])));
+    console.log(`run ${i + 1}: ${JSON.stringify(rows.at(-1))}`);
+    if (process.env.FIRST_VISIT_TASKS) {
+      const tasks = await page.evaluate(() => window.__jz.long.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`));
+      console.log(`  long tasks (start+duration ms): ${tasks.join(" ")}`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+const median = (k) => {
+  const v = rows.map((r) => r[k]).filter((x) => x !== null).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)] : null;
+};
+console.log(
+  `median of ${runs} (${lang}): ` +
+    ["usable", "wasm", "places", "settled", "blocking", "offline"].map((k) => `${k} ${median(k)} ms`).join(", ")
+);
