@@ -101,7 +101,7 @@ function whenSettled(register) {
     }
   };
   addEventListener("jiuzhu-places-read", once, { once: true });
-  const fallback = () => setTimeout(once, 20_000);
+  const fallback = () => setTimeout(once, 20000);
   if (document.readyState === "complete") fallback();
   else addEventListener("load", fallback, { once: true });
 }

@@ -40,7 +40,10 @@ struct TreeFile {
 /// (no JSON value tree, no text conversion in the browser): it is the largest thing the app
 /// reads after its first screen (BENCHMARKS.md "Resident app").
 pub fn parse(json: &[u8]) -> Result<Vec<Division>, String> {
-    let out = serde_json::from_slice::<TreeFile>(json)
+    // Through `from_str` (the UTF-8 checked once, no copy): the reader the rest of the wasm's
+    // JSON goes through, so serde_json's code is not instantiated a second time for bytes.
+    let text = std::str::from_utf8(json).map_err(|_| "not UTF-8 text".to_string())?;
+    let out = serde_json::from_str::<TreeFile>(text)
         .map_err(|e| e.to_string())?
         .rows;
     if !out.windows(2).all(|w| w[0].code < w[1].code) {
