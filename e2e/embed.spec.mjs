@@ -391,6 +391,34 @@ test.describe("custom element <jiuzhu-screener>", () => {
     expect(errors.filter((e) => !e.includes("999999"))).toEqual([]);
   });
 
+  // The English of the screener is fetched (i18n-en.json); an element started in English shows a
+  // short bilingual notice until it is here, instead of every question in Chinese first and
+  // again in English a moment later (src/ui/app.rs, `starting_in_english`).
+  test("an English element draws its first question in English at once, never Chinese first", async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__titles = {};
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        const host = this;
+        new MutationObserver(() => {
+          const t = root.querySelector("[data-testid=screen-title]");
+          const list = (window.__titles[host.id] ??= []);
+          if (t && list.at(-1) !== t.textContent) list.push(t.textContent);
+        }).observe(root, { subtree: true, childList: true, characterData: true });
+        return root;
+      };
+    });
+    await page.goto("embed-demo/elements.html");
+    await elementsReady(page, 2);
+    await expect(page.locator("#wuwei [data-testid=screen-title]")).toHaveText("Where does your household live?");
+    await expect(page.locator("#xishan [data-testid=screen-title]")).toHaveText("您家住在哪里？");
+    await page.waitForLoadState("networkidle");
+    const titles = await page.evaluate(() => window.__titles);
+    expect(titles.wuwei).toEqual(["Where does your household live?"]);
+    expect(titles.xishan).toEqual(["您家住在哪里？"]);
+  });
+
   test("staff mode: the self-test reads its cases from jiuzhu's folder, not the portal page's", async ({ page }) => {
     // The demo portal page is in embed-demo/; jiuzhu's files (selftest-cases.json among them)
     // are one folder up. The element tells the screener where it was loaded from (filesBase).

@@ -170,6 +170,12 @@ pub fn App(o: &Options) -> Html {
     // fetches its English messages first (`english`, feature `lazy-en`) and shows Chinese until
     // they arrive; if they cannot be read it says so in Chinese and stays in Chinese.
     let english_failed = use_state(|| false);
+    // Mounted in English before the English messages are here (a portal's screener with
+    // `lang: "en"`; the resident's own page waits on its loading screen instead, `start_page`):
+    // a short bilingual notice until they arrive, not every question drawn in Chinese and
+    // redrawn in English a moment later (a flash of the wrong language, a second full render).
+    // A later switch keeps the Chinese screen until then.
+    let starting_in_english = use_state(|| flow.lang == Lang::En && !crate::i18n::english_ready());
     {
         let d = flow.dispatcher();
         let failed = english_failed.clone();
@@ -321,6 +327,14 @@ pub fn App(o: &Options) -> Html {
             panic!("jiuzhu panic test (#jiuzhu-panic-test)");
         }
     });
+
+    if *starting_in_english && shown_lang(&flow) != flow.lang && !*english_failed {
+        return html! {
+            <p class="jz-starting" role="status" data-testid="starting">
+                { "正在加载…" }<span lang="en">{ " Loading…" }</span>
+            </p>
+        };
+    }
 
     let ui = Ui {
         lang,
