@@ -8,9 +8,9 @@
 //   usable    the first question (the province menu) is on the screen
 //   wasm      the app's wasm has arrived
 //   places    the place names have been read (src/ui/place_tree.rs; the search then works)
-//   settled   the end of the last long task (> 50 ms) before 5 s of quiet: Lighthouse's
-//             "interactive", on this network
-//   blocking  the sum of (long task − 50 ms) from the first paint: Lighthouse's "total blocking time"
+//   settled   the end of the last long task (> 50 ms) before 5 s without one: Lighthouse's
+//             "interactive" (without its network rule), on this network
+//   blocking  the sum of (long task − 50 ms) from the first paint to then: "total blocking time"
 //   offline   the service worker is active (the app then opens without a network)
 // Used for BENCHMARKS.md "Resident app". Needs the project's Playwright and Chromium (scripts/setup.sh).
 import { spawn } from "node:child_process";
@@ -24,6 +24,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = resolve(process.argv[2] ?? "dist");
 const runs = Number(process.argv[3] ?? 5);
 const lang = process.argv[4] ?? "zh-CN";
+// How long each visit is watched (offline use is set up in ~20 s on this network).
+const WINDOW_MS = Number(process.env.FIRST_VISIT_WINDOW_MS ?? 35_000);
 if (!existsSync(join(dist, "index.html"))) {
   console.error(`first-visit.mjs: no ${dist}/index.html (run trunk build --release)`);
   process.exit(1);
@@ -68,30 +70,28 @@ try {
       navigator.serviceWorker?.ready.then(() => (w.__jz.offline = performance.now()));
     });
     await page.goto(origin);
-    await page.waitForFunction(() => window.__jz.usable !== null, null, { timeout: 60_000 });
-    await page.waitForFunction(() => window.__jz.offline !== null, null, { timeout: 90_000 });
-    // Quiet: no long task for 5 s.
-    await page.waitForFunction(
-      () => {
-        const last = window.__jz.long.at(-1);
-        return performance.now() - (last ? last[0] + last[1] : 0) > 5000;
-      },
-      null,
-      { timeout: 60_000, polling: 500 }
-    );
+    // Nothing is asked of the page while it loads: Playwright's own scripts in a page with a 4×
+    // slower CPU are long tasks themselves. One look at the end.
+    await page.waitForTimeout(WINDOW_MS);
     const r = await page.evaluate(() => {
       const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
       const wasm = performance
         .getEntriesByType("resource")
         .find((e) => /jiuzhu-app-[0-9a-f]+_bg\.wasm$/.test(e.name));
-      const long = window.__jz.long;
-      const last = long.at(-1);
+      // Lighthouse's "interactive" without its network rule: the end of the last long task
+      // before 5 s without one (from the first paint); "total blocking time" up to then.
+      const long = window.__jz.long.filter(([s]) => s >= fcp);
+      let settled = fcp;
+      for (const [s, d] of long) {
+        if (s - settled >= 5000) break;
+        settled = Math.max(settled, s + d);
+      }
       return {
         usable: window.__jz.usable,
         wasm: wasm?.responseEnd ?? null,
         places: window.__jz.places,
-        settled: last ? last[0] + last[1] : fcp,
-        blocking: long.filter(([s]) => s >= fcp).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
+        settled,
+        blocking: long.filter(([s]) => s < settled).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
         offline: window.__jz.offline,
       };
     });
