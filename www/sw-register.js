@@ -85,8 +85,9 @@ async function start() {
  * `jiuzhu-places-read`, src/ui/place_tree.rs), because installing the worker downloads every
  * file it keeps for offline use (the place names, the self-test's cases, the English, and the
  * wasm again from a server that forbids caching it): on a slow phone network that would be
- * taken from the app's own first download (BENCHMARKS.md "Resident app"). If the event never
- * comes (the place names cannot be read), 20 s after the page has loaded.
+ * taken from the app's own first download (BENCHMARKS.md "Resident app"). The event comes also
+ * when the place names cannot be read; if it never comes (the app could not start), 20 s after
+ * the page has loaded.
  */
 function whenSettled(register) {
   if (navigator.serviceWorker.controller) {

@@ -152,7 +152,8 @@ pub fn App(o: &Options) -> Html {
     let selftest = use_state(self_test::requested);
     let resident = use_state(|| 0u32);
     // The place names for the picker, read after the first paint (`place_tree`); when they
-    // arrive the result is worked out again, so it names a county without a data file.
+    // arrive and a place is chosen, the result is worked out again, so it names a county without
+    // a data file (`Action::PlacesRead`); the root itself is not re-rendered for them.
     {
         let d = flow.dispatcher();
         super::place_tree::use_tree_read(Callback::from(move |()| d.dispatch(Action::PlacesRead)));
