@@ -330,11 +330,7 @@ pub fn App(o: &Options) -> Html {
     });
 
     if *starting_in_english && shown_lang(&flow) != flow.lang && !*english_failed {
-        return html! {
-            <p class="jz-starting" role="status" data-testid="starting">
-                { "正在加载…" }<span lang="en">{ " Loading…" }</span>
-            </p>
-        };
+        return super::english::waiting();
     }
 
     let ui = Ui {

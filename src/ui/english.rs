@@ -19,6 +19,16 @@ pub fn name(lang: Lang) -> &'static str {
     }
 }
 
+/// What an app started in English shows until its English messages are here (`App`; in both
+/// languages, as the page's own loading screen: neither catalogue can be assumed yet).
+pub fn waiting() -> yew::Html {
+    yew::html! {
+        <p class="jz-starting" role="status" data-testid="starting">
+            { "正在加载…" }<span lang="en">{ " Loading…" }</span>
+        </p>
+    }
+}
+
 /// Makes sure the English messages are here: reads `base` + [`ENGLISH_FILE`] if they are not,
 /// then calls `done` (at once if they are) with `Ok` or what went wrong.
 pub fn load(base: &str, done: Callback<Result<(), String>>) {
