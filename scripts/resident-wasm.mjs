@@ -92,7 +92,8 @@ if (release) {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..");
   const local = join(root, "node_modules", ".bin", "wasm-opt");
   const tmp = join(dir, `${stem}.resident.wasm`);
-  // -Oz as Trunk runs it (index.html's data-wasm-opt="z"), after the exports are gone; then
+  // -Oz once more after the exports are gone (Trunk has already run index.html's
+  // data-wasm-opt and data-wasm-opt-params passes on this file); then
   // the two metadata sections browsers ignore (the toolchain's names, the target features:
   // 234 B), in the same run (a run of its own re-encodes the module larger).
   const args = [
