@@ -45,11 +45,18 @@ pub fn start(base: &str) {
     }
     STATE.with(|s| *s.borrow_mut() = Some(Loaded::Loading));
     let url = [base, TREE_FILE].concat();
+    // Three tasks, not one, once the file is here: reading the 3,216 rows, indexing them, and
+    // the picker's re-render each take tens of ms on a slow phone; together they were one long
+    // task that held up the first answer (BENCHMARKS.md "Resident app").
     wasm_bindgen_futures::spawn_local(async move {
-        let done = match fetch_bytes(&url).await.and_then(|b| divisions::parse(&b)) {
+        let read = fetch_bytes(&url).await.and_then(|b| divisions::parse(&b));
+        next_task().await;
+        let done = match read {
             Ok(list) => {
                 divisions::register_names(&list);
-                Loaded::Ready(Rc::new(Tree::new(list)))
+                let tree = Tree::new(list);
+                next_task().await;
+                Loaded::Ready(Rc::new(tree))
             }
             Err(e) => {
                 web_sys::console::warn_1(&format!("{TREE_FILE}: {e}").into());
@@ -99,6 +106,19 @@ pub(crate) async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         .await
         .map_err(err)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the browser do what waits (paint, input, a frame) before the next step: the rest runs
+/// in a task of its own (a zero `setTimeout`, not a microtask).
+pub(crate) async fn next_task() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The text of `url` (UTF-8).

@@ -16,7 +16,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fields::use_ui;
@@ -117,17 +116,6 @@ pub fn run(cases: &[(String, String)]) -> Report {
     }
 }
 
-/// Lets the browser paint ("working…") before the run blocks the thread for a moment.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[derive(Properties, PartialEq)]
 pub struct SelfTestProps {
     /// Back to the screening.
@@ -171,7 +159,8 @@ pub fn SelfTest(p: &SelfTestProps) -> Html {
                     Err(e) => run_state.set(Run::LoadFailed(e)),
                     Ok(cases) => {
                         run_state.set(Run::Running(cases.len()));
-                        next_frame().await;
+                        // Lets the browser paint ("working…") before the run blocks the thread for a moment.
+                        super::place_tree::next_task().await;
                         run_state.set(Run::Done(Rc::new(run(&cases))));
                     }
                 }
