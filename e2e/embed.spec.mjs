@@ -5,36 +5,13 @@
 //   npx playwright test e2e/embed.spec.mjs
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GOLDEN_CASES } from "./household-flows.mjs";
+import { serve } from "./servers.mjs";
 
 const DIST = process.env.E2E_DIST ?? "dist";
-
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-/** A second server (e2e/serve.mjs) on `dir`: its origin and stop(). */
-async function serve(dir) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["e2e/serve.mjs", dir, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise((resolve, reject) => {
-    child.stdout.once("data", resolve);
-    child.once("exit", (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill()))),
-  };
-}
 
 /** A copy of the build deployed with this allow-list of portal origins in embed.html. */
 function deployWithOrigins(origins) {

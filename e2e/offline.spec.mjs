@@ -15,13 +15,13 @@
 // which writes sw.js) runs on it, exactly as in a real build.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { freePort, serve } from "./servers.mjs";
 import { GOLDEN_CASES, KEY, field, next, expectResult, tekunElder, barStatus } from "./household-flows.mjs";
 
 const DIST = process.env.E2E_DIST ?? "dist";
@@ -31,30 +31,6 @@ const SUBPATH = "/jiuzhu/";
 test.describe.configure({ timeout: 120_000 });
 
 // ----- helpers -----------------------------------------------------------------------------------
-
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-/** Starts e2e/serve.mjs on `dir`; returns its origin and stop(). */
-async function serve(dir, port, prefix) {
-  const child = spawn(process.execPath, ["e2e/serve.mjs", dir, String(port), ...(prefix ? [prefix] : [])], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise((resolve, reject) => {
-    child.stdout.once("data", resolve);
-    child.once("exit", (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : (child.once("exit", r), child.kill()))),
-  };
-}
 
 /** The hashed files index.html names (Trunk's CSS, JS glue, wasm, initializer, sw-register). */
 function hashedNames(dir) {
@@ -120,7 +96,7 @@ test.afterAll(() => tmp && rmSync(tmp, { recursive: true, force: true }));
 // ----- install, offline ----------------------------------------------------------------------------
 
 test("installable: manifest (name, zh-CN, standalone, icons), no installability errors", async ({ page }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   try {
     await loadAndInstall(page, server.origin + "/");
     const cdp = await page.context().newCDPSession(page);
@@ -155,7 +131,7 @@ test("installable: manifest (name, zh-CN, standalone, icons), no installability 
 // `jiuzhu-places-read`, src/ui/place_tree.rs) — also when they cannot be read.
 for (const names of ["read", "not readable"]) {
   test(`first visit: the worker is registered only after the app has started and the place names are ${names}`, async ({ page }) => {
-    const server = await serve(DIST, await freePort());
+    const server = await serve(DIST);
     try {
       if (names === "not readable") await page.route("**/regions-tree.json", (route) => route.abort());
       await page.addInitScript(() => {
@@ -185,7 +161,7 @@ for (const names of ["read", "not readable"]) {
 }
 
 test("precache = exactly the files index.html loads, plus the manifest and its icons, the self-test's cases, the place names and the English messages", async ({ page }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   try {
     await loadAndInstall(page, server.origin + "/");
     const cached = await page.evaluate(async () => {
@@ -215,7 +191,7 @@ test("precache = exactly the files index.html loads, plus the manifest and its i
 });
 
 test("after one visit the app works with the network off (and no server at all)", async ({ page, context }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   await loadAndInstall(page, server.origin + "/");
   await server.stop();
   await context.setOffline(true);
@@ -251,7 +227,7 @@ test("after one visit the app works with the network off (and no server at all)"
 });
 
 test("offline, a shared link opens from the cache whatever its query string (the WeChat suffix ?from=singlemessage&isappinstalled=0)", async ({ page, context }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   await loadAndInstall(page, server.origin + "/");
   await server.stop();
   await context.setOffline(true);
@@ -274,7 +250,7 @@ test("served from a sub-path (/jiuzhu/): installs there and works offline", asyn
     !existsSync(join(SUBPATH_DIST, "sw.js")),
     `no sub-path build in ${SUBPATH_DIST}: trunk build --release --public-url /jiuzhu/ --dist ${SUBPATH_DIST}`
   );
-  const server = await serve(SUBPATH_DIST, await freePort(), SUBPATH);
+  const server = await serve(SUBPATH_DIST, { prefix: SUBPATH });
   const outside = [];
   context.on("request", (r) => {
     const u = new URL(r.url());
@@ -297,7 +273,7 @@ test("served from a sub-path (/jiuzhu/): installs there and works offline", asyn
 });
 
 test("under the strict CSP of jiuzhu-csp.txt the worker registers and takes control, no violation", async ({ page }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   try {
     await page.addInitScript(() => {
       window.__violations = [];
@@ -317,7 +293,7 @@ test("under the strict CSP of jiuzhu-csp.txt the worker registers and takes cont
 });
 
 test("the embedding modes (custom element, iframe, JS API) register no service worker", async ({ page }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
   try {
     await page.goto(server.origin + "/embed-demo/elements.html");
@@ -357,7 +333,7 @@ test("a new release: banner, reload when ready, answers kept, only the new files
   expect(readFileSync(join(a, "sw.js"))).not.toEqual(readFileSync(join(b, "sw.js")));
 
   const port = await freePort();
-  let server = await serve(a, port);
+  let server = await serve(a, { port });
   const loaded = () =>
     page.evaluate(() =>
       performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.slice(1)).filter((n) => /\.(js|wasm|css)$/.test(n))
@@ -372,7 +348,7 @@ test("a new release: banner, reload when ready, answers kept, only the new files
     // Release B goes live. The open page is still version A; a reload is served by worker A, from
     // A's files only, while B installs in the background.
     await server.stop();
-    server = await serve(b, port);
+    server = await serve(b, { port });
     await page.reload();
     await expect(usable(page).or(page.getByTestId("app"))).toBeVisible();
     const banner = page.locator("#jiuzhu-update");
@@ -453,13 +429,13 @@ test("a development build's sw.js removes the offline cache a release left on th
     stdio: ["ignore", "ignore", "inherit"],
   });
   const port = await freePort();
-  let server = await serve(DIST, port);
+  let server = await serve(DIST, { port });
   const cacheCount = () => page.evaluate(async () => (await caches.keys()).length);
   try {
     await loadAndInstall(page, server.origin + "/");
     expect(await cacheCount()).toBeGreaterThan(0);
     await server.stop();
-    server = await serve(dev, port);
+    server = await serve(dev, { port });
     await page.reload();
     await expect.poll(cacheCount, { timeout: 15_000 }).toBe(0);
     await expect
@@ -476,7 +452,7 @@ test("a development build's sw.js removes the offline cache a release left on th
 // ----- timing (BENCHMARKS.md 'Offline (PWA)') ------------------------------------------------------
 
 test("repeat visit with the network off: time to a usable screen (median of 9)", async ({ page, context }) => {
-  const server = await serve(DIST, await freePort());
+  const server = await serve(DIST);
   // performance mark when the first question (the province) is on screen.
   await context.addInitScript(() => {
     new MutationObserver((_, obs) => {

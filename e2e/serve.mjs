@@ -8,6 +8,9 @@
 // for it in dist/jiuzhu-csp.txt (index.html, embed.html, else "host").
 // With SERVE_GZIP=1 in the environment, text and wasm go out gzip-compressed (level 9) to a
 // browser that accepts it, as any production web server would send them (scripts/lighthouse.sh).
+// With SERVE_PRECOMPRESSED=1, a file's precompressed copy (`<file>.br`, else `<file>.gz`, written by
+// scripts/precompress.mjs) goes out as it is to a browser that accepts its encoding, as nginx's
+// brotli_static / gzip_static would send it; without a copy, SERVE_GZIP applies.
 // With SERVE_SLOW=1, every response waits 562.5 ms and then shares one link of 1,474.56 kbit/s
 // with the others — Lighthouse's slow 4G as Chrome DevTools applies it, but for every request to
 // this server, the service worker's too, which the browser's own throttling leaves out
@@ -82,15 +85,24 @@ createServer(async (req, res) => {
     if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
     let body = await readFile(path);
     const csp = await cspFor(path, url);
-    const gzip =
-      process.env.SERVE_GZIP === "1" &&
-      /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") &&
-      !/\.(png|jpe?g|webp)$/.test(path);
-    if (gzip) body = gzipSync(body, { level: 9 });
+    const accepts = (coding) => new RegExp(`\\b${coding}\\b`).test(req.headers["accept-encoding"] ?? "");
+    let encoding = null;
+    if (process.env.SERVE_PRECOMPRESSED === "1") {
+      for (const [coding, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+        const copy = accepts(coding) && (await readFile(path + ext).catch(() => null));
+        if (copy) {
+          [body, encoding] = [copy, coding];
+          break;
+        }
+      }
+    }
+    if (!encoding && process.env.SERVE_GZIP === "1" && accepts("gzip") && !/\.(png|jpe?g|webp)$/.test(path)) {
+      [body, encoding] = [gzipSync(body, { level: 9 }), "gzip"];
+    }
     res.writeHead(200, {
       "content-type": types[extname(path)] ?? "application/octet-stream",
       "content-length": body.length,
-      ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
+      ...(encoding ? { "content-encoding": encoding, vary: "accept-encoding" } : {}),
       "cache-control": "no-store",
       ...(csp ? { "content-security-policy": csp } : {}),
     });

@@ -5,7 +5,9 @@
 //  - the app's own page loads its wasm without the portals' JS API (jiuzhu.js loads the copy
 //    with it);
 //  - the release bundle (scripts/package.sh) unpacked into an empty portal page works in each
-//    mode, and its TypeScript declarations check (when typescript is installed).
+//    mode, and its TypeScript declarations check (when typescript is installed);
+//  - every text and wasm file has precompressed copies (scripts/precompress.mjs) that decode to
+//    it, and the app starts when a server sends them (brotli, as nginx's brotli_static would).
 //   npx playwright test e2e/size.spec.mjs
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
@@ -13,7 +15,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+
+import { serve } from "./servers.mjs";
 
 const DIST = resolve(process.env.E2E_DIST ?? "dist");
 const KIB = 1024;
@@ -306,5 +310,54 @@ mount(document.body, { region: "530112", onApply: () => {} }).destroy();
 `
     );
     execFileSync(process.execPath, [tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler", "--lib", "es2022,dom", join(root, "use.ts")], { stdio: "pipe" });
+  });
+});
+
+// ----- precompressed copies (scripts/precompress.mjs) ---------------------------------------------
+
+test.describe("precompressed copies for the web server", () => {
+  /** index.html and the files it names (the first screen), and the data read after it. */
+  function firstVisitFiles() {
+    const html = readFileSync(join(DIST, "index.html"), "utf8");
+    const named = [...new Set(html.match(/[\w.-]+\.(?:css|js|wasm)\b/g))].filter((n) => existsSync(join(DIST, n)));
+    return ["index.html", ...named, "regions-tree.json", "i18n-en.json", "sw.js"];
+  }
+
+  test("each file of a first visit has a .br and a .gz copy that decode to it; brotli is the smaller", () => {
+    const files = firstVisitFiles();
+    expect(files.some((f) => /^jiuzhu-app-[0-9a-f]+_bg\.wasm$/.test(f)), "the app's wasm is among them").toBe(true);
+    for (const f of files) {
+      const body = readFileSync(join(DIST, f));
+      const br = readFileSync(join(DIST, `${f}.br`));
+      const gz = readFileSync(join(DIST, `${f}.gz`));
+      expect(brotliDecompressSync(br).equals(body), `${f}.br decodes to ${f}`).toBe(true);
+      expect(gunzipSync(gz).equals(body), `${f}.gz decodes to ${f}`).toBe(true);
+      expect(br.length, `${f}.br is smaller than ${f}.gz`).toBeLessThan(gz.length);
+    }
+    // Images are compressed already: no copies.
+    expect(readdirSync(join(DIST, "icons")).filter((n) => /\.(br|gz)$/.test(n))).toEqual([]);
+  });
+
+  test("served as brotli_static sends them, the app starts and reads its place names", async ({ page }) => {
+    const server = await serve(DIST, { env: { SERVE_PRECOMPRESSED: "1" } });
+    try {
+      const encodings = new Map();
+      page.on("response", async (r) => {
+        const name = new URL(r.url()).pathname.slice(1) || "index.html";
+        encodings.set(name, (await r.allHeaders())["content-encoding"] ?? "none");
+      });
+      await page.goto(`${server.origin}/`);
+      await expect(page.getByTestId("screen-title")).toHaveText("您家住在哪里？");
+      const wasm = [...encodings.keys()].find((n) => /^jiuzhu-app-[0-9a-f]+_bg\.wasm$/.test(n));
+      expect(wasm, "the app's wasm was fetched").toBeTruthy();
+      expect(encodings.get(wasm)).toBe("br");
+      expect(encodings.get("index.html")).toBe("br");
+      await expect.poll(() => encodings.get("regions-tree.json")).toBe("br");
+      // The place names, read after the first question from that copy, work: a search finds both 五华.
+      await page.locator("input[role=combobox]").fill("五华");
+      await expect(page.getByTestId("place-search-status")).toHaveText("找到 2 个地方，用上下方向键选择，按回车确认。");
+    } finally {
+      await server.stop();
+    }
   });
 });

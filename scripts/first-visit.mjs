@@ -13,14 +13,12 @@
 //   blocking  the sum of (long task − 50 ms) from the first paint to then: "total blocking time"
 //   offline   the service worker is active (the app then opens without a network)
 // Used for BENCHMARKS.md "Resident app". Needs the project's Playwright and Chromium (scripts/setup.sh).
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { chromium } from "playwright";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+import { serve } from "../e2e/servers.mjs";
+
 const dist = resolve(process.argv[2] ?? "dist");
 const runs = Number(process.argv[3] ?? 5);
 const lang = process.argv[4] ?? "zh-CN";
@@ -30,18 +28,10 @@ if (!existsSync(join(dist, "index.html"))) {
   console.error(`first-visit.mjs: no ${dist}/index.html (run trunk build --release)`);
   process.exit(1);
 }
-const port = await new Promise((ok) => {
-  const s = createServer().listen(0, "127.0.0.1", () => {
-    const p = s.address().port;
-    s.close(() => ok(p));
-  });
-});
-const server = spawn("node", [join(root, "e2e/serve.mjs"), dist, String(port)], {
-  env: { ...process.env, SERVE_GZIP: "1", SERVE_SLOW: "1" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise((ok) => server.stdout.once("data", ok));
-const origin = `http://127.0.0.1:${port}/`;
+// SERVE_PRECOMPRESSED=1 in the environment: the build's .br / .gz copies (scripts/precompress.mjs)
+// as a server with brotli_static / gzip_static sends them; else gzip level 9.
+const server = await serve(dist, { env: { SERVE_GZIP: "1", SERVE_SLOW: "1" } });
+const origin = `${server.origin}/`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
@@ -105,7 +95,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  await server.stop();
 }
 const median = (k) => {
   const v = rows.map((r) => r[k]).filter((x) => x !== null).sort((a, b) => a - b);

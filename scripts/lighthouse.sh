@@ -8,6 +8,8 @@
 # throttling for real instead of simulating it from an unthrottled load.
 # LH_LANG=zh-CN starts Chromium in that language (navigator.language), as a resident's phone;
 # without it headless Chromium says en-US and the app starts in English.
+# SERVE_PRECOMPRESSED=1 sends the build's .br / .gz copies (scripts/precompress.mjs) as nginx's
+# brotli_static / gzip_static would: brotli, as Chromium accepts it; otherwise gzip level 9.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -34,7 +34,7 @@ while IFS= read -r f; do
       [ "$have_brotli" = 1 ] && tot_br=$((tot_br + br))
       ;;
   esac
-done < <(find "$DIST" -type f | sort)
+done < <(find "$DIST" -type f ! -name '*.br' ! -name '*.gz' | sort) # not the precompressed copies
 if [ "$have_brotli" = 1 ]; then
   printf '%-52s %10d %10d %10d\n' "TOTAL wasm + js" "$tot_raw" "$tot_gz" "$tot_br"
 else

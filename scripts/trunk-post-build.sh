@@ -14,6 +14,9 @@
 #  6. The English UI messages, i18n-en.json (scripts/i18n-en.mjs; fetched on a switch to English).
 #  7. The service worker for offline use (scripts/pwa-sw.mjs; it precaches the cases, the
 #     place names and the English messages too).
+#  8. Release builds: precompressed copies `<file>.br` and `<file>.gz` of every text and wasm file
+#     (scripts/precompress.mjs), for servers that send them as they are (README, "Putting it on
+#     a server"). Last: every file is final by then.
 # (Trunk runs the hooks of one stage concurrently; one hook keeps these in order.)
 #
 # Trunk's <link rel=preload> of the wasm stays: the download starts with the page. Deferring it
@@ -61,3 +64,9 @@ node "$(dirname "${BASH_SOURCE[0]}")/i18n-en.mjs" "$dir"
 # Offline use (PWA): the service worker sw.js with this build's precache list (scripts/pwa-sw.mjs).
 # After the edit above: index.html's bytes are part of the list.
 node "$(dirname "${BASH_SOURCE[0]}")/pwa-sw.mjs" "$dir"
+
+# Precompressed copies for the web server (scripts/precompress.mjs); release builds only (a
+# development build is served by `trunk serve`, which does not read them).
+if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
+  node "$(dirname "${BASH_SOURCE[0]}")/precompress.mjs" "$dir"
+fi
