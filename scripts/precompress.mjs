@@ -15,7 +15,7 @@
 // dependency. The service worker's precache is written before this step (scripts/pwa-sw.mjs) and
 // never names a copy: the browser decodes what it is sent.
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -40,14 +40,7 @@ let count = 0;
 for (const path of [...files(dir)]) {
   if (/\.(br|gz)$/.test(path)) {
     // A copy: keep it only while its file is there (it is made again below).
-    const source = path.slice(0, -3);
-    let exists = true;
-    try {
-      statSync(source);
-    } catch {
-      exists = false;
-    }
-    if (!exists) rmSync(path);
+    if (!existsSync(path.slice(0, -3))) rmSync(path);
     continue;
   }
   if (!TEXT.test(path)) continue;
